@@ -1,0 +1,48 @@
+using System.Text.Json;
+using CustomerCare.Bot.Hosting;
+using CustomerCare.Builder;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Bot.Connector;
+
+/// <summary>POST /api/messages: where channels deliver activities; replies go back through the Connector at serviceUrl.</summary>
+public static class BotMessagesEndpoint
+{
+    public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpRequest request,
+        IChannelAuthenticator authenticator,
+        BotAdapter adapter,
+        ConnectorClientFactory connectors,
+        CancellationToken cancellationToken)
+    {
+        var read = await ActivityReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (read.Activity is not { } activity)
+        {
+            return read.Error!;
+        }
+        if (!await authenticator.IsAuthenticAsync(request.Headers.Authorization, activity, cancellationToken).ConfigureAwait(false))
+        {
+            return ErrorResults.Error(StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authenticated as coming from a channel.");
+        }
+        if (activity.Conversation?.Id is null || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
+        {
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs 'conversation.id' and an absolute 'serviceUrl'.");
+        }
+
+        activity.CallerId = null;
+        var invokeResponse = await adapter.ProcessActivityAsync(activity, connectors.Create(activity.ServiceUrl!), cancellationToken).ConfigureAwait(false);
+        if (invokeResponse is null)
+        {
+            return Results.Ok();
+        }
+        return invokeResponse.Body is { } body
+            ? Results.Json(body, ProtocolJsonContext.Default.JsonElement, statusCode: invokeResponse.Status)
+            : Results.StatusCode(invokeResponse.Status);
+    }
+}

@@ -1,0 +1,56 @@
+using CustomerCare.Bot.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.DirectLine;
+
+/// <summary>GET and POST /v3/directline/conversations/{id}/activities.</summary>
+public static class DirectLineActivities
+{
+    public static async Task<IResult> GetAsync(
+        string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations)
+    {
+        var (conversation, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
+        return conversation is null ? error! : DirectLineResults.Json(conversation.Since(watermark), DirectLineJsonContext.Default.ActivitySet);
+    }
+
+    public static async Task<IResult> PostAsync(
+        string conversationId,
+        HttpRequest request,
+        DirectLineTokenService tokens,
+        IOptions<DirectLineOptions> options,
+        DirectLineConversations conversations,
+        DirectLineTurns turns,
+        CancellationToken cancellationToken)
+    {
+        var (conversation, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        var read = await ActivityReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
+        if (read.Activity is not { } activity)
+        {
+            return read.Error!;
+        }
+        var caller = await tokens.ValidateAsync(DirectLineCaller.BearerOf(request)!).ConfigureAwait(false);
+        return await turns.PostAsync(conversation, activity, caller?.UserId, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The conversation, if the caller may use it and it exists; otherwise the 401/403/404 to answer.</summary>
+    internal static async Task<(DirectLineConversation? Conversation, IResult? Error)> AuthorizeAsync(
+        string conversationId, HttpRequest request, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations)
+    {
+        var (caller, error) = await DirectLineCaller.AuthenticateAsync(DirectLineCaller.BearerOf(request), tokens, options).ConfigureAwait(false);
+        if (caller is null)
+        {
+            return (null, error);
+        }
+        if (!caller.MayUse(conversationId))
+        {
+            return (null, DirectLineResults.Forbidden());
+        }
+        return conversations.Find(conversationId) is { } conversation
+            ? (conversation, null)
+            : (null, DirectLineResults.ConversationNotFound(conversationId));
+    }
+}

@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using CustomerCare.Bot.Transcripts;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.DirectLine;
+
+/// <summary>
+/// The Direct Line conversations this bot serves. Conversations live in memory while in use; one that is not
+/// in memory (after a restart, or idle) is restored from its transcript.
+/// </summary>
+public sealed class DirectLineConversations(TranscriptStore transcripts, TimeProvider clock, IOptions<DirectLineOptions> options)
+{
+    private readonly ConcurrentDictionary<string, DirectLineConversation> _live = new(StringComparer.Ordinal);
+
+    public static string NewConversationId() => Base64Url(RandomNumberGenerator.GetBytes(16));
+
+    public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(12));
+
+    /// <summary>Starts the conversation, or returns it if it already exists; Created says which.</summary>
+    public (DirectLineConversation Conversation, bool Created) Start(string conversationId)
+    {
+        if (Find(conversationId) is { } existing)
+        {
+            return (existing, false);
+        }
+        var created = false;
+        var conversation = _live.GetOrAdd(conversationId, id =>
+        {
+            created = true;
+            return new DirectLineConversation(id, clock);
+        });
+        return (conversation, created);
+    }
+
+    /// <summary>The conversation if it was ever started (restoring it from the transcript if needed), else null.</summary>
+    public DirectLineConversation? Find(string conversationId)
+    {
+        if (_live.TryGetValue(conversationId, out var live))
+        {
+            return live;
+        }
+        if (!transcripts.Exists(DirectLineChannel.ChannelId, conversationId))
+        {
+            return null;
+        }
+        return _live.GetOrAdd(conversationId, id =>
+        {
+            var restored = new DirectLineConversation(id, clock);
+            restored.Restore(transcripts.GetActivities(DirectLineChannel.ChannelId, id));
+            return restored;
+        });
+    }
+
+    /// <summary>Lets idle conversations without listeners leave memory (their transcript keeps them).</summary>
+    public int EvictIdle()
+    {
+        var cutoff = clock.GetUtcNow().AddMinutes(-options.Value.IdleMinutesInMemory);
+        var evicted = 0;
+        foreach (var (id, conversation) in _live)
+        {
+            if (conversation.LastUsed < cutoff && conversation.ListenerCount == 0 && _live.TryRemove(id, out _))
+            {
+                evicted++;
+            }
+        }
+        return evicted;
+    }
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

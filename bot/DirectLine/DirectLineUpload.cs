@@ -1,0 +1,104 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using CustomerCare.Bot.Hosting;
+using CustomerCare.Schema;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.DirectLine;
+
+/// <summary>
+/// POST .../upload?userId=: a multipart body with an "activity" part and files. The files are kept in the data
+/// file and the activity reaches the bot with them as attachments whose contentUrl serves them back.
+/// </summary>
+public static class DirectLineUpload
+{
+    public static async Task<IResult> PostAsync(
+        string conversationId, string? userId, HttpContext context, DirectLineTokenService tokens, IOptions<DirectLineOptions> options,
+        DirectLineConversations conversations, DirectLineTurns turns, LiteDatabase database, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        var (conversation, error) = await DirectLineActivities.AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        if (!request.HasFormContentType)
+        {
+            return ErrorResults.Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "Upload a multipart/form-data body.");
+        }
+        if (request.ContentLength > options.Value.MaxUploadBytes)
+        {
+            return TooLarge(options.Value.MaxUploadBytes);
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.Value.MaxUploadBytes;
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(new FormOptions { MultipartBodyLengthLimit = options.Value.MaxUploadBytes }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or BadHttpRequestException)
+        {
+            return TooLarge(options.Value.MaxUploadBytes);
+        }
+
+        var activity = await ReadActivityAsync(form, cancellationToken).ConfigureAwait(false) ?? new Activity { Type = ActivityTypes.Message };
+        activity.Type ??= ActivityTypes.Message;
+        activity.From ??= new ChannelAccount { Id = userId };
+        activity.Attachments ??= [];
+        foreach (var file in form.Files.Where(f => f.Name != "activity"))
+        {
+            activity.Attachments.Add(Store(database, request, file));
+        }
+        var caller = await tokens.ValidateAsync(DirectLineCaller.BearerOf(request)!).ConfigureAwait(false);
+        return await turns.PostAsync(conversation, activity, caller?.UserId, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static IResult GetAsync(string attachmentId, LiteDatabase database)
+    {
+        var file = database.FileStorage.FindById(attachmentId);
+        if (file is null)
+        {
+            return ErrorResults.Error(StatusCodes.Status404NotFound, "AttachmentNotFound", "There is no such attachment.");
+        }
+        var stream = file.OpenRead();
+        return Results.Stream(stream, file.MimeType, file.Filename);
+    }
+
+    private static async Task<Activity?> ReadActivityAsync(IFormCollection form, CancellationToken cancellationToken)
+    {
+        if (form.Files.GetFile("activity") is { } part)
+        {
+            await using var stream = part.OpenReadStream();
+            return await JsonSerializer.DeserializeAsync(stream, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
+        }
+        return form.TryGetValue("activity", out var text) && !string.IsNullOrEmpty(text)
+            ? JsonSerializer.Deserialize(text.ToString(), ProtocolJsonContext.Default.Activity)
+            : null;
+    }
+
+    private static Attachment Store(LiteDatabase database, HttpRequest request, IFormFile file)
+    {
+        // The id is an unguessable capability: Web Chat shows images with <img src>, which cannot carry a token.
+        var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        using (var content = file.OpenReadStream())
+        {
+            database.FileStorage.Upload(id, Path.GetFileName(file.FileName), content);
+        }
+        return new Attachment
+        {
+            ContentType = string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType,
+            ContentUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/v3/directline/attachments/{id}",
+            Name = Path.GetFileName(file.FileName),
+        };
+    }
+
+    private static IResult TooLarge(long limit) => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
+        $"The upload is larger than the limit of {limit} bytes.");
+}

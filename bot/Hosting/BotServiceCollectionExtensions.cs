@@ -1,0 +1,61 @@
+using CustomerCare.Bot.Connector;
+using CustomerCare.Bot.DirectLine;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Builder;
+using CustomerCare.Conversation;
+using CustomerCare.Recognition;
+using IMiddleware = CustomerCare.Builder.IMiddleware;
+
+namespace CustomerCare.Bot.Hosting;
+
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>The turn pipeline: adapter, middleware, error policy, state and the bot itself.</summary>
+    public static IServiceCollection AddCustomerCareBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<BotAppOptions>().Bind(configuration);
+        services.AddLiteDbStores();
+
+        services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
+        services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));
+        services.AddSingleton<IRecognizer, KeywordRecognizer>();
+        services.AddSingleton<HandoffDesk>();
+        services.AddSingleton<IBot, CustomerCareBot>();
+        services.AddSingleton<ITurnErrorHandler, TurnErrorPolicy>();
+        services.AddSingleton<ConversationLocks>();
+        services.AddSingleton<BotAdapter>();
+
+        services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<TranscriptQueue>();
+        services.AddSingleton<TranscriptWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
+        services.AddSingleton<IMiddleware, TranscriptLoggerMiddleware>();
+        return services;
+    }
+
+    /// <summary>The Bot Connector side: channel authentication and the REST client for replies.</summary>
+    public static IServiceCollection AddBotConnector(this IServiceCollection services)
+    {
+        services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<IConnectorTokenProvider, NoConnectorToken>();
+        services.AddSingleton<IChannelAuthenticator, AnonymousChannelAuthenticator>();
+        services.AddSingleton<ConnectorClientFactory>();
+        return services;
+    }
+
+    /// <summary>The built-in Direct Line 3.0 service for the Web Chat page.</summary>
+    public static IServiceCollection AddDirectLine(this IServiceCollection services)
+    {
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SigningKeyProvider>();
+        services.AddSingleton<DirectLineTokenService>();
+        services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineConnector>();
+        services.AddSingleton<ChannelConnectors>();
+        services.AddSingleton<DirectLineTurns>();
+        services.AddHostedService<DirectLineHousekeeping>();
+        return services;
+    }
+}

@@ -1,0 +1,34 @@
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+using LiteDB;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.Storage;
+
+public static class LiteDbServiceCollectionExtensions
+{
+    /// <summary>One LiteDatabase for the process (Connection=Direct), and the stores built on it.</summary>
+    public static IServiceCollection AddLiteDbStores(this IServiceCollection services)
+    {
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var environment = provider.GetRequiredService<IHostEnvironment>();
+            return OpenDatabase(Path.GetFullPath(options.DataPath, environment.ContentRootPath));
+        });
+        services.AddSingleton<IStorage, LiteDbStorage>();
+        services.AddSingleton<ICaseStore, LiteDbCaseStore>();
+        return services;
+    }
+
+    public static LiteDatabase OpenDatabase(string path)
+    {
+        if (path != ":memory:")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
+        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
+    }
+}

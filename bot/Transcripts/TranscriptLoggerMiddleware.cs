@@ -1,0 +1,59 @@
+using System.Text.Json;
+using CustomerCare.Builder;
+using CustomerCare.Schema;
+using IMiddleware = CustomerCare.Builder.IMiddleware;
+
+namespace CustomerCare.Bot.Transcripts;
+
+/// <summary>
+/// Logs every activity in and out with the SDK's transcript semantics: the incoming activity first (role user
+/// when missing), outgoing ones after they were sent (with their ids), updates as messageUpdate.
+/// </summary>
+public sealed class TranscriptLoggerMiddleware(TranscriptQueue queue, TimeProvider clock) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var incoming = turnContext.Activity;
+        if (incoming.From is { Role: null } from)
+        {
+            from.Role = RoleTypes.User;
+        }
+        Log(incoming);
+
+        turnContext.OnSendActivities(async (context, activities, sendNext) =>
+        {
+            var responses = await sendNext().ConfigureAwait(false);
+            foreach (var activity in activities)
+            {
+                if (!activity.IsType(ActivityTypes.InvokeResponse))
+                {
+                    Log(activity);
+                }
+            }
+            return responses;
+        });
+        turnContext.OnUpdateActivity(async (context, activity, updateNext) =>
+        {
+            var response = await updateNext().ConfigureAwait(false);
+            var json = JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity);
+            var update = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Activity)!;
+            update.Type = ActivityTypes.MessageUpdate;
+            Log(update);
+            return response;
+        });
+
+        await next(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void Log(Activity activity)
+    {
+        activity.Timestamp ??= clock.GetUtcNow();
+        queue.Enqueue(new TranscriptEntry(
+            activity.ChannelId ?? "unknown",
+            activity.Conversation?.Id ?? "unknown",
+            activity.Timestamp.Value.UtcDateTime,
+            activity.From?.Role ?? RoleTypes.Bot,
+            activity.Type ?? ActivityTypes.Message,
+            JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity)));
+    }
+}

@@ -1,0 +1,46 @@
+using CustomerCare.Schema;
+
+namespace CustomerCare.Builder;
+
+/// <summary>
+/// Runs one turn: builds the context, passes it through the middleware to the bot, applies the error
+/// policy when the turn throws, and hands back the invoke response (501 for an unanswered invoke).
+/// </summary>
+public sealed class BotAdapter(
+    IBot bot,
+    IEnumerable<IMiddleware> middleware,
+    ITurnErrorHandler errorHandler,
+    ConversationLocks locks,
+    TimeProvider clock)
+{
+    private readonly MiddlewareSet _middleware = new(middleware);
+
+    public async Task<InvokeResponse?> ProcessActivityAsync(Activity activity, IConnectorClient connector, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
+        var turn = new TurnContext(activity, connector, clock);
+
+        using (await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await _middleware.RunAsync(turn, bot.OnTurnAsync, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await errorHandler.OnTurnErrorAsync(turn, ex, cancellationToken).ConfigureAwait(false);
+                if (activity.IsType(ActivityTypes.Invoke))
+                {
+                    turn.InvokeResponse ??= new InvokeResponse(500);
+                }
+            }
+        }
+
+        if (activity.IsType(ActivityTypes.Invoke))
+        {
+            return turn.InvokeResponse ?? new InvokeResponse(501);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,22 @@
+namespace CustomerCare.Cases;
+
+/// <summary>Why a case was opened for a person to pick up.</summary>
+public enum CaseReason
+{
+    CustomerAskedForPerson,
+    DisruptionReported,
+    RepeatedMisunderstanding,
+}
+
+/// <summary>An open case: what a person needs to continue without asking the customer to repeat anything.</summary>
+public sealed record CaseFile(
+    string Reference,
+    CaseReason Reason,
+    string ChannelId,
+    string ConversationId,
+    string? CustomerId,
+    string Locale,
+    DateTime OpenedUtc,
+    string? DisruptionKind = null,
+    string? BookingReference = null,
+    string? LastName = null);

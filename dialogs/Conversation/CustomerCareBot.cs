@@ -1,0 +1,122 @@
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+using CustomerCare.Dialogs;
+using CustomerCare.Localization;
+using CustomerCare.Recognition;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Conversation;
+
+/// <summary>
+/// The turn: load state → the first matching route (welcome, interruption, active dialog, new intent) → save state.
+/// Interruptions (help, cancel, a person) are handled here, in one place, before the active dialog continues.
+/// </summary>
+public sealed class CustomerCareBot : IBot
+{
+    public const string JoinEventName = "webchat/join";
+    private readonly ConversationState<ConversationData> _conversationState;
+    private readonly UserState<UserProfile> _userState;
+    private readonly IRecognizer _recognizer;
+    private readonly HandoffDesk _handoff;
+    private readonly TimeProvider _clock;
+    private readonly DialogSet _dialogs = new();
+
+    public CustomerCareBot(
+        ConversationState<ConversationData> conversationState,
+        UserState<UserProfile> userState,
+        IRecognizer recognizer,
+        HandoffDesk handoff,
+        TimeProvider clock)
+    {
+        _conversationState = conversationState;
+        _userState = userState;
+        _recognizer = recognizer;
+        _handoff = handoff;
+        _clock = clock;
+        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState));
+    }
+
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var conversation = await _conversationState.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        var activity = turnContext.Activity;
+
+        if (IsJoin(activity))
+        {
+            await WelcomeOnceAsync(turnContext, conversation, cancellationToken).ConfigureAwait(false);
+        }
+        else if (activity.IsType(ActivityTypes.Message))
+        {
+            await OnMessageAsync(turnContext, conversation, cancellationToken).ConfigureAwait(false);
+        }
+
+        await _conversationState.SaveChangesAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        await _userState.SaveChangesAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsJoin(Activity activity)
+        => (activity.IsType(ActivityTypes.Event) && activity.Name == JoinEventName)
+           || (activity.IsType(ActivityTypes.ConversationUpdate)
+               && activity.MembersAdded?.Any(member => member.Id != activity.Recipient?.Id) == true);
+
+    private async Task WelcomeOnceAsync(ITurnContext turnContext, ConversationData conversation, CancellationToken cancellationToken)
+    {
+        if (conversation.Welcomed)
+        {
+            return;
+        }
+        conversation.Welcomed = true;
+        var profile = await _userState.LoadAsync(turnContext, cancellationToken).ConfigureAwait(false);
+        profile.FirstSeenUtc ??= _clock.GetUtcNow().UtcDateTime;
+        profile.Conversations++;
+        profile.LastLocale = turnContext.Culture().Name;
+        await MainMenu.SendWelcomeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task OnMessageAsync(ITurnContext turnContext, ConversationData conversation, CancellationToken cancellationToken)
+    {
+        var dc = new DialogContext(_dialogs, turnContext, conversation.Dialogs);
+        var text = turnContext.Activity.Text ?? string.Empty;
+        var understood = await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false);
+
+        if (await Interruptions.TryHandleAsync(dc, understood, conversation, _handoff, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var result = await dc.ContinueDialogAsync(cancellationToken).ConfigureAwait(false);
+        if (result.Status == DialogTurnStatus.Empty)
+        {
+            await StartFromIntentAsync(dc, understood, conversation, cancellationToken).ConfigureAwait(false);
+        }
+        else if (result.Status == DialogTurnStatus.Complete)
+        {
+            await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.AnythingElse))), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StartFromIntentAsync(DialogContext dc, RecognizerResult understood, ConversationData conversation, CancellationToken cancellationToken)
+    {
+        var turnContext = dc.Context;
+        conversation.Misunderstandings = understood.Is(Intents.None) ? conversation.Misunderstandings + 1 : 0;
+        switch (understood.TopIntent)
+        {
+            case Intents.ReportDisruption:
+                await dc.BeginDialogAsync(nameof(ReportDisruptionDialog), null, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intents.ProductAdvice:
+                await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.ProductAdviceUnavailable))), cancellationToken).ConfigureAwait(false);
+                break;
+            case Intents.Greeting:
+                await MainMenu.SendWelcomeAsync(turnContext, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intents.Goodbye:
+                await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.Goodbye))), cancellationToken).ConfigureAwait(false);
+                break;
+            default:
+                var key = conversation.Misunderstandings >= 2 ? nameof(Strings.TooManyAttempts) : nameof(Strings.NotUnderstood);
+                await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(key)), cancellationToken).ConfigureAwait(false);
+                break;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+using System.Globalization;
+using CustomerCare.Dialogs.Prompts;
+using CustomerCare.Localization;
+
+namespace CustomerCare.Conversation;
+
+/// <summary>The kinds of disruption a customer can report, with their labels and the words people use for them.</summary>
+public static class DisruptionKinds
+{
+    public const string Delay = "delay";
+    public const string Cancellation = "cancellation";
+    public const string DeniedBoarding = "deniedBoarding";
+    public const string MissedConnection = "missedConnection";
+    public const string Baggage = "baggage";
+
+    private static readonly (string Kind, string LabelKey, string[] Synonyms)[] Kinds =
+    [
+        (Delay, nameof(Strings.KindDelay), ["delay", "delayed", "late", "verspätung", "verspätet", "spät"]),
+        (Cancellation, nameof(Strings.KindCancellation), ["cancellation", "cancelled", "canceled", "annullierung", "annulliert", "gestrichen"]),
+        (DeniedBoarding, nameof(Strings.KindDeniedBoarding), ["denied boarding", "bumped", "overbooked", "nichtbeförderung", "überbucht"]),
+        (MissedConnection, nameof(Strings.KindMissedConnection), ["missed connection", "connection", "anschluss", "anschlussflug"]),
+        (Baggage, nameof(Strings.KindBaggage), ["baggage", "luggage", "bag", "suitcase", "gepäck", "koffer"]),
+    ];
+
+    public static List<Choice> Choices(CultureInfo culture)
+        => Kinds.Select(k => new Choice(k.Kind, BotText.Get(culture, k.LabelKey), k.Synonyms)).ToList();
+
+    public static string Label(string kind, CultureInfo culture)
+        => Kinds.FirstOrDefault(k => k.Kind == kind) is { LabelKey: not null } found ? BotText.Get(culture, found.LabelKey) : kind;
+}

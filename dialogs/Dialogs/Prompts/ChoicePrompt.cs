@@ -1,0 +1,30 @@
+using CustomerCare.Builder;
+using CustomerCare.Localization;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Dialogs.Prompts;
+
+/// <summary>Offers choices as suggested actions; recognises the value, title, a synonym or the option's number.</summary>
+public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
+{
+    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ChoiceRetry)));
+        var choices = options.Choices ?? [];
+        if (choices.Count > 0 && prompt.SuggestedActions is null)
+        {
+            prompt.SuggestedActions = new SuggestedActions
+            {
+                Actions = choices.Select(c => CardAction.ImBack(c.Title ?? c.Value, c.Title ?? c.Value)).ToList(),
+            };
+            prompt.InputHint = InputHints.ExpectingInput;
+        }
+        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+    {
+        var found = ChoiceRecognizer.Recognize(turnContext.Activity.Text, options.Choices ?? []);
+        return Task.FromResult(found is null ? PromptRecognizerResult<FoundChoice>.Failed : PromptRecognizerResult<FoundChoice>.Of(found));
+    }
+}

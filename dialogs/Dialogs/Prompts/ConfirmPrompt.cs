@@ -1,0 +1,25 @@
+using CustomerCare.Builder;
+using CustomerCare.Localization;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Dialogs.Prompts;
+
+/// <summary>Asks a yes/no question in the conversation's language, with Yes/No buttons.</summary>
+public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
+{
+    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ConfirmRetry)));
+        prompt.SuggestedActions ??= new SuggestedActions
+        {
+            Actions = [CardAction.ImBack(turnContext.Text(nameof(Strings.Yes))), CardAction.ImBack(turnContext.Text(nameof(Strings.No)))],
+        };
+        prompt.InputHint = InputHints.ExpectingInput;
+        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+        => Task.FromResult(YesNoRecognizer.Recognize(turnContext.Activity.Text, turnContext.Culture()) is { } answer
+            ? PromptRecognizerResult<bool>.Of(answer)
+            : PromptRecognizerResult<bool>.Failed);
+}

@@ -1,0 +1,75 @@
+using CustomerCare.Builder;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Dialogs.Prompts;
+
+/// <summary>
+/// Asks once, then on each message recognises and validates the answer: a valid answer ends the prompt with
+/// the value; otherwise the retry prompt is sent, up to <see cref="PromptOptions.MaxAttempts"/> (then null).
+/// </summary>
+public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
+{
+    private const string OptionsKey = "options";
+    private const string AttemptsKey = "attemptCount";
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        if (options is not PromptOptions promptOptions)
+        {
+            throw new ArgumentException($"The prompt '{Id}' needs PromptOptions.", nameof(options));
+        }
+        var instance = dc.ActiveDialog!;
+        instance.State.Put(OptionsKey, promptOptions);
+        instance.State.Put(AttemptsKey, 0);
+        await OnPromptAsync(dc.Context, LoadOptions(instance), isRetry: false, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.EndOfTurn;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (!dc.Context.Activity.IsType(ActivityTypes.Message))
+        {
+            return DialogTurnResult.EndOfTurn;
+        }
+
+        var instance = dc.ActiveDialog!;
+        var options = LoadOptions(instance);
+        var attempts = instance.State.Get<int>(AttemptsKey) + 1;
+        instance.State.Put(AttemptsKey, attempts);
+
+        var recognized = await OnRecognizeAsync(dc.Context, options, cancellationToken).ConfigureAwait(false);
+        var valid = recognized.Succeeded && (validator is null
+            || await validator(new PromptValidatorContext<T>(dc.Context, recognized, options, attempts), cancellationToken).ConfigureAwait(false));
+        if (valid)
+        {
+            return await dc.EndDialogAsync(recognized.Value, cancellationToken).ConfigureAwait(false);
+        }
+        if (options.MaxAttempts is { } max && attempts >= max)
+        {
+            return await dc.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        if (!dc.Context.Responded)
+        {
+            await OnPromptAsync(dc.Context, options, isRetry: true, cancellationToken).ConfigureAwait(false);
+        }
+        return DialogTurnResult.EndOfTurn;
+    }
+
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.EndOfTurn;
+    }
+
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+        => OnPromptAsync(turnContext, LoadOptions(instance), isRetry: false, cancellationToken);
+
+    protected abstract Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken);
+
+    protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
+
+    /// <summary>A fresh copy each time, so sending (which addresses the activity) never alters the stored prompt.</summary>
+    private static PromptOptions LoadOptions(DialogInstance instance) => instance.State.Get<PromptOptions>(OptionsKey) ?? new PromptOptions();
+
+    protected static Activity? PromptFor(PromptOptions options, bool isRetry) => isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using CustomerCare.Localization;
+
+namespace CustomerCare.Dialogs.Prompts;
+
+/// <summary>Reads yes or no in the conversation's language (English words are understood everywhere).</summary>
+public static class YesNoRecognizer
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo(Locales.English);
+
+    public static bool? Recognize(string? utterance, CultureInfo culture)
+    {
+        var words = (utterance ?? string.Empty).ToLower(culture)
+            .Split([' ', ',', '.', '!', '?'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return null;
+        }
+        var yes = BotText.Words(culture, nameof(Strings.YesWords)).Concat(BotText.Words(English, nameof(Strings.YesWords))).ToHashSet();
+        var no = BotText.Words(culture, nameof(Strings.NoWords)).Concat(BotText.Words(English, nameof(Strings.NoWords))).ToHashSet();
+        var saysNo = words.Any(no.Contains);
+        var saysYes = words.Any(yes.Contains) || (words.Length > 1 && yes.Contains(string.Join(' ', words)));
+        return saysNo == saysYes ? null : saysYes;
+    }
+}

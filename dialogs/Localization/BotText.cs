@@ -1,0 +1,23 @@
+using System.Globalization;
+using CustomerCare.Builder;
+
+namespace CustomerCare.Localization;
+
+/// <summary>Every user-facing sentence comes from Resources/Strings*.resx; keys are checked by the compiler via nameof(Strings.X).</summary>
+public static class BotText
+{
+    public static string Get(CultureInfo culture, string key)
+        => Strings.ResourceManager.GetString(key, culture)
+           ?? throw new InvalidOperationException($"The text '{key}' is missing from the resources.");
+
+    public static string Format(CultureInfo culture, string key, params object?[] args)
+        => string.Format(culture, Get(culture, key), args);
+
+    public static string Text(this ITurnContext turnContext, string key) => Get(turnContext.Culture(), key);
+
+    public static string Text(this ITurnContext turnContext, string key, params object?[] args) => Format(turnContext.Culture(), key, args);
+
+    /// <summary>A comma-separated word list from the resources (e.g. the words meaning "yes").</summary>
+    public static IReadOnlyList<string> Words(CultureInfo culture, string key)
+        => Get(culture, key).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}

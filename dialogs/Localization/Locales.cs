@@ -1,0 +1,32 @@
+using System.Globalization;
+using CustomerCare.Builder;
+
+namespace CustomerCare.Localization;
+
+/// <summary>Which language a conversation speaks: the activity's locale when we support it, English otherwise.</summary>
+public static class Locales
+{
+    public const string English = "en-US";
+    public const string German = "de-DE";
+
+    public static CultureInfo For(string? locale)
+    {
+        if (string.IsNullOrWhiteSpace(locale))
+        {
+            return CultureInfo.GetCultureInfo(English);
+        }
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(locale.Trim());
+            return culture.TwoLetterISOLanguageName is "de" or "en" ? culture : CultureInfo.GetCultureInfo(English);
+        }
+        catch (CultureNotFoundException)
+        {
+            return CultureInfo.GetCultureInfo(English);
+        }
+    }
+
+    public static CultureInfo Culture(this ITurnContext turnContext) => For(turnContext.Activity.Locale);
+
+    public static bool IsGerman(this CultureInfo culture) => culture.TwoLetterISOLanguageName == "de";
+}

@@ -1,0 +1,15 @@
+namespace CustomerCare.Recognition;
+
+/// <summary>The intents the bot routes on.</summary>
+public static class Intents
+{
+    public const string ReportDisruption = nameof(ReportDisruption);
+    public const string CompensationStatus = nameof(CompensationStatus);
+    public const string ProductAdvice = nameof(ProductAdvice);
+    public const string TalkToHuman = nameof(TalkToHuman);
+    public const string Greeting = nameof(Greeting);
+    public const string Help = nameof(Help);
+    public const string Cancel = nameof(Cancel);
+    public const string Goodbye = nameof(Goodbye);
+    public const string None = nameof(None);
+}

@@ -1,0 +1,15 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CustomerCare.Schema;
+
+public sealed class ChannelAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? AadObjectId { get; set; }
+    public string? Role { get; set; }
+
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Properties { get; set; }
+}
