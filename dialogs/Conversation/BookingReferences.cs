@@ -2,15 +2,15 @@ using System.Text.RegularExpressions;
 
 namespace CustomerCare.Conversation;
 
-/// <summary>Record locators: six letters and digits, read case-insensitively and with spaces ignored.</summary>
+/// <summary>Record locators: six letters and digits, read case-insensitively; "K7Q X2M" (split in the middle) is accepted too.</summary>
 public static partial class BookingReferences
 {
     public static string? Normalize(string? text)
     {
-        var compact = (text ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
-        return Locator().IsMatch(compact) ? compact : null;
+        var trimmed = (text ?? string.Empty).Trim().ToUpperInvariant();
+        return Locator().IsMatch(trimmed) ? trimmed.Replace(" ", string.Empty, StringComparison.Ordinal) : null;
     }
 
-    [GeneratedRegex("^[A-Z0-9]{6}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z0-9]{3} ?[A-Z0-9]{3}$", RegexOptions.CultureInvariant)]
     private static partial Regex Locator();
 }

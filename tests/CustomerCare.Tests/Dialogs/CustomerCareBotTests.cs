@@ -1,0 +1,170 @@
+using CustomerCare.Cases;
+using CustomerCare.Conversation;
+using CustomerCare.Schema;
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Dialogs;
+
+public sealed class CustomerCareBotTests
+{
+    [Fact]
+    public async Task Join_GreetsOnceWithTheThreeOffers()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .SendEvent(CustomerCareBot.JoinEventName)
+            .AssertReplyContains("CustomerCare assistant")
+            .AssertSuggestedActions("Report a disruption", "Get product advice", "Talk to a person")
+            .SendEvent(CustomerCareBot.JoinEventName)
+            .AssertNoMoreReplies()
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Join_InGerman_GreetsInGerman()
+    {
+        using var conversation = new TestConversation("de-DE");
+
+        await TestFlow.For(conversation)
+            .SendEvent(CustomerCareBot.JoinEventName)
+            .AssertReplyContains("Hallo")
+            .AssertSuggestedActions("Störung melden", "Produktberatung", "Mit einem Menschen sprechen")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ReportDisruption_HappyPath_OpensACaseWithTheDetails()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("Report a disruption").AssertReplyContains("What happened?")
+            .Send("Cancellation").AssertReplyContains("booking reference")
+            .Send("k7q x2m").AssertReplyContains("last name")
+            .Send("Lovelace").AssertReplyContains("Cancellation, booking K7QX2M, passenger Lovelace")
+            .Send("yes").AssertReplyContains("Your case CC-")
+            .AssertReplyContains("anything else")
+            .RunAsync();
+
+        var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
+        Assert.Equal(("cancellation", "K7QX2M", "Lovelace", CaseReason.DisruptionReported), (opened.DisruptionKind, opened.BookingReference, opened.LastName, opened.Reason));
+    }
+
+    [Fact]
+    public async Task BookingReference_ThreeBadAttempts_HandsOverToAPerson()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("my flight was delayed").AssertReplyContains("What happened?")
+            .Send("delay").AssertReplyContains("booking reference")
+            .Send("12").AssertReplyContains("doesn't look like a booking reference")
+            .Send("ABCDEFG").AssertReplyContains("doesn't look like a booking reference")
+            .Send("no idea").AssertReplyContains("after three tries")
+            .AssertReplyContains("asked for a person")
+            .RunAsync();
+
+        var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
+        Assert.Equal(CaseReason.RepeatedMisunderstanding, opened.Reason);
+    }
+
+    [Fact]
+    public async Task Help_InTheMiddleOfAFlow_ExplainsThenAsksTheSameQuestionAgain()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("Report a disruption").AssertReplyContains("What happened?")
+            .Send("delay").AssertReplyContains("booking reference")
+            .Send("help").AssertReplyContains("Say \"cancel\"")
+            .AssertReplyContains("booking reference")
+            .Send("K7QX2M").AssertReplyContains("last name")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Cancel_InTheMiddleOfAFlow_StopsIt_AndNothingIsOpened()
+    {
+        using var conversation = new TestConversation("de-DE");
+
+        await TestFlow.For(conversation)
+            .Send("Störung melden").AssertReplyContains("Was ist passiert?")
+            .Send("abbrechen").AssertReplyContains("abgebrochen")
+            .Send("abbrechen").AssertReplyContains("nichts abzubrechen")
+            .RunAsync();
+
+        Assert.Empty(await conversation.Cases.ListOpenAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TalkToAPerson_AtAnyPoint_OpensACaseAndSaysSoHonestly()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("Report a disruption").AssertReplyContains("What happened?")
+            .Send("I want to talk to a person").AssertReplyContains("No agent is available at the moment")
+            .RunAsync();
+
+        var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
+        Assert.Equal(CaseReason.CustomerAskedForPerson, opened.Reason);
+    }
+
+    [Fact]
+    public async Task TwoMisunderstandingsInARow_OfferAPerson()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("purple elephants").AssertReplyContains("didn't understand")
+            .Send("xyzzy").AssertReplyContains("put you in touch with a person")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ATurnThatThrows_IsApologisedFor_AndTheDialogStateIsCleared()
+    {
+        var storage = new FailingOnceStorage();
+        using var conversation = new TestConversation(storage: storage);
+        await TestFlow.For(conversation).Send("Report a disruption").AssertReplyContains("What happened?").RunAsync();
+
+        storage.FailNextWrite = true;
+        await TestFlow.For(conversation).Send("delay").AssertReplyContains("booking reference").AssertReplyContains("Sorry, something went wrong").RunAsync();
+
+        await TestFlow.For(conversation).Send("K7QX2M").AssertReplyContains("didn't understand").RunAsync();
+    }
+
+    private sealed class FailingOnceStorage : CustomerCare.Builder.IStorage
+    {
+        private readonly CustomerCare.Builder.MemoryStorage _inner = new();
+
+        public bool FailNextWrite { get; set; }
+
+        public Task<CustomerCare.Builder.StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => _inner.ReadAsync(key, cancellationToken);
+
+        public Task<string> WriteAsync(string key, CustomerCare.Builder.StoreItem item, CancellationToken cancellationToken)
+        {
+            if (FailNextWrite)
+            {
+                FailNextWrite = false;
+                throw new IOException("disk full");
+            }
+            return _inner.WriteAsync(key, item, cancellationToken);
+        }
+
+        public Task DeleteAsync(string key, CancellationToken cancellationToken) => _inner.DeleteAsync(key, cancellationToken);
+    }
+
+    [Fact]
+    public async Task ConversationUpdate_GreetsWhenTheUserJoins_NotWhenOnlyTheBotDoes()
+    {
+        using var conversation = new TestConversation();
+
+        await conversation.SendAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount { Id = "bot" }] });
+        Assert.Equal(0, conversation.PendingReplies);
+
+        await conversation.SendAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount { Id = "user-1" }] });
+        await TestFlow.For(conversation).AssertReplyContains("CustomerCare assistant").RunAsync();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+using CustomerCare.Conversation;
+using CustomerCare.Recognition;
+using CustomerCare.Schema;
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerCare.Tests.Support;
+
+/// <summary>One test conversation with the bot: real adapter, dialogs and stores, an in-memory data file and a fake clock.</summary>
+public sealed class TestConversation : IDisposable
+{
+    private readonly BotAdapter _adapter;
+    private readonly RecordingConnector _connector = new();
+    private readonly Queue<Activity> _replies = new();
+    private int _sequence;
+
+    public TestConversation(string locale = "en-US", IBot? bot = null, IStorage? storage = null)
+    {
+        Locale = locale;
+        Database = LiteDbServiceCollectionExtensions.OpenDatabase(":memory:");
+        Storage = storage ?? new LiteDbStorage(Database);
+        Cases = new LiteDbCaseStore(Database);
+        ConversationState = new ConversationState<ConversationData>(Storage, StateJsonContext.Default.ConversationData);
+        var userState = new UserState<UserProfile>(Storage, StateJsonContext.Default.UserProfile);
+        Bot = bot ?? new CustomerCareBot(ConversationState, userState, new KeywordRecognizer(), new HandoffDesk(Cases, Clock), Clock);
+        _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
+    }
+
+    public string Locale { get; set; }
+
+    public string ConversationId { get; } = "test-" + Guid.NewGuid().ToString("N");
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+
+    public LiteDatabase Database { get; }
+
+    public IStorage Storage { get; }
+
+    public ICaseStore Cases { get; }
+
+    public IBot Bot { get; }
+
+    public ConversationState<ConversationData> ConversationState { get; }
+
+    public int PendingReplies => _replies.Count;
+
+    public Task SendAsync(string text) => SendAsync(new Activity { Type = ActivityTypes.Message, Text = text });
+
+    public async Task SendAsync(Activity activity)
+    {
+        activity.Id ??= "in-" + (++_sequence).ToString(CultureInfo.InvariantCulture);
+        activity.ChannelId ??= "test";
+        activity.ServiceUrl ??= "https://test.invalid/";
+        activity.Locale ??= Locale;
+        activity.From ??= new ChannelAccount { Id = "user-1", Name = "Customer", Role = RoleTypes.User };
+        activity.Recipient ??= new ChannelAccount { Id = "bot", Name = "CustomerCare", Role = RoleTypes.Bot };
+        activity.Conversation ??= new ConversationAccount { Id = ConversationId };
+        await _adapter.ProcessActivityAsync(activity, _connector, CancellationToken.None);
+        while (_connector.Sent.TryDequeue(out var reply))
+        {
+            _replies.Enqueue(reply);
+        }
+    }
+
+    public Activity NextReply()
+    {
+        Assert.True(_replies.Count > 0, "Expected a reply from the bot, but there was none.");
+        return _replies.Dequeue();
+    }
+
+    public string PeekPendingText() => string.Join(" | ", _replies.Select(r => r.Text));
+
+    public void Dispose() => Database.Dispose();
+}
