@@ -17,7 +17,11 @@ public sealed class DirectLineTokenService(SigningKeyProvider keys, IOptions<Dir
     public string Issue(string conversationId, string? userId)
     {
         var now = clock.GetUtcNow();
-        var claims = new Dictionary<string, object> { [ConversationClaim] = conversationId };
+        var claims = new Dictionary<string, object>
+        {
+            [ConversationClaim] = conversationId,
+            [JwtRegisteredClaimNames.Jti] = Guid.NewGuid().ToString("N"),
+        };
         if (userId is not null)
         {
             claims[UserClaim] = userId;

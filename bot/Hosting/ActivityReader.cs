@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CustomerCare.Schema;
-using Microsoft.AspNetCore.Http.Features;
 
 namespace CustomerCare.Bot.Hosting;
 
@@ -16,9 +15,19 @@ public static class ActivityReader
             return new Outcome(null, ErrorResults.Error(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType",
                 "The body must be an activity sent as application/json."));
         }
+        if (request.ContentLength > RequestLimits.MaxBodyBytes)
+        {
+            return new Outcome(null, TooLarge());
+        }
         try
         {
-            var activity = await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
+            using var body = new MemoryStream();
+            if (!await CopyWithinLimitAsync(request.Body, body, cancellationToken).ConfigureAwait(false))
+            {
+                return new Outcome(null, TooLarge());
+            }
+            body.Position = 0;
+            var activity = await JsonSerializer.DeserializeAsync(body, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
             if (activity is null)
             {
                 return new Outcome(null, ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is empty; an activity was expected."));
@@ -36,9 +45,26 @@ public static class ActivityReader
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
-            var limit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
-            return new Outcome(null, ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
-                $"The body is larger than the limit of {limit} bytes."));
+            return new Outcome(null, TooLarge());
         }
     }
+
+    /// <summary>Copies the body, stopping (false) as soon as it exceeds the limit, whatever Content-Length claimed.</summary>
+    private static async Task<bool> CopyWithinLimitAsync(Stream source, MemoryStream target, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (target.Length + read > RequestLimits.MaxBodyBytes)
+            {
+                return false;
+            }
+            target.Write(buffer, 0, read);
+        }
+        return true;
+    }
+
+    private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
+        $"The body is larger than the limit of {RequestLimits.MaxBodyBytes} bytes.");
 }
