@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Browser;
+
+/// <summary>The real Web Chat in Debian's Chromium against the running bot, as a customer uses it.</summary>
+public sealed class WebChatPageTests : IAsyncLifetime
+{
+    private readonly BotHost _host = new();
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private string _baseUrl = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        _host.UseKestrel(0);
+        _host.StartServer();
+        _baseUrl = _host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        (_playwright, _browser) = await Support.Browser.LaunchAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+        _playwright?.Dispose();
+        _host.Dispose();
+    }
+
+    [Fact]
+    public async Task Customer_IsGreeted_ClicksASuggestedAction_TypesAnAnswer_AndSeesTheReply()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 900, Height = 900 } });
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+        page.Console += (_, message) => Console.WriteLine($"[browser {message.Type}] {message.Text}");
+        page.RequestFailed += (_, request) => Console.WriteLine($"[browser request failed] {request.Url} {request.Failure}");
+        page.WebSocket += (_, socket) => Console.WriteLine($"[browser websocket] {socket.Url}");
+
+        await page.GotoAsync(_baseUrl);
+        await Expect(page.GetByText("the CustomerCare assistant"));
+        await SuggestedAction(page, "Report a disruption").ClickAsync();
+        await Expect(page.GetByText("What happened?"));
+        await SuggestedAction(page, "Delay").ClickAsync();
+        await Expect(page.GetByText("What is your booking reference?"));
+
+        var sendBox = page.GetByRole(AriaRole.Textbox).First;
+        await sendBox.FillAsync("K7QX2M");
+        await sendBox.PressAsync("Enter");
+        await Expect(page.GetByText("last name, as on the booking"));
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("webchat-disruption-report"), FullPage = true });
+
+        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
+        Assert.Equal(0, await page.GetByText("Sending").CountAsync());
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task SwitchingTheLanguage_MakesTheBotAnswerInGerman()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
+
+        await page.GotoAsync(_baseUrl);
+        await Expect(page.GetByText("the CustomerCare assistant"));
+        await page.SelectOptionAsync("#locale", "de-DE");
+        var sendBox = page.GetByRole(AriaRole.Textbox).First;
+        await sendBox.FillAsync("Hilfe");
+        await sendBox.PressAsync("Enter");
+
+        await Expect(page.GetByText("Ich kann: eine gestörte Reise aufnehmen"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("webchat-german") });
+    }
+
+    private static ILocator SuggestedAction(IPage page, string title)
+        => page.Locator("button.webchat__suggested-action", new PageLocatorOptions { HasText = title });
+
+    private static Task Expect(ILocator locator) => locator.First.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+}
