@@ -21,13 +21,9 @@ public static class ActivityReader
         }
         try
         {
-            using var body = new MemoryStream();
-            if (!await CopyWithinLimitAsync(request.Body, body, cancellationToken).ConfigureAwait(false))
-            {
-                return new Outcome(null, TooLarge());
-            }
-            body.Position = 0;
-            var activity = await JsonSerializer.DeserializeAsync(body, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
+            var activity = request.ContentLength is not null
+                ? await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false)
+                : await ReadChunkedAsync(request.Body, cancellationToken).ConfigureAwait(false);
             if (activity is null)
             {
                 return new Outcome(null, ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is empty; an activity was expected."));
@@ -49,20 +45,22 @@ public static class ActivityReader
         }
     }
 
-    /// <summary>Copies the body, stopping (false) as soon as it exceeds the limit, whatever Content-Length claimed.</summary>
-    private static async Task<bool> CopyWithinLimitAsync(Stream source, MemoryStream target, CancellationToken cancellationToken)
+    /// <summary>A body without Content-Length is read up to the limit first; past it, the request is refused.</summary>
+    private static async Task<Activity?> ReadChunkedAsync(Stream source, CancellationToken cancellationToken)
     {
+        using var target = new MemoryStream();
         var buffer = new byte[16 * 1024];
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (target.Length + read > RequestLimits.MaxBodyBytes)
             {
-                return false;
+                throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
             }
             target.Write(buffer, 0, read);
         }
-        return true;
+        target.Position = 0;
+        return await JsonSerializer.DeserializeAsync(target, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
     }
 
     private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",

@@ -38,7 +38,7 @@ public static class BotServiceCollectionExtensions
     /// <summary>The Bot Connector side: channel authentication and the REST client for replies.</summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
-        services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
         services.AddSingleton<IConnectorTokenProvider, NoConnectorToken>();
         services.AddSingleton<IChannelAuthenticator, AnonymousChannelAuthenticator>();
         services.AddSingleton<ConnectorClientFactory>();

@@ -6,17 +6,19 @@ namespace CustomerCare.Bot.Storage;
 /// <summary>Open cases in LiteDB, keyed by their reference.</summary>
 public sealed class LiteDbCaseStore : ICaseStore
 {
+    private const string CollectionName = "cases";
     private readonly ILiteCollection<BsonDocument> _cases;
+    private readonly LiteDbWriter _writer;
 
-    public LiteDbCaseStore(LiteDatabase database)
+    public LiteDbCaseStore(LiteDatabase database, LiteDbWriter writer)
     {
-        _cases = database.GetCollection("cases");
+        _writer = writer;
+        _cases = database.GetCollection(CollectionName);
         _cases.EnsureIndex("status");
     }
 
     public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
-    {
-        _cases.Insert(new BsonDocument
+        => _writer.WriteAsync(db => db.GetCollection(CollectionName).Insert(new BsonDocument
         {
             ["_id"] = caseFile.Reference,
             ["status"] = "open",
@@ -29,9 +31,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             ["disruptionKind"] = caseFile.DisruptionKind,
             ["bookingReference"] = caseFile.BookingReference,
             ["lastName"] = caseFile.LastName,
-        });
-        return Task.CompletedTask;
-    }
+        }));
 
     public Task<IReadOnlyList<CaseFile>> ListOpenAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,5 @@
 using CustomerCare.Builder;
 using CustomerCare.Cases;
-using LiteDB;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.Storage;
@@ -15,20 +14,12 @@ public static class LiteDbServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var environment = provider.GetRequiredService<IHostEnvironment>();
-            return OpenDatabase(Path.GetFullPath(options.DataPath, environment.ContentRootPath));
+            return LiteDbFile.Open(Path.GetFullPath(options.DataPath, environment.ContentRootPath));
         });
+        services.AddSingleton(provider => provider.GetRequiredService<LiteDbFile>().Database);
+        services.AddSingleton<LiteDbWriter>();
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ICaseStore, LiteDbCaseStore>();
         return services;
-    }
-
-    public static LiteDatabase OpenDatabase(string path)
-    {
-        if (path != ":memory:")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        }
-        var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
-        return new LiteDatabase(new ConnectionString { Filename = path, Connection = ConnectionType.Direct }, mapper);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerCare.Builder;
 using LiteDB;
@@ -6,54 +7,61 @@ namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// Conversation and user state in LiteDB: one document per key holding the JSON and a numeric ETag.
-/// The ETag compare and the write happen under a per-key lock in this process (one process per data file),
-/// and each write is a single atomic LiteDB upsert.
+/// Writes go through the group-commit writer, one thread, so the ETag compare and the upsert cannot interleave
+/// with another write; the caller continues once the write is committed. Because one process owns the data file,
+/// committed documents are also kept in a bounded in-memory cache that serves reads.
 /// </summary>
-public sealed class LiteDbStorage : IStorage
+public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : IStorage
 {
     private const string CollectionName = "state";
-    private readonly ILiteCollection<BsonDocument> _state;
-    private readonly Lock[] _locks = Enumerable.Range(0, 256).Select(_ => new Lock()).ToArray();
-
-    public LiteDbStorage(LiteDatabase database) => _state = database.GetCollection(CollectionName);
+    private const int CacheCapacity = 20_000;
+    private readonly ILiteCollection<BsonDocument> _state = database.GetCollection(CollectionName);
+    private readonly ConcurrentDictionary<string, StoreItem> _cache = new(StringComparer.Ordinal);
 
     public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
+        if (_cache.TryGetValue(key, out var cached))
+        {
+            return Task.FromResult<StoreItem?>(cached);
+        }
         var document = _state.FindById(key);
         return Task.FromResult(document is null ? null : new StoreItem(document["json"].AsString, ETagOf(document)));
     }
 
-    public Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
     {
-        lock (LockFor(key))
+        var etag = await writer.WriteAsync(db =>
         {
-            var current = _state.FindById(key);
+            var state = db.GetCollection(CollectionName);
+            var current = state.FindById(key);
             var currentETag = current is null ? null : ETagOf(current);
             if (item.ETag != "*" && item.ETag != currentETag)
             {
                 throw new StorageConflictException(key);
             }
             var version = current is null ? 1 : current["etag"].AsInt64 + 1;
-            _state.Upsert(new BsonDocument
-            {
-                ["_id"] = key,
-                ["etag"] = version,
-                ["json"] = item.Json,
-            });
-            return Task.FromResult(version.ToString(CultureInfo.InvariantCulture));
-        }
+            state.Upsert(new BsonDocument { ["_id"] = key, ["etag"] = version, ["json"] = item.Json });
+            return version.ToString(CultureInfo.InvariantCulture);
+        }).ConfigureAwait(false);
+        Remember(key, new StoreItem(item.Json, etag));
+        return etag;
     }
 
-    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
-        lock (LockFor(key))
+        _cache.TryRemove(key, out _);
+        await writer.WriteAsync(db => db.GetCollection(CollectionName).Delete(key)).ConfigureAwait(false);
+        _cache.TryRemove(key, out _);
+    }
+
+    private void Remember(string key, StoreItem item)
+    {
+        if (_cache.Count >= CacheCapacity)
         {
-            _state.Delete(key);
+            _cache.Clear();
         }
-        return Task.CompletedTask;
+        _cache[key] = item;
     }
 
     private static string ETagOf(BsonDocument document) => document["etag"].AsInt64.ToString(CultureInfo.InvariantCulture);
-
-    private Lock LockFor(string key) => _locks[(uint)StringComparer.Ordinal.GetHashCode(key) % (uint)_locks.Length];
 }

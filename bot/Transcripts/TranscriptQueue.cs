@@ -6,7 +6,7 @@ namespace CustomerCare.Bot.Transcripts;
 public sealed class TranscriptQueue
 {
     private readonly Channel<TranscriptEntry> _channel = Channel.CreateUnbounded<TranscriptEntry>(
-        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false });
+        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
 
     public void Enqueue(TranscriptEntry entry) => _channel.Writer.TryWrite(entry);
 

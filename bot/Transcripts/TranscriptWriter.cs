@@ -4,36 +4,32 @@ namespace CustomerCare.Bot.Transcripts;
 public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptStore store, ILogger<TranscriptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2000;
-    private readonly Lock _flushing = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var batch = new List<TranscriptEntry>(MaxBatch);
         try
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                Flush(batch);
+                await DrainAsync().ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            Flush(batch);
+            // Stopping: StopAsync drains what is left.
         }
     }
 
-    /// <summary>Writes everything queued so far (also used by tests and shutdown).</summary>
-    public void Flush(List<TranscriptEntry>? buffer = null)
+    public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        var batch = buffer ?? new List<TranscriptEntry>(MaxBatch);
-        lock (_flushing)
-        {
-            FlushLocked(batch);
-        }
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        await DrainAsync().ConfigureAwait(false);
     }
 
-    private void FlushLocked(List<TranscriptEntry> batch)
+    /// <summary>Writes everything queued so far.</summary>
+    private async Task DrainAsync()
     {
+        var batch = new List<TranscriptEntry>(MaxBatch);
         while (true)
         {
             batch.Clear();
@@ -47,20 +43,14 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptSt
             }
             try
             {
-                store.Append(batch);
+                await store.AppendAsync(batch).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LiteDB.LiteException or IOException)
+            catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException)
             {
                 LogWriteFailed(logger, ex, batch.Count);
                 return;
             }
         }
-    }
-
-    public override async Task StopAsync(CancellationToken cancellationToken)
-    {
-        await base.StopAsync(cancellationToken).ConfigureAwait(false);
-        Flush();
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} transcript entries")]

@@ -5,7 +5,6 @@ namespace CustomerCare.Dialogs;
 /// <summary>A dialog made of dialogs: it runs its own inner stack, kept in its instance state, and ends when that stack does.</summary>
 public abstract class ComponentDialog(string id) : Dialog(id)
 {
-    private const string InnerStackKey = "dialogs";
     private readonly DialogSet _dialogs = new();
 
     protected string? InitialDialogId { get; set; }
@@ -39,21 +38,19 @@ public abstract class ComponentDialog(string id) : Dialog(id)
         {
             var inner = LoadInner(instance);
             await new DialogContext(_dialogs, turnContext, inner).CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-            instance.State.Put(InnerStackKey, inner);
         }
     }
 
     private async Task<DialogTurnResult> RunInnerAsync(
         DialogContext dc, DialogState innerState, Func<DialogContext, Task<DialogTurnResult>> operation, CancellationToken cancellationToken)
     {
-        var instance = dc.ActiveDialog!;
+        dc.ActiveDialog!.Inner = innerState;
         var inner = new DialogContext(_dialogs, dc.Context, innerState, dc);
         var result = await operation(inner).ConfigureAwait(false);
-        instance.State.Put(InnerStackKey, innerState);
         return result.Status == DialogTurnStatus.Waiting
             ? DialogTurnResult.EndOfTurn
             : await dc.EndDialogAsync(result.Result, cancellationToken).ConfigureAwait(false);
     }
 
-    private static DialogState LoadInner(DialogInstance instance) => instance.State.Get<DialogState>(InnerStackKey) ?? new DialogState();
+    private static DialogState LoadInner(DialogInstance instance) => instance.Inner ??= new DialogState();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerCare.Builder;
 
@@ -6,9 +7,12 @@ namespace CustomerCare.Localization;
 /// <summary>Every user-facing sentence comes from Resources/Strings*.resx; keys are checked by the compiler via nameof(Strings.X).</summary>
 public static class BotText
 {
+    private static readonly ConcurrentDictionary<(string Culture, string Key), string> Cache = new();
+
+    /// <summary>Cached per culture and key: ResourceManager takes a lock on every lookup.</summary>
     public static string Get(CultureInfo culture, string key)
-        => Strings.ResourceManager.GetString(key, culture)
-           ?? throw new InvalidOperationException($"The text '{key}' is missing from the resources.");
+        => Cache.GetOrAdd((culture.Name, key), static (k, c) => Strings.ResourceManager.GetString(k.Key, c)
+           ?? throw new InvalidOperationException($"The text '{k.Key}' is missing from the resources."), culture);
 
     public static string Format(CultureInfo culture, string key, params object?[] args)
         => string.Format(culture, Get(culture, key), args);

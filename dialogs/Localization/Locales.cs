@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerCare.Builder;
 
@@ -9,12 +10,15 @@ public static class Locales
     public const string English = "en-US";
     public const string German = "de-DE";
 
+    private static readonly ConcurrentDictionary<string, CultureInfo> Resolved = new(StringComparer.OrdinalIgnoreCase);
+    private static readonly CultureInfo Default = CultureInfo.GetCultureInfo(English);
+
+    /// <summary>Resolved once per distinct locale string: CultureInfo.GetCultureInfo takes a process-wide lock.</summary>
     public static CultureInfo For(string? locale)
+        => string.IsNullOrWhiteSpace(locale) ? Default : Resolved.GetOrAdd(locale, Resolve);
+
+    private static CultureInfo Resolve(string locale)
     {
-        if (string.IsNullOrWhiteSpace(locale))
-        {
-            return CultureInfo.GetCultureInfo(English);
-        }
         try
         {
             var culture = CultureInfo.GetCultureInfo(locale.Trim());

@@ -43,6 +43,9 @@ public sealed class Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Properties { get; set; }
 
+    /// <summary>A shallow copy: addressing the copy for sending leaves this activity as it was.</summary>
+    public Activity Clone() => (Activity)MemberwiseClone();
+
     public bool IsType(string type) => string.Equals(Type, type, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The address of this activity's conversation, for replies and proactive messages.</summary>

@@ -9,7 +9,6 @@ namespace CustomerCare.Dialogs.Prompts;
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
 {
-    private const string OptionsKey = "options";
     private const string AttemptsKey = "attemptCount";
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
@@ -19,9 +18,9 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
             throw new ArgumentException($"The prompt '{Id}' needs PromptOptions.", nameof(options));
         }
         var instance = dc.ActiveDialog!;
-        instance.State.Put(OptionsKey, promptOptions);
+        instance.Options = promptOptions;
         instance.State.Put(AttemptsKey, 0);
-        await OnPromptAsync(dc.Context, LoadOptions(instance), isRetry: false, cancellationToken).ConfigureAwait(false);
+        await OnPromptAsync(dc.Context, promptOptions, isRetry: false, cancellationToken).ConfigureAwait(false);
         return DialogTurnResult.EndOfTurn;
     }
 
@@ -68,8 +67,9 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
 
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
 
-    /// <summary>A fresh copy each time, so sending (which addresses the activity) never alters the stored prompt.</summary>
-    private static PromptOptions LoadOptions(DialogInstance instance) => instance.State.Get<PromptOptions>(OptionsKey) ?? new PromptOptions();
+    private static PromptOptions LoadOptions(DialogInstance instance) => instance.Options ?? new PromptOptions();
 
-    protected static Activity? PromptFor(PromptOptions options, bool isRetry) => isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt;
+    /// <summary>A copy of the prompt to send, so addressing it for this turn never alters the stored prompt.</summary>
+    protected static Activity? PromptFor(PromptOptions options, bool isRetry)
+        => (isRetry && options.RetryPrompt is not null ? options.RetryPrompt : options.Prompt)?.Clone();
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using CustomerCare.Localization;
 
@@ -7,6 +8,7 @@ namespace CustomerCare.Dialogs.Prompts;
 public static class YesNoRecognizer
 {
     private static readonly CultureInfo English = CultureInfo.GetCultureInfo(Locales.English);
+    private static readonly ConcurrentDictionary<string, (HashSet<string> Yes, HashSet<string> No)> Vocabulary = new();
 
     public static bool? Recognize(string? utterance, CultureInfo culture)
     {
@@ -16,8 +18,9 @@ public static class YesNoRecognizer
         {
             return null;
         }
-        var yes = BotText.Words(culture, nameof(Strings.YesWords)).Concat(BotText.Words(English, nameof(Strings.YesWords))).ToHashSet();
-        var no = BotText.Words(culture, nameof(Strings.NoWords)).Concat(BotText.Words(English, nameof(Strings.NoWords))).ToHashSet();
+        var (yes, no) = Vocabulary.GetOrAdd(culture.Name, static (_, c) => (
+            BotText.Words(c, nameof(Strings.YesWords)).Concat(BotText.Words(English, nameof(Strings.YesWords))).ToHashSet(),
+            BotText.Words(c, nameof(Strings.NoWords)).Concat(BotText.Words(English, nameof(Strings.NoWords))).ToHashSet()), culture);
         var saysNo = words.Any(no.Contains);
         var saysYes = words.Any(yes.Contains) || (words.Length > 1 && yes.Contains(string.Join(' ', words)));
         return saysNo == saysYes ? null : saysYes;

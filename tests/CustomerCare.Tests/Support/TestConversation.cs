@@ -22,9 +22,11 @@ public sealed class TestConversation : IDisposable
     public TestConversation(string locale = "en-US", IBot? bot = null, IStorage? storage = null)
     {
         Locale = locale;
-        Database = LiteDbServiceCollectionExtensions.OpenDatabase(":memory:");
-        Storage = storage ?? new LiteDbStorage(Database);
-        Cases = new LiteDbCaseStore(Database);
+        File = LiteDbFile.Open(":memory:");
+        Database = File.Database;
+        Writer = new LiteDbWriter(File);
+        Storage = storage ?? new LiteDbStorage(Database, Writer);
+        Cases = new LiteDbCaseStore(Database, Writer);
         ConversationState = new ConversationState<ConversationData>(Storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(Storage, StateJsonContext.Default.UserProfile);
         Bot = bot ?? new CustomerCareBot(ConversationState, userState, new KeywordRecognizer(), new HandoffDesk(Cases, Clock), Clock);
@@ -37,7 +39,11 @@ public sealed class TestConversation : IDisposable
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
 
+    public LiteDbFile File { get; }
+
     public LiteDatabase Database { get; }
+
+    public LiteDbWriter Writer { get; }
 
     public IStorage Storage { get; }
 
@@ -75,5 +81,9 @@ public sealed class TestConversation : IDisposable
 
     public string PeekPendingText() => string.Join(" | ", _replies.Select(r => r.Text));
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Writer.Dispose();
+        File.Dispose();
+    }
 }

@@ -1,0 +1,137 @@
+using System.Collections.Concurrent;
+using LiteDB;
+
+namespace CustomerCare.Bot.Storage;
+
+/// <summary>
+/// Group commit for the data file: writes from concurrent turns are queued and applied by one drainer at a time,
+/// many to a transaction, so a busy bot pays one disk sync per batch instead of several per write. A caller's task
+/// completes only after its batch is durable. Transactions never span an await: BeginTrans, the writes and Commit
+/// run synchronously on one thread (LiteDB binds explicit transactions to their thread).
+/// </summary>
+public sealed class LiteDbWriter : IDisposable
+{
+    private const int MaxBatch = 512;
+    private readonly LiteDbFile _file;
+    private readonly LiteDatabase _database;
+    private readonly ConcurrentQueue<IWrite> _queue = new();
+    private readonly Lock _draining = new();
+    private int _scheduled;
+    private volatile bool _closed;
+
+    public LiteDbWriter(LiteDbFile file)
+    {
+        _file = file;
+        _database = file.Database;
+    }
+
+    /// <summary>Runs <paramref name="write"/> inside the next batch's transaction; completes after that batch is durable.</summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write)
+    {
+        ObjectDisposedException.ThrowIf(_closed, this);
+        var item = new Write<T>(write);
+        _queue.Enqueue(item);
+        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(static writer => writer.Drain(), this, preferLocal: false);
+        }
+        return item.Completion.Task;
+    }
+
+    /// <summary>Waits for queued writes, then refuses new ones.</summary>
+    public void Dispose()
+    {
+        _closed = true;
+        Drain();
+    }
+
+    /// <summary>Commits batches until the queue is empty. No thread sits waiting (or spinning) when there is nothing to write.</summary>
+    private void Drain()
+    {
+        lock (_draining)
+        {
+            var batch = new List<IWrite>(MaxBatch);
+            while (true)
+            {
+                batch.Clear();
+                while (batch.Count < MaxBatch && _queue.TryDequeue(out var next))
+                {
+                    batch.Add(next);
+                }
+                if (batch.Count > 0)
+                {
+                    Commit(batch);
+                    continue;
+                }
+                Volatile.Write(ref _scheduled, 0);
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _scheduled, 1, 0) != 0)
+                {
+                    return;
+                }
+            }
+        }
+    }
+    private void Commit(List<IWrite> batch)
+    {
+        try
+        {
+            _database.BeginTrans();
+            foreach (var write in batch)
+            {
+                write.Apply(_database);
+            }
+            _database.Commit();
+            _file.MakeDurable();
+            batch.ForEach(w => w.Complete());
+        }
+        catch (Exception ex)
+        {
+            _database.Rollback();
+            batch.ForEach(w => w.Fail(ex));
+        }
+    }
+
+    private interface IWrite
+    {
+        void Apply(LiteDatabase database);
+
+        void Complete();
+
+        void Fail(Exception exception);
+    }
+
+    /// <summary>One queued write; an expected failure of its own (an ETag conflict) fails it alone, not the batch.</summary>
+    private sealed class Write<T>(Func<LiteDatabase, T> write) : IWrite
+    {
+        private T? _result;
+        private Exception? _error;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Apply(LiteDatabase database)
+        {
+            try
+            {
+                _result = write(database);
+            }
+            catch (Exception ex) when (ex is not LiteException)
+            {
+                _error = ex;
+            }
+        }
+
+        public void Complete()
+        {
+            if (_error is null)
+            {
+                Completion.TrySetResult(_result!);
+            }
+            else
+            {
+                Completion.TrySetException(_error);
+            }
+        }
+
+        public void Fail(Exception exception) => Completion.TrySetException(exception);
+    }
+}

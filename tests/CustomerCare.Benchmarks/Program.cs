@@ -1,0 +1,15 @@
+using CustomerCare.Benchmarks;
+
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 5]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
+if (args is ["turns", ..])
+{
+    return await TurnPipelineBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+var options = LoadOptions.Parse(args);
+if (options is null)
+{
+    Console.Error.WriteLine("usage: load [--users N] [--seconds S] [--warmup S] [--bot-core C]");
+    return 2;
+}
+return await LoadBenchmark.RunAsync(options);
