@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CustomerCare.Recognition.Entities;
+
+/// <summary>Flight numbers: a two-character airline code with at least one letter (or three letters), then 1–4 digits,
+/// with or without a space and leading zeros: "LH 400", "lh0400", "BA0117", "U2 1234" → LH400, BA117, U21234.</summary>
+public sealed partial class FlightNumberExtractor : IEntityExtractor
+{
+    public IEnumerable<RecognizedEntity> Extract(string text, CultureInfo culture, DateOnly today)
+    {
+        foreach (Match match in FlightNumber().Matches(text))
+        {
+            var written = match.Groups["airline"].Value;
+            var airline = written.ToUpperInvariant();
+            var threeLetterInLowercase = written.Length == 3 && written != airline;
+            if (!airline.Any(char.IsLetter) || NotAirlines.Contains(airline) || threeLetterInLowercase)
+            {
+                continue;
+            }
+            var number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
+            if (number == 0)
+            {
+                continue;
+            }
+            yield return new RecognizedEntity(EntityCategories.FlightNumber, match.Value, match.Index, match.Length,
+                airline + number.ToString(CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Words that look like a code followed by a number but are not flights ("am 14", "on 3", "um 10").</summary>
+    private static readonly HashSet<string> NotAirlines = new(StringComparer.Ordinal)
+    {
+        "AM", "ON", "UM", "AT", "IN", "TO", "BY", "BIS", "VOM", "AB", "ID", "NO", "NR", "CA", "PM", "DER", "DEN", "DIE", "FOR", "THE", "AND", "UND",
+        "EUR", "USD", "GBP", "CHF", "KM", "MIN", "STD", "H", "UHR",
+        "JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC", "MAI", "MRZ", "OKT", "DEZ",
+        "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN",
+    };
+
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<airline>[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]|[A-Za-z]{3})\s?(?<number>\d{1,4})(?![\p{L}\d]|[.,:]\d)", RegexOptions.CultureInvariant)]
+    private static partial Regex FlightNumber();
+}
