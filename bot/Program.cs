@@ -1,6 +1,12 @@
+using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Hosting;
+
+if (args is ["nlu", .. var nluArgs])
+{
+    return NluCommand.Run(nluArgs, Console.Out, Console.Error, Path.Combine(AppContext.BaseDirectory, "data", "nlu"));
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
@@ -17,6 +23,7 @@ app.MapWebChatToken();
 app.MapDirectLine();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.Run();
+return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

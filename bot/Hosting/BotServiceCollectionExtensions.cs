@@ -1,10 +1,10 @@
 using CustomerCare.Bot.Connector;
+using CustomerCare.Bot.Language;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Conversation;
-using CustomerCare.Recognition;
 using IMiddleware = CustomerCare.Builder.IMiddleware;
 
 namespace CustomerCare.Bot.Hosting;
@@ -20,7 +20,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
         services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));
-        services.AddSingleton<IRecognizer, KeywordRecognizer>();
+        services.AddLanguageUnderstanding();
         services.AddSingleton<HandoffDesk>();
         services.AddSingleton<IBot, CustomerCareBot>();
         services.AddSingleton<ITurnErrorHandler, TurnErrorPolicy>();

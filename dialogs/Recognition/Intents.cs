@@ -12,4 +12,7 @@ public static class Intents
     public const string Cancel = nameof(Cancel);
     public const string Goodbye = nameof(Goodbye);
     public const string None = nameof(None);
+
+    public static readonly IReadOnlyList<string> All =
+        [ReportDisruption, CompensationStatus, ProductAdvice, TalkToHuman, Greeting, Help, Cancel, Goodbye, None];
 }

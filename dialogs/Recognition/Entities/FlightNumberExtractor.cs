@@ -18,6 +18,10 @@ public sealed partial class FlightNumberExtractor : IEntityExtractor
             {
                 continue;
             }
+            if (AfterPlaceWord(text, match.Index))
+            {
+                continue;
+            }
             var number = int.Parse(match.Groups["number"].Value, CultureInfo.InvariantCulture);
             if (number == 0)
             {
@@ -27,6 +31,28 @@ public sealed partial class FlightNumberExtractor : IEntityExtractor
                 airline + number.ToString(CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>"Gate B12", "seat 12A", "Terminal 2", "Band C4": places at the airport, not flights.</summary>
+    private static bool AfterPlaceWord(string text, int index)
+    {
+        var end = index;
+        while (end > 0 && !char.IsLetter(text[end - 1]))
+        {
+            end--;
+        }
+        var start = end;
+        while (start > 0 && char.IsLetter(text[start - 1]))
+        {
+            start--;
+        }
+        return end - start > 0 && PlaceWords.Contains(text[start..end]);
+    }
+
+    private static readonly HashSet<string> PlaceWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "gate", "gates", "terminal", "seat", "sitz", "sitzplatz", "platz", "row", "reihe", "counter", "schalter", "belt", "band", "gepäckband",
+        "gepaeckband", "carousel", "hall", "halle", "stand", "position", "bus", "zone", "bereich", "area", "level", "ebene",
+    };
 
     /// <summary>Words that look like a code followed by a number but are not flights ("am 14", "on 3", "um 10").</summary>
     private static readonly HashSet<string> NotAirlines = new(StringComparer.Ordinal)
