@@ -77,7 +77,8 @@ public sealed class CustomerCareBot : IBot
     {
         var dc = new DialogContext(_dialogs, turnContext, conversation.Dialogs);
         var text = turnContext.Activity.Text ?? string.Empty;
-        var understood = await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false);
+        var understood = MainMenu.Recognize(text)
+            ?? await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false);
 
         if (await Interruptions.TryHandleAsync(dc, understood, conversation, _handoff, cancellationToken).ConfigureAwait(false))
         {
@@ -102,7 +103,10 @@ public sealed class CustomerCareBot : IBot
         switch (understood.TopIntent)
         {
             case Intents.ReportDisruption:
-                await dc.BeginDialogAsync(nameof(ReportDisruptionDialog), null, cancellationToken).ConfigureAwait(false);
+                await dc.BeginDialogAsync(nameof(ReportDisruptionDialog), DisruptionKinds.PrefilledReport(understood), cancellationToken).ConfigureAwait(false);
+                break;
+            case Intents.CompensationStatus:
+                await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.StatusNeedsPerson))), cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.ProductAdvice:
                 await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.ProductAdviceUnavailable))), cancellationToken).ConfigureAwait(false);

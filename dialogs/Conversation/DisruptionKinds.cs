@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerCare.Dialogs.Prompts;
 using CustomerCare.Localization;
+using CustomerCare.Recognition;
 
 namespace CustomerCare.Conversation;
 
@@ -24,6 +25,15 @@ public static class DisruptionKinds
 
     public static List<Choice> Choices(CultureInfo culture)
         => Kinds.Select(k => new Choice(k.Kind, BotText.Get(culture, k.LabelKey), k.Synonyms)).ToList();
+
+    /// <summary>A report with what the customer's first message already says, so the bot does not ask for it again.</summary>
+    public static DisruptionReport PrefilledReport(RecognizerResult understood) => new()
+    {
+        Kind = understood.First(EntityCategories.DisruptionKind) is { } kind && Kinds.Any(k => k.Kind == kind) ? kind : null,
+        BookingReference = understood.First(EntityCategories.BookingReference),
+        FlightNumber = understood.First(EntityCategories.FlightNumber),
+        TravelDate = understood.First(EntityCategories.Date),
+    };
 
     public static string Label(string kind, CultureInfo culture)
         => Kinds.FirstOrDefault(k => k.Kind == kind) is { LabelKey: not null } found ? BotText.Get(culture, found.LabelKey) : kind;

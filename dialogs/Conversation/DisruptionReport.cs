@@ -9,6 +9,12 @@ public sealed class DisruptionReport
 
     public string? LastName { get; set; }
 
+    /// <summary>Taken from the customer's first message when it names the flight ("LH400").</summary>
+    public string? FlightNumber { get; set; }
+
+    /// <summary>The travel date from the customer's message, ISO yyyy-MM-dd.</summary>
+    public string? TravelDate { get; set; }
+
     /// <summary>True when the customer could not give a valid booking reference and a person should take over.</summary>
     public bool NeedsPerson { get; set; }
 }

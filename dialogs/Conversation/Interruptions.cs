@@ -1,18 +1,30 @@
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Dialogs;
+using CustomerCare.Dialogs.Prompts;
 using CustomerCare.Localization;
 using CustomerCare.Recognition;
 
 namespace CustomerCare.Conversation;
 
-/// <summary>What the customer may say at any point: help (then the current question again), cancel, or ask for a person.</summary>
+/// <summary>
+/// What the customer may say at any point: help (then the current question again), cancel, or ask for a person.
+/// While a question is open, only a confident command interrupts it, and never an answer the question itself
+/// accepts ("no" to a yes/no question, "Cancellation" when that is one of the choices).
+/// </summary>
 public static class Interruptions
 {
+    /// <summary>The confidence a command needs to interrupt an open question.</summary>
+    public const double InsideDialogThreshold = 0.7;
+
     public static async Task<bool> TryHandleAsync(
         DialogContext dc, RecognizerResult understood, ConversationData conversation, HandoffDesk handoff, CancellationToken cancellationToken)
     {
         var turnContext = dc.Context;
+        if (dc.ActiveDialog is { } active && (understood.Score < InsideDialogThreshold || OpenQuestionAccepts(active, understood.Text, turnContext)))
+        {
+            return false;
+        }
         switch (understood.TopIntent)
         {
             case Intents.Help:
@@ -41,5 +53,21 @@ public static class Interruptions
             default:
                 return false;
         }
+    }
+
+    private static bool OpenQuestionAccepts(DialogInstance active, string text, ITurnContext turnContext)
+    {
+        var innermost = active;
+        while (innermost.Inner?.Stack.FirstOrDefault() is { } inner)
+        {
+            innermost = inner;
+        }
+        if (innermost.Options is not { } question)
+        {
+            return false;
+        }
+        return question.Choices is { Count: > 0 } choices
+            ? ChoiceRecognizer.Recognize(text, choices) is not null
+            : YesNoRecognizer.Recognize(text, turnContext.Culture()) is not null;
     }
 }

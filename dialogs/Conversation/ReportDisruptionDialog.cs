@@ -52,6 +52,10 @@ public sealed class ReportDisruptionDialog : ComponentDialog
         {
             step.Flow.Kind = kind.Value;
         }
+        if (step.Flow.BookingReference is { } known)
+        {
+            return step.NextAsync(known, cancellationToken);
+        }
         return step.PromptAsync(ReferencePrompt, new PromptOptions
         {
             Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskBookingReference))),

@@ -57,8 +57,7 @@ public sealed class CustomerCareBotTests
         using var conversation = new TestConversation();
 
         await TestFlow.For(conversation)
-            .Send("my flight was delayed").AssertReplyContains("What happened?")
-            .Send("delay").AssertReplyContains("booking reference")
+            .Send("my flight was delayed").AssertReplyContains("booking reference")
             .Send("12").AssertReplyContains("doesn't look like a booking reference")
             .Send("ABCDEFG").AssertReplyContains("doesn't look like a booking reference")
             .Send("no idea").AssertReplyContains("after three tries")
@@ -67,6 +66,35 @@ public sealed class CustomerCareBotTests
 
         var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
         Assert.Equal(CaseReason.RepeatedMisunderstanding, opened.Reason);
+    }
+
+    [Theory]
+    [InlineData("en-US", "My flight was cancelled, booking K7QX2M", "last name", "Cancellation, booking K7QX2M")]
+    [InlineData("de-DE", "Flug annulliert!! Buchung k7qx2m", "Nachname", "Annullierung, Buchung K7QX2M")]
+    public async Task FirstMessage_ThatNamesKindAndBooking_IsNotAskedForThemAgain(string locale, string message, string asked, string summary)
+    {
+        using var conversation = new TestConversation(locale);
+
+        await TestFlow.For(conversation)
+            .Send(message).AssertReplyContains(asked)
+            .Send("Lovelace").AssertReplyContains(summary)
+            .RunAsync();
+    }
+
+    [Theory]
+    [InlineData("en-US", "no")]
+    [InlineData("de-DE", "nein")]
+    public async Task No_ToTheConfirmation_IsAnAnswer_NotACancelCommand(string locale, string no)
+    {
+        using var conversation = new TestConversation(locale);
+
+        await TestFlow.For(conversation)
+            .Send("My flight was cancelled, booking K7QX2M").AssertReply(_ => { })
+            .Send("Lovelace").AssertReply(_ => { })
+            .Send(no).AssertReply(reply => Assert.False(reply.Text!.Contains("stopped that", StringComparison.Ordinal) || reply.Text.Contains("abgebrochen", StringComparison.Ordinal), reply.Text))
+            .RunAsync();
+
+        Assert.Empty(await conversation.Cases.ListOpenAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -132,7 +160,8 @@ public sealed class CustomerCareBotTests
         storage.FailNextWrite = true;
         await TestFlow.For(conversation).Send("delay").AssertReplyContains("booking reference").AssertReplyContains("Sorry, something went wrong").RunAsync();
 
-        await TestFlow.For(conversation).Send("K7QX2M").AssertReplyContains("didn't understand").RunAsync();
+        // The dialog state is gone: the next message starts a new report instead of continuing the broken one.
+        await TestFlow.For(conversation).Send("K7QX2M").AssertReplyContains("What happened?").RunAsync();
     }
 
     private sealed class FailingOnceStorage : CustomerCare.Builder.IStorage

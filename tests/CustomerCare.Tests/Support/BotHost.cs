@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using CustomerCare.Recognition.Offline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerCare.Tests.Support;
@@ -28,11 +30,24 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public static string TempDataPath() => Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"), "bot.db");
 
+    /// <summary>The host starts with its language models loaded, so every test sees the trained recognizer.</summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var models = host.Services.GetRequiredService<IntentModelStore>();
+        foreach (var language in IntentModelStore.Languages)
+        {
+            models.Get(language);
+        }
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("DirectLine:Secret", Secret);
+        builder.UseSetting("Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"));
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -3,7 +3,6 @@ using CustomerCare.Bot.Storage;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Conversation;
-using CustomerCare.Recognition;
 using CustomerCare.Schema;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -29,7 +28,7 @@ public sealed class TestConversation : IDisposable
         Cases = new LiteDbCaseStore(Database, Writer);
         ConversationState = new ConversationState<ConversationData>(Storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(Storage, StateJsonContext.Default.UserProfile);
-        Bot = bot ?? new CustomerCareBot(ConversationState, userState, new KeywordRecognizer(), new HandoffDesk(Cases, Clock), Clock);
+        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Clock);
         _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
     }
 
