@@ -2,6 +2,11 @@ using CustomerCare.Benchmarks;
 
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 5]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
+if (args is ["nlu", ..])
+{
+    return RecognitionBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);
+}
 if (args is ["turns", ..])
 {
     return await TurnPipelineBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
