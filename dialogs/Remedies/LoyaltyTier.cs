@@ -1,0 +1,9 @@
+namespace CustomerCare.Remedies;
+
+public enum LoyaltyTier
+{
+    Basic,
+    Silver,
+    Gold,
+    Platinum,
+}

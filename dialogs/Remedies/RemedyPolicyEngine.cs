@@ -1,0 +1,37 @@
+namespace CustomerCare.Remedies;
+
+/// <summary>
+/// Evaluates the policy in force on the day of the flight: the legal entitlements (the same for everyone), care,
+/// baggage, and a tier goodwill gesture within its cap. Pure: no I/O, the same facts always give the same options;
+/// the bot and the agents use this same engine.
+/// </summary>
+public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
+{
+    public RemedyProposal Evaluate(DisruptionFacts facts, LoyaltyTier tier)
+    {
+        var policy = policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc));
+        var regulation = RegulationScope.For(facts);
+        var legal = regulation switch
+        {
+            Regulation.Eu261 => Eu261Calculator.Evaluate(facts, policy.Eu261),
+            Regulation.Uk261 => Eu261Calculator.Evaluate(facts, policy.Uk261),
+            Regulation.UsDot => UsDotCalculator.Evaluate(facts, policy.Us),
+            _ => [],
+        };
+        var options = legal
+            .Concat(CareCalculator.Evaluate(facts, policy, regulation))
+            .Concat(BaggageCalculator.Evaluate(facts, policy, regulation))
+            .ToList();
+        if (GoodwillCalculator.Evaluate(facts, tier, policy.Goodwill, options) is { } goodwill)
+        {
+            options.Add(goodwill);
+        }
+        return new RemedyProposal(policy.Version, regulation == Regulation.None ? null : regulation.ToString(), options.Select(o => WithinAuthority(o, policy)).ToList());
+    }
+
+    /// <summary>Above the automatic approval limit a person decides.</summary>
+    private static RemedyOption WithinAuthority(RemedyOption option, RemedyPolicy policy)
+        => option.Automatic && policy.AutomaticApprovalLimit.TryGetValue(option.Currency, out var limit) && option.Amount > limit
+            ? option with { Automatic = false, PersonNeededBecause = "OverAutomaticLimit" }
+            : option;
+}
