@@ -1,5 +1,6 @@
 using CustomerCare.Builder;
 using CustomerCare.Cases;
+using CustomerCare.Ledger;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.Storage;
@@ -20,6 +21,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<LiteDbWriter>();
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<ICaseStore, LiteDbCaseStore>();
+        services.AddSingleton<ICompensationLedger, LiteDbLedger>();
         return services;
     }
 }

@@ -1,0 +1,113 @@
+using CustomerCare.Bot.Storage;
+using CustomerCare.Ledger;
+using CustomerCare.Remedies;
+using CustomerCare.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CustomerCare.Tests.Ledger;
+
+public sealed class CompensationLedgerTests : IDisposable
+{
+    private readonly string _path = BotHost.TempDataPath();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+    private LiteDbFile _file;
+    private LiteDbWriter _writer;
+    private LiteDbLedger _ledger;
+
+    public CompensationLedgerTests()
+    {
+        _file = LiteDbFile.Open(_path);
+        _writer = new LiteDbWriter(_file);
+        _ledger = new LiteDbLedger(_file.Database, _writer, _clock);
+    }
+
+    public void Dispose()
+    {
+        _writer.Dispose();
+        _file.Dispose();
+    }
+
+    private static EntitlementKey Key(string flight = "LH400", string passenger = "P1") =>
+        new(passenger, "K7QX2M", flight, new DateOnly(2026, 11, 20), DisruptionKind.Delay);
+
+    private static GrantRequest Request(EntitlementKey key, string channel, string actor = "bot", bool confirmed = true, GrantedRemedy? remedy = null, bool voucherConsent = false) =>
+        new(key, [remedy ?? new GrantedRemedy("compensation", RemedyKind.Compensation, 250, "EUR", "EU261 Art. 7(1)(a)")], "2025.01",
+            new GrantActor(actor == "bot" ? GrantActor.Bot : GrantActor.Agent, actor, actor == "bot" ? null : "Ada Agent", channel, "conv-" + channel),
+            confirmed, voucherConsent);
+
+    [Fact]
+    public async Task SixtyFourSimultaneousAttempts_FromTwoChannels_GrantExactlyOnce_EveryRound()
+    {
+        for (var round = 0; round < 40; round++)
+        {
+            var key = Key(flight: "LH" + (400 + round));
+            using var start = new ManualResetEventSlim(false);
+            var attempts = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
+            {
+                start.Wait();
+                return await _ledger.TryGrantAsync(Request(key, i % 2 == 0 ? "directline" : "msteams", i % 2 == 0 ? "bot" : "agent-" + i), CancellationToken.None);
+            })).ToArray();
+            start.Set();
+            var outcomes = await Task.WhenAll(attempts);
+
+            var granted = Assert.Single(outcomes.OfType<GrantOutcome.Granted>());
+            Assert.Equal(63, outcomes.OfType<GrantOutcome.AlreadyGranted>().Count());
+            Assert.All(outcomes.OfType<GrantOutcome.AlreadyGranted>(), a => Assert.Equal(granted.Entry.Reference, a.Existing.Reference));
+        }
+        Assert.Equal(40 * 63, await _ledger.RefusedSecondGrantsAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task SecondAttempt_FromAnotherChannel_IsToldWhatWhenWhereAndByWhom()
+    {
+        await _ledger.TryGrantAsync(Request(Key(), "directline"), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromMinutes(7));
+
+        var second = await _ledger.TryGrantAsync(Request(Key(flight: "lh 400"), "msteams", "agent-7"), CancellationToken.None);
+
+        var existing = Assert.IsType<GrantOutcome.AlreadyGranted>(second).Existing;
+        Assert.Equal(("directline", GrantActor.Bot, 250m), (existing.GrantedBy.Channel, existing.GrantedBy.Kind, existing.Total("EUR")));
+        Assert.Equal(new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc), existing.GrantedUtc);
+        Assert.Equal("2025.01", existing.PolicyVersion);
+        Assert.Equal("EU261 Art. 7(1)(a)", existing.Remedies[0].Rule);
+    }
+
+    [Theory]
+    [InlineData(false, false, false, "NotConfirmed")]
+    [InlineData(true, true, false, "VoucherWithoutConsent")]
+    [InlineData(true, true, true, null)]
+    public async Task Grant_RequiresConfirmation_AndVouchersNeedConsent(bool confirmed, bool voucher, bool consent, string? refusal)
+    {
+        var remedy = new GrantedRemedy("compensation", RemedyKind.Compensation, 250, "EUR", "EU261 Art. 7(1)(a)", voucher, voucher ? 300 : null);
+
+        var outcome = await _ledger.TryGrantAsync(Request(Key(), "directline", confirmed: confirmed, remedy: remedy, voucherConsent: consent), CancellationToken.None);
+
+        Assert.Equal(refusal, (outcome as GrantOutcome.Refused)?.Reason);
+        Assert.Equal(refusal is null, await _ledger.FindAsync(Key(), CancellationToken.None) is not null);
+    }
+
+    [Fact]
+    public async Task VoucherWorthLessThanTheCash_IsRefused()
+    {
+        var remedy = new GrantedRemedy("compensation", RemedyKind.Compensation, 250, "EUR", "EU261 Art. 7(1)(a)", AsVoucher: true, VoucherValue: 200);
+
+        var outcome = await _ledger.TryGrantAsync(Request(Key(), "directline", remedy: remedy, voucherConsent: true), CancellationToken.None);
+
+        Assert.Equal("VoucherWorthLessThanCash", Assert.IsType<GrantOutcome.Refused>(outcome).Reason);
+    }
+
+    [Fact]
+    public async Task Grant_SurvivesReopeningTheDataFile_AndIsListedForTheBooking()
+    {
+        var granted = Assert.IsType<GrantOutcome.Granted>(await _ledger.TryGrantAsync(Request(Key(), "directline"), CancellationToken.None));
+        Dispose();
+
+        _file = LiteDbFile.Open(_path);
+        _writer = new LiteDbWriter(_file);
+        _ledger = new LiteDbLedger(_file.Database, _writer, _clock);
+
+        var listed = Assert.Single(await _ledger.ForBookingAsync("k7qx2m", CancellationToken.None));
+        Assert.Equal(granted.Entry.Reference, listed.Reference);
+        Assert.IsType<GrantOutcome.AlreadyGranted>(await _ledger.TryGrantAsync(Request(Key(), "msteams", "agent-1"), CancellationToken.None));
+    }
+}
