@@ -1,10 +1,13 @@
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.Language;
+using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Conversation;
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
 using IMiddleware = CustomerCare.Builder.IMiddleware;
 
 namespace CustomerCare.Bot.Hosting;
@@ -22,6 +25,11 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));
         services.AddLanguageUnderstanding();
         services.AddSingleton<HandoffDesk>();
+        services.AddSingleton(new RemedyPolicyEngine(RemedyPolicyBook.Embedded));
+        services.AddSingleton<LiteDbOperationsData>();
+        services.AddSingleton<IOperationsData>(provider => provider.GetRequiredService<LiteDbOperationsData>());
+        services.AddHostedService<DemoDataSeeder>();
+        services.AddSingleton<DisruptionDesk>();
         services.AddSingleton<IBot, CustomerCareBot>();
         services.AddSingleton<ITurnErrorHandler, TurnErrorPolicy>();
         services.AddSingleton<ConversationLocks>();

@@ -6,6 +6,9 @@ public enum CaseReason
     CustomerAskedForPerson,
     DisruptionReported,
     RepeatedMisunderstanding,
+    BookingNotIdentified,
+    FactsDisputed,
+    PolicyNeedsPerson,
 }
 
 /// <summary>An open case: what a person needs to continue without asking the customer to repeat anything.</summary>

@@ -26,6 +26,7 @@ public sealed class CustomerCareBot : IBot
         UserState<UserProfile> userState,
         IRecognizer recognizer,
         HandoffDesk handoff,
+        DisruptionDesk disruptions,
         TimeProvider clock)
     {
         _conversationState = conversationState;
@@ -33,7 +34,7 @@ public sealed class CustomerCareBot : IBot
         _recognizer = recognizer;
         _handoff = handoff;
         _clock = clock;
-        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState));
+        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, disruptions));
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)

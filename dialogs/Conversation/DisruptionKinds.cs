@@ -35,6 +35,17 @@ public static class DisruptionKinds
         TravelDate = understood.First(EntityCategories.Date),
     };
 
+    /// <summary>The domain's kind for a reported one (a delay when nothing more specific was said).</summary>
+    public static Remedies.DisruptionKind ToDomain(string? kind) => kind switch
+    {
+        Cancellation => Remedies.DisruptionKind.Cancellation,
+        DeniedBoarding => Remedies.DisruptionKind.DeniedBoarding,
+        MissedConnection => Remedies.DisruptionKind.MissedConnection,
+        Baggage => Remedies.DisruptionKind.Baggage,
+        "downgrade" => Remedies.DisruptionKind.Downgrade,
+        _ => Remedies.DisruptionKind.Delay,
+    };
+
     public static string Label(string kind, CultureInfo culture)
         => Kinds.FirstOrDefault(k => k.Kind == kind) is { LabelKey: not null } found ? BotText.Get(culture, found.LabelKey) : kind;
 }

@@ -17,4 +17,21 @@ public sealed class DisruptionReport
 
     /// <summary>True when the customer could not give a valid booking reference and a person should take over.</summary>
     public bool NeedsPerson { get; set; }
+
+    /// <summary>Failed attempts to match booking reference and last name; three hand over to a person.</summary>
+    public int IdentityAttempts { get; set; }
+
+    public string? PassengerId { get; set; }
+
+    public Remedies.LoyaltyTier Tier { get; set; }
+
+    /// <summary>The affected flight as booked.</summary>
+    public Operations.Segment? Segment { get; set; }
+
+    /// <summary>What the bot may grant after the customer confirms, with the policy version it came from.</summary>
+    public List<Ledger.GrantedRemedy>? Proposed { get; set; }
+
+    public string? PolicyVersion { get; set; }
+
+    public Remedies.DisruptionKind? AssessedKind { get; set; }
 }

@@ -1,34 +1,43 @@
+using System.Globalization;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Dialogs;
 using CustomerCare.Dialogs.Prompts;
 using CustomerCare.Localization;
+using CustomerCare.Operations;
 
 namespace CustomerCare.Conversation;
 
 /// <summary>
-/// Takes a disruption report: what happened, the booking reference and the passenger's last name, then, once the
-/// customer confirms, opens a case for the care team. Three unreadable booking references hand over to a person.
+/// A disruption report: what happened → the booking (record locator and last name; three failed matches hand over
+/// to a person) → the affected flight → what the operations data shows → the ledger → the options the policy gives,
+/// with reasons → the customer confirms → the grant, and the reference once it is durable.
 /// </summary>
-public sealed class ReportDisruptionDialog : ComponentDialog
+public sealed partial class ReportDisruptionDialog : ComponentDialog
 {
     private const string KindPrompt = "disruption.kind";
     private const string ReferencePrompt = "disruption.reference";
     private const string LastNamePrompt = "disruption.lastName";
-    private const string ConfirmReportPrompt = "disruption.confirm";
+    private const string FlightPrompt = "disruption.flight";
+    private const string ConfirmGrantPrompt = "disruption.confirmGrant";
+    private const int MaxIdentityAttempts = 3;
     private readonly HandoffDesk _handoff;
     private readonly ConversationState<ConversationData> _conversationState;
+    private readonly DisruptionDesk _desk;
 
-    public ReportDisruptionDialog(HandoffDesk handoff, ConversationState<ConversationData> conversationState)
+    public ReportDisruptionDialog(HandoffDesk handoff, ConversationState<ConversationData> conversationState, DisruptionDesk desk)
         : base(nameof(ReportDisruptionDialog))
     {
         _handoff = handoff;
         _conversationState = conversationState;
-        AddDialog(new WaterfallDialog<DisruptionReport>("disruption.steps", [AskKindAsync, AskReferenceAsync, AskLastNameAsync, ConfirmAsync, OpenCaseAsync]));
+        _desk = desk;
+        AddDialog(new WaterfallDialog<DisruptionReport>("disruption.steps",
+            [AskKindAsync, AskReferenceAsync, AskLastNameAsync, IdentifyAsync, ChooseFlightAsync, AssessAsync, GrantAsync]));
         AddDialog(new ChoicePrompt(KindPrompt));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));
         AddDialog(new TextPrompt(LastNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
-        AddDialog(new ConfirmPrompt(ConfirmReportPrompt));
+        AddDialog(new ChoicePrompt(FlightPrompt));
+        AddDialog(new ConfirmPrompt(ConfirmGrantPrompt));
     }
 
     private static Task<DialogTurnResult> AskKindAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
@@ -37,12 +46,11 @@ public sealed class ReportDisruptionDialog : ComponentDialog
         {
             return step.NextAsync(null, cancellationToken);
         }
-        var culture = step.Context.Culture();
         return step.PromptAsync(KindPrompt, new PromptOptions
         {
             Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskDisruptionKind))),
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
-            Choices = DisruptionKinds.Choices(culture),
+            Choices = DisruptionKinds.Choices(step.Context.Culture()),
         }, cancellationToken);
     }
 
@@ -69,10 +77,8 @@ public sealed class ReportDisruptionDialog : ComponentDialog
         if (BookingReferences.Normalize(step.Result as string) is not { } reference)
         {
             step.Flow.NeedsPerson = true;
-            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.ReferenceGaveUp))), cancellationToken).ConfigureAwait(false);
-            var conversation = await _conversationState.LoadAsync(step.Context, cancellationToken).ConfigureAwait(false);
-            await _handoff.HandToPersonAsync(step.Context, conversation, CaseReason.RepeatedMisunderstanding, step.Flow, cancellationToken).ConfigureAwait(false);
-            return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+            await SayAsync(step, nameof(Strings.ReferenceGaveUp), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.RepeatedMisunderstanding, cancellationToken).ConfigureAwait(false);
         }
         step.Flow.BookingReference = reference;
         return await step.PromptAsync(LastNamePrompt, new PromptOptions
@@ -82,27 +88,62 @@ public sealed class ReportDisruptionDialog : ComponentDialog
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task<DialogTurnResult> ConfirmAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> IdentifyAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         step.Flow.LastName = (step.Result as string)?.Trim();
+        var booking = await _desk.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
+        var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, step.Flow.LastName ?? string.Empty));
+        if (booking is null || passenger is null)
+        {
+            step.Flow.IdentityAttempts++;
+            if (step.Flow.IdentityAttempts >= MaxIdentityAttempts)
+            {
+                await SayAsync(step, nameof(Strings.IdentityGaveUp), cancellationToken).ConfigureAwait(false);
+                return await HandOffAsync(step, CaseReason.BookingNotIdentified, cancellationToken).ConfigureAwait(false);
+            }
+            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.BookingNotFound), step.Flow.BookingReference, step.Flow.LastName)), cancellationToken).ConfigureAwait(false);
+            step.Flow.BookingReference = null;
+            step.Flow.LastName = null;
+            return await step.RestartAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        step.Flow.PassengerId = passenger.PassengerId;
+        step.Flow.Tier = passenger.Tier;
+        var named = booking.Segments.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.FlightNumber.Equals(step.Flow.FlightNumber, StringComparison.OrdinalIgnoreCase));
+        if (booking.Segments.Count == 1 || named.s is not null)
+        {
+            step.Flow.Segment = booking.Segments[named.s is null ? 0 : named.i];
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
         var culture = step.Context.Culture();
-        var summary = step.Context.Text(nameof(Strings.ConfirmReport), DisruptionKinds.Label(step.Flow.Kind!, culture), step.Flow.BookingReference, step.Flow.LastName);
-        return step.PromptAsync(ConfirmReportPrompt, new PromptOptions { Prompt = MessageFactory.Text(summary) }, cancellationToken);
+        return await step.PromptAsync(FlightPrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChooseFlight), booking.RecordLocator)),
+            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
+            Choices = booking.Segments.Select((s, i) => new Choice(i.ToString(CultureInfo.InvariantCulture), Describe(s, culture), [s.FlightNumber])).ToList(),
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<DialogTurnResult> OpenCaseAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> ChooseFlightAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
-        if (step.Result is true)
+        if (step.Result is FoundChoice chosen)
         {
-            var conversation = await _conversationState.LoadAsync(step.Context, cancellationToken).ConfigureAwait(false);
-            var reference = await _handoff.RequestAsync(step.Context, CaseReason.DisruptionReported, step.Flow, cancellationToken).ConfigureAwait(false);
-            conversation.OpenCaseReference = reference;
-            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.CaseOpened), reference)), cancellationToken).ConfigureAwait(false);
+            var booking = await _desk.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
+            step.Flow.Segment = booking!.Segments[int.Parse(chosen.Value, CultureInfo.InvariantCulture)];
         }
-        else
-        {
-            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.ReportDropped))), cancellationToken).ConfigureAwait(false);
-        }
-        return await step.EndDialogAsync(step.Flow, cancellationToken).ConfigureAwait(false);
+        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string Describe(Segment segment, CultureInfo culture)
+        => $"{segment.FlightNumber} {segment.Origin}→{segment.Destination} {segment.ScheduledDepartureUtc.ToString(culture.IsGerman() ? "dd.MM." : "MMM d", culture)}";
+
+    private static Task SayAsync(WaterfallStepContext<DisruptionReport> step, string key, CancellationToken cancellationToken)
+        => step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(key)), cancellationToken);
+
+    private async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext<DisruptionReport> step, CaseReason reason, CancellationToken cancellationToken)
+    {
+        var conversation = await _conversationState.LoadAsync(step.Context, cancellationToken).ConfigureAwait(false);
+        await _handoff.HandToPersonAsync(step.Context, conversation, reason, step.Flow, cancellationToken).ConfigureAwait(false);
+        return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -26,8 +26,16 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         {
             options.Add(goodwill);
         }
-        return new RemedyProposal(policy.Version, regulation == Regulation.None ? null : regulation.ToString(), options.Select(o => WithinAuthority(o, policy)).ToList());
+        return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList());
     }
+
+    private static string? DisplayName(Regulation regulation) => regulation switch
+    {
+        Regulation.Eu261 => "EU261",
+        Regulation.Uk261 => "UK261",
+        Regulation.UsDot => "US DOT",
+        _ => null,
+    };
 
     /// <summary>Above the automatic approval limit a person decides.</summary>
     private static RemedyOption WithinAuthority(RemedyOption option, RemedyPolicy policy)

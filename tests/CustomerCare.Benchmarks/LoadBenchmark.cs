@@ -10,7 +10,7 @@ namespace CustomerCare.Benchmarks;
 /// </summary>
 internal static class LoadBenchmark
 {
-    private static readonly string[] Script = ["Report a disruption", "Delay", "K7QX2M", "Lovelace", "no"];
+    private static readonly string[] Script = ["Report a disruption", "Delay", "DEMO05", "Probe", "no"];
 
     public static async Task<int> RunAsync(LoadOptions options)
     {

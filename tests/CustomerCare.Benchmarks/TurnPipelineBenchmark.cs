@@ -11,14 +11,16 @@ namespace CustomerCare.Benchmarks;
 /// <summary>The turn pipeline alone (dialogs, state serialization, no HTTP, no disk): CPU microseconds per turn.</summary>
 internal static class TurnPipelineBenchmark
 {
-    private static readonly string[] Script = ["Report a disruption", "Delay", "K7QX2M", "Lovelace", "no"];
+    private static readonly string[] Script = ["Report a disruption", "Delay", "DEMO05", "Probe", "no"];
 
     public static async Task<int> RunAsync(int turns)
     {
         var storage = new MemoryStorage();
         var conversationState = new ConversationState<ConversationData>(storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(storage, StateJsonContext.Default.UserProfile);
-        var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new NoCases(), TimeProvider.System), TimeProvider.System);
+        var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new NoCases(), TimeProvider.System),
+            new DisruptionDesk(new NoOperations(), new NoLedger(), new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded),
+            TimeProvider.System);
         var adapter = new BotAdapter(bot, [], new TurnErrorPolicy(conversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), TimeProvider.System);
         var connector = new NullConnector();
 
@@ -58,6 +60,24 @@ internal static class TurnPipelineBenchmark
         public Task DeleteActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<ConversationResourceResponse> CreateConversationAsync(ConversationParameters parameters, CancellationToken cancellationToken) => Task.FromResult(new ConversationResourceResponse("x", null, null));
+    }
+
+    private sealed class NoOperations : CustomerCare.Operations.IOperationsData
+    {
+        public Task<CustomerCare.Operations.Booking?> FindBookingAsync(string recordLocator, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Operations.Booking?>(null);
+
+        public Task<CustomerCare.Operations.FlightOperation?> FindFlightAsync(string flightNumber, DateOnly scheduledDate, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Operations.FlightOperation?>(null);
+    }
+
+    private sealed class NoLedger : CustomerCare.Ledger.ICompensationLedger
+    {
+        public Task<CustomerCare.Ledger.GrantOutcome> TryGrantAsync(CustomerCare.Ledger.GrantRequest request, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Ledger.GrantOutcome>(new CustomerCare.Ledger.GrantOutcome.Refused("benchmark"));
+
+        public Task<CustomerCare.Ledger.LedgerEntry?> FindAsync(CustomerCare.Ledger.EntitlementKey key, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Ledger.LedgerEntry?>(null);
+
+        public Task<IReadOnlyList<CustomerCare.Ledger.LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CustomerCare.Ledger.LedgerEntry>>([]);
+
+        public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
     }
 
     private sealed class NoCases : CustomerCare.Cases.ICaseStore

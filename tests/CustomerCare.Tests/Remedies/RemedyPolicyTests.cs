@@ -65,7 +65,7 @@ public sealed class RemedyPolicyTests
     {
         Assert.Equal(600, Compensation(Flight("JFK", "FRA", DisruptionKind.Delay, 4.5, euCarrier: true))!.Amount);
         Assert.Null(Compensation(Flight("JFK", "FRA", DisruptionKind.Delay, 4.5, euCarrier: false)));
-        Assert.Equal("UsDot", Engine.Evaluate(Flight("JFK", "FRA", DisruptionKind.Delay, 4.5, euCarrier: false), LoyaltyTier.Basic).Regulation);
+        Assert.Equal("US DOT", Engine.Evaluate(Flight("JFK", "FRA", DisruptionKind.Delay, 4.5, euCarrier: false), LoyaltyTier.Basic).Regulation);
     }
 
     [Fact]

@@ -1,5 +1,9 @@
 using System.Globalization;
+using CustomerCare.Airports;
+using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Storage;
+using CustomerCare.Remedies;
+using Microsoft.Extensions.Configuration;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Conversation;
@@ -28,7 +32,11 @@ public sealed class TestConversation : IDisposable
         Cases = new LiteDbCaseStore(Database, Writer);
         ConversationState = new ConversationState<ConversationData>(Storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(Storage, StateJsonContext.Default.UserProfile);
-        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Clock);
+        Ledger = new LiteDbLedger(Database, Writer, Clock);
+        Operations = new LiteDbOperationsData(Database, Writer);
+        new DemoDataSeeder(Operations, new ConfigurationBuilder().Build(), NullLogger<DemoDataSeeder>.Instance).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        var desk = new DisruptionDesk(Operations, Ledger, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded);
+        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), desk, Clock);
         _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
     }
 
@@ -49,6 +57,10 @@ public sealed class TestConversation : IDisposable
     public ICaseStore Cases { get; }
 
     public IBot Bot { get; }
+
+    public LiteDbLedger Ledger { get; }
+
+    public LiteDbOperationsData Operations { get; }
 
     public ConversationState<ConversationData> ConversationState { get; }
 

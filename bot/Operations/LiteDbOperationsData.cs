@@ -1,0 +1,53 @@
+using System.Globalization;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Operations;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace CustomerCare.Bot.Operations;
+
+/// <summary>Bookings (keyed by record locator) and flight-operations records (keyed by flight and date) in LiteDB.</summary>
+public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter writer) : IOperationsData
+{
+    private const string Bookings = "bookings";
+    private const string Flights = "flights";
+
+    public Task<Booking?> FindBookingAsync(string recordLocator, CancellationToken cancellationToken)
+        => Task.FromResult(database.GetCollection(Bookings).FindById(recordLocator.Trim().ToUpperInvariant()) is { } d
+            ? JsonSerializer.Deserialize<Booking>(d["json"].AsString, OperationsDataFile.Json)
+            : null);
+
+    public Task<FlightOperation?> FindFlightAsync(string flightNumber, DateOnly scheduledDate, CancellationToken cancellationToken)
+        => Task.FromResult(database.GetCollection(Flights).FindById(FlightKey(flightNumber, scheduledDate)) is { } d
+            ? JsonSerializer.Deserialize<FlightOperation>(d["json"].AsString, OperationsDataFile.Json)
+            : null);
+
+    public bool HasBookings() => database.GetCollection(Bookings).Count() > 0;
+
+    /// <summary>Stores everything in one transaction: a file is imported whole or not at all.</summary>
+    public Task<int> SaveAsync(IReadOnlyCollection<Booking> bookings, IReadOnlyCollection<FlightOperation> flights) => writer.WriteAsync(db =>
+    {
+        var bookingCollection = db.GetCollection(Bookings);
+        var flightCollection = db.GetCollection(Flights);
+        foreach (var booking in bookings)
+        {
+            bookingCollection.Upsert(new BsonDocument
+            {
+                ["_id"] = booking.RecordLocator.ToUpperInvariant(),
+                ["json"] = JsonSerializer.Serialize(booking, OperationsDataFile.Json),
+            });
+        }
+        foreach (var flight in flights)
+        {
+            flightCollection.Upsert(new BsonDocument
+            {
+                ["_id"] = FlightKey(flight.FlightNumber, flight.ScheduledDate),
+                ["json"] = JsonSerializer.Serialize(flight, OperationsDataFile.Json),
+            });
+        }
+        return bookings.Count + flights.Count;
+    });
+
+    private static string FlightKey(string flightNumber, DateOnly date)
+        => flightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+using CustomerCare.Localization;
+using CustomerCare.Remedies;
+
+namespace CustomerCare.Conversation;
+
+/// <summary>Explains each remedy in plain language, with its amount in the customer's format and the rule it rests on.</summary>
+public static class RemedyTexts
+{
+    public static string Line(RemedyOption option, CultureInfo culture)
+    {
+        var args = option.ExplanationArguments;
+        return BotText.Format(culture, "Remedy." + option.Explanation,
+            Money.Format(option.Amount, option.Currency, culture),
+            args.Count > 0 ? args[0] : string.Empty,
+            args.Count > 1 ? args[1] : string.Empty,
+            option.Rule);
+    }
+
+    public static string Total(IEnumerable<(decimal Amount, string Currency)> amounts, CultureInfo culture)
+        => string.Join(" + ", amounts.GroupBy(a => a.Currency).Select(g => Money.Format(g.Sum(a => a.Amount), g.Key, culture)));
+
+    public static string Duration(TimeSpan span, CultureInfo culture)
+        => culture.IsGerman()
+            ? $"{(int)span.TotalHours} Std. {span.Minutes} Min."
+            : $"{(int)span.TotalHours} h {span.Minutes} min";
+}

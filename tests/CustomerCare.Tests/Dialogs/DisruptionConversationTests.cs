@@ -1,0 +1,142 @@
+using CustomerCare.Cases;
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Dialogs;
+
+/// <summary>The demo cases end to end: identify, check the operations data and the ledger, explain, confirm, grant.</summary>
+public sealed class DisruptionConversationTests
+{
+    [Fact]
+    public async Task Demo01_LongHaulDelay_IsGrantedOnce_AndAskingAgainIsToldWhatWasGranted()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("Report a disruption").AssertReplyContains("What happened?")
+            .Send("Delay").AssertReplyContains("booking reference")
+            .Send("demo01").AssertReplyContains("last name")
+            .Send("Sample").AssertReplyContains("CC400 from FRA to JFK on 11/18/2026 arrived 4 h 20 min late (cause: technical)")
+            .AssertReply(options =>
+            {
+                Assert.Contains("EU261 (policy 2025.01)", options.Text!, StringComparison.Ordinal);
+                Assert.Contains("€600.00 compensation", options.Text!, StringComparison.Ordinal);
+                Assert.Contains("EU261 Art. 7(1)(c)", options.Text!, StringComparison.Ordinal);
+                Assert.Contains("€24.00 for meals", options.Text!, StringComparison.Ordinal);
+                Assert.Contains("€25.00 as a goodwill gesture", options.Text!, StringComparison.Ordinal);
+            })
+            .AssertReplyContains("€649.00 in total")
+            .Send("yes").AssertReplyContains("Your reference is G-")
+            .RunAsync();
+
+        var entry = Assert.Single(await conversation.Ledger.ForBookingAsync("DEMO01", CancellationToken.None));
+        Assert.Equal(649m, entry.Total("EUR"));
+
+        await TestFlow.For(conversation)
+            .AssertReplyContains("anything else")
+            .Send("my flight CC400 was delayed, booking DEMO01").AssertReplyContains("last name")
+            .Send("sample").AssertReplyContains("arrived 4 h 20 min late")
+            .AssertReply(reply => Assert.Contains($"already granted €649.00 on 11/23/2026 via test (reference {entry.Reference})", reply.Text!, StringComparison.Ordinal))
+            .RunAsync();
+        Assert.Single(await conversation.Ledger.ForBookingAsync("DEMO01", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Demo02_CancellationReRoutedClose_IsHalved_InGerman_WithGoldGoodwill()
+    {
+        using var conversation = new TestConversation("de-DE");
+
+        await TestFlow.For(conversation)
+            .Send("Mein Flug wurde annulliert, Buchung DEMO02").AssertReplyContains("Nachname")
+            .Send("Beispiel").AssertReplyContains("wurde CC1410 von FRA nach ATH am 19.11.2026 annulliert; Sie wurden 3 Tage vor Abflug informiert")
+            .AssertReply(options =>
+            {
+                Assert.Contains("200,00 € Entschädigung – der halbe Betrag", options.Text!, StringComparison.Ordinal);
+                Assert.Contains("37,50 € als Kulanz für Ihren Gold-Status", options.Text!, StringComparison.Ordinal);
+            })
+            .AssertReplyContains("189,00 € erstattet")
+            .AssertReplyContains("insgesamt 237,50 €")
+            .Send("ja").AssertReplyContains("Ihre Referenz ist G-")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Demo03_WeatherDelay_GivesCareButNoCash()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("my flight was delayed, booking DEMO03").AssertReply(_ => { })
+            .Send("Muster").AssertReplyContains("(cause: weather)")
+            .AssertReply(options =>
+            {
+                Assert.Contains("€24.00 for meals", options.Text!, StringComparison.Ordinal);
+                Assert.DoesNotContain("compensation", options.Text!, StringComparison.Ordinal);
+                Assert.DoesNotContain("goodwill", options.Text!, StringComparison.Ordinal);
+            })
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task Demo04_UsDeniedBoardingAboveTheAutomaticLimit_GoesToAPerson_WithNothingGranted()
+    {
+        using var conversation = new TestConversation("de-DE");
+
+        await TestFlow.For(conversation)
+            .Send("Störung melden").AssertReplyContains("Was ist passiert?")
+            .Send("Nichtbeförderung").AssertReplyContains("Buchungscode")
+            .Send("DEMO04").AssertReplyContains("Nachname")
+            .Send("Example").AssertReplyContains("überbucht")
+            .AssertReplyContains("1.680,00 $ Entschädigung – 400 %")
+            .AssertReplyContains("Freigabe durch einen Menschen")
+            .AssertReplyContains("Fall CC-")
+            .RunAsync();
+
+        Assert.Equal(CaseReason.PolicyNeedsPerson, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO04", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Demo06_BookingWithTwoFlights_AsksWhichOne()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("my flight was delayed, booking DEMO06").AssertReply(_ => { })
+            .Send("Testfall").AssertReply(a => Assert.Equal(["CC220 HAM→FRA Nov 17", "CC400 FRA→JFK Nov 17"], a.SuggestedActions!.Actions!.Select(x => x.Title ?? string.Empty).ToArray()))
+            .Send("CC400").AssertReplyContains("arrived 5 h 15 min late")
+            .AssertReplyContains("€600.00 compensation")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task ReportThatOperationsDataContradicts_GoesToAPerson()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("my flight was cancelled, booking DEMO05").AssertReply(_ => { })
+            .Send("Probe").AssertReplyContains("doesn't match our operations data")
+            .AssertReplyContains("asked for a person")
+            .RunAsync();
+
+        Assert.Equal(CaseReason.FactsDisputed, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
+    }
+
+    [Fact]
+    public async Task WrongLastName_IsRetried_AndThreeFailuresGoToAPerson()
+    {
+        using var conversation = new TestConversation();
+
+        await TestFlow.For(conversation)
+            .Send("my flight was delayed, booking DEMO01").AssertReply(_ => { })
+            .Send("Smith").AssertReplyContains("couldn't find booking DEMO01 with the last name Smith").AssertReplyContains("booking reference")
+            .Send("ZZZ999").AssertReplyContains("last name")
+            .Send("Sample").AssertReplyContains("couldn't find booking ZZZ999").AssertReplyContains("booking reference")
+            .Send("DEMO01").AssertReplyContains("last name")
+            .Send("Jones").AssertReplyContains("after three tries")
+            .AssertReplyContains("asked for a person")
+            .RunAsync();
+
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO01", CancellationToken.None));
+    }
+}
