@@ -5,10 +5,12 @@ namespace CustomerCare.Builder;
 /// <summary>Shorthands for the outgoing messages bots send most.</summary>
 public static class MessageFactory
 {
+    /// <summary>Plain text: the bot's sentences cite rules like "Art. 7(1)(c)", which a Markdown typographer would turn into "©".</summary>
     public static Activity Text(string text, string? inputHint = null) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,
+        TextFormat = TextFormats.Plain,
         InputHint = inputHint ?? InputHints.AcceptingInput,
     };
 
@@ -17,6 +19,7 @@ public static class MessageFactory
     {
         Type = ActivityTypes.Message,
         Text = text,
+        TextFormat = TextFormats.Plain,
         InputHint = InputHints.ExpectingInput,
         SuggestedActions = new SuggestedActions { Actions = actions.ToList() },
     };

@@ -56,7 +56,7 @@ public sealed partial class ReportDisruptionDialog
         }
 
         var lines = grantable.Select(o => "• " + RemedyTexts.Line(o, culture));
-        await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.OptionsIntro), regulation, proposal.PolicyVersion) + "\n\n" + string.Join("\n\n", lines)), cancellationToken).ConfigureAwait(false);
+        await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.OptionsIntro), regulation, proposal.PolicyVersion) + "\n" + string.Join("\n", lines)), cancellationToken).ConfigureAwait(false);
         await TellRefundAsync(step, refund, culture).ConfigureAwait(false);
         if (proposal.NeedsPerson)
         {

@@ -23,6 +23,13 @@ public static class RoleTypes
     public const string Bot = "bot";
 }
 
+public static class TextFormats
+{
+    public const string Plain = "plain";
+    public const string Markdown = "markdown";
+    public const string Xml = "xml";
+}
+
 public static class InputHints
 {
     public const string AcceptingInput = "acceptingInput";

@@ -62,6 +62,30 @@ public sealed class WebChatPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Customer_ReportsADelay_SeesTheFactsAndTheRules_ConfirmsAndGetsAReference()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 900, Height = 1300 } });
+
+        await page.GotoAsync(_baseUrl);
+        await Expect(page.GetByText("the CustomerCare assistant"));
+        var sendBox = page.GetByRole(AriaRole.Textbox).First;
+        await sendBox.FillAsync("My flight CC400 was delayed, booking DEMO01");
+        await sendBox.PressAsync("Enter");
+        await Expect(page.GetByText("last name, as on the booking"));
+        await sendBox.FillAsync("Sample");
+        await sendBox.PressAsync("Enter");
+        await Expect(page.GetByText("€649.00 in total"));
+        await SuggestedAction(page, "Yes").ClickAsync();
+        await Expect(page.GetByText("Your reference is G-"));
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("webchat-compensation-granted"), FullPage = true });
+
+        Assert.True(await page.GetByText("EU261 Art. 7(1)(c)").CountAsync() > 0, "the rule is cited as written, not turned into ©");
+        Assert.Equal(0, await page.GetByText("7(1)©").CountAsync());
+        Assert.Equal(0, await page.GetByText("Send failed").CountAsync());
+    }
+
+    [Fact]
     public async Task SwitchingTheLanguage_MakesTheBotAnswerInGerman()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });

@@ -108,7 +108,7 @@ public sealed class CluRecognizerTests : IAsyncLifetime
     {
         _answer = attempt => attempt <= 2 ? (429, """{"error":{"code":"429","message":"slow down"}}""", TimeSpan.Zero) : (200, Documented, TimeSpan.Zero);
 
-        var result = await Recognizer().RecognizeAsync("bumped off LH400", CultureInfo.GetCultureInfo("en-US"), CancellationToken.None);
+        var result = await Recognizer(timeoutMs: 10_000).RecognizeAsync("bumped off LH400", CultureInfo.GetCultureInfo("en-US"), CancellationToken.None);
 
         Assert.Equal(3, _requests.Count);
         Assert.Equal(0.93, result.Score, 3);
@@ -119,7 +119,7 @@ public sealed class CluRecognizerTests : IAsyncLifetime
     {
         _answer = _ => (500, """{"error":{"code":"InternalServerError","message":"boom"}}""", TimeSpan.Zero);
 
-        var result = await Recognizer().RecognizeAsync("I want to talk to a human agent", CultureInfo.GetCultureInfo("en-US"), CancellationToken.None);
+        var result = await Recognizer(timeoutMs: 10_000).RecognizeAsync("I want to talk to a human agent", CultureInfo.GetCultureInfo("en-US"), CancellationToken.None);
 
         Assert.Equal(3, _requests.Count);
         Assert.Equal(Intents.TalkToHuman, result.TopIntent);
