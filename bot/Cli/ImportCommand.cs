@@ -1,0 +1,73 @@
+using CustomerCare.Airports;
+using CustomerCare.Bot.Operations;
+using CustomerCare.Bot.Storage;
+
+namespace CustomerCare.Bot.Cli;
+
+/// <summary>
+/// <c>import FILE [FILE…] [--data PATH]</c>: loads bookings and flight-operations records from JSON or CSV files.
+/// Every row is validated first; a file with any bad row is reported by line and nothing of it is imported.
+/// </summary>
+public static class ImportCommand
+{
+    public const string Usage = """
+        usage: import FILE [FILE...] [--data data/customercare.db]
+          JSON: {"bookings":[...], "flights":[...]} in the format of bot/Data/demo-data.json
+          CSV bookings: recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency
+          CSV flights:  flightNumber,scheduledDate,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,actualDepartureUtc,actualArrivalUtc,cancelled,cancellationNoticeUtc,rerouteDepartureUtc,rerouteArrivalUtc,causeCode,extraordinary,euCarrier
+        """;
+
+    public static int Run(string[] args, string defaultDataPath, TextWriter output, TextWriter error)
+    {
+        var dataIndex = Array.IndexOf(args, "--data");
+        var dataPath = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : defaultDataPath;
+        var files = args.Where((a, i) => a != "--data" && (dataIndex < 0 || i != dataIndex + 1)).ToList();
+        if (files.Count == 0)
+        {
+            error.WriteLine(Usage);
+            return 2;
+        }
+
+        var results = new List<(string File, OperationsImportFile.Result Result)>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                error.WriteLine($"{file}: no such file");
+                return 1;
+            }
+            results.Add((file, OperationsImportFile.Read(file, AirportDirectory.Embedded)));
+        }
+        var failed = results.Where(r => r.Result.Problems.Count > 0).ToList();
+        foreach (var (file, result) in failed)
+        {
+            error.WriteLine($"{file}: {result.Problems.Count} problem(s); nothing imported from it");
+            foreach (var problem in result.Problems)
+            {
+                error.WriteLine($"  {problem}");
+            }
+        }
+
+        LiteDbFile database;
+        try
+        {
+            database = LiteDbFile.Open(Path.GetFullPath(dataPath));
+        }
+        catch (IOException)
+        {
+            error.WriteLine($"{dataPath}: the data file is in use (is the bot running?). Stop it and import again.");
+            return 1;
+        }
+        using (database)
+        using (var writer = new LiteDbWriter(database))
+        {
+            var operations = new LiteDbOperationsData(database.Database, writer);
+            foreach (var (file, result) in results.Where(r => r.Result.Problems.Count == 0))
+            {
+                operations.SaveAsync(result.Bookings, result.Flights).GetAwaiter().GetResult();
+                output.WriteLine($"{file}: imported {result.Bookings.Count} booking(s) and {result.Flights.Count} flight record(s)");
+            }
+        }
+        return failed.Count == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,47 @@
+using CustomerCare.Airports;
+using CustomerCare.Operations;
+
+namespace CustomerCare.Bot.Operations;
+
+/// <summary>A bookings table: one row per passenger and flight; rows with the same record locator make one booking.</summary>
+internal static class CsvBookings
+{
+    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports)
+    {
+        var problems = new List<ImportProblem>();
+        var rows = new List<(int Line, string Locator, Passenger Passenger, Segment Segment)>();
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i].Trim().Length == 0)
+            {
+                continue;
+            }
+            var f = lines[i].Split(',').Select(v => v.Trim()).ToArray();
+            if (f.Length != 12)
+            {
+                problems.Add(new ImportProblem($"line {i + 1}", $"expected 12 comma-separated columns, found {f.Length}"));
+                continue;
+            }
+            try
+            {
+                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4])),
+                    new Segment(f[5].ToUpperInvariant(), f[6].ToUpperInvariant(), f[7].ToUpperInvariant(),
+                        OperationsImportFile.Utc(f[8], "scheduledDepartureUtc"), OperationsImportFile.Utc(f[9], "scheduledArrivalUtc"),
+                        OperationsImportFile.Amount(f[10], "fare"), f[11].ToUpperInvariant())));
+            }
+            catch (FormatException ex)
+            {
+                problems.Add(new ImportProblem($"line {i + 1}", ex.Message));
+            }
+        }
+
+        var bookings = rows.GroupBy(r => r.Locator).Select(g => (FirstLine: g.Min(r => r.Line), Booking: new Booking(g.Key,
+            g.Select(r => r.Passenger).DistinctBy(p => p.PassengerId).ToList(),
+            g.Select(r => r.Segment).DistinctBy(s => (s.FlightNumber, s.ScheduledDepartureUtc)).ToList()))).ToList();
+        foreach (var (line, booking) in bookings)
+        {
+            problems.AddRange(OperationsValidator.Check(booking, airports).Select(p => new ImportProblem($"line {line} ({booking.RecordLocator})", p)));
+        }
+        return problems.Count > 0 ? new([], [], problems) : new(bookings.Select(b => b.Booking).ToList(), [], []);
+    }
+}

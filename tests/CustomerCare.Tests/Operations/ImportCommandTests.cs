@@ -1,0 +1,94 @@
+using CustomerCare.Bot.Cli;
+using CustomerCare.Bot.Operations;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Operations;
+
+public sealed class ImportCommandTests
+{
+    private readonly string _data = BotHost.TempDataPath();
+
+    private (int Exit, string Output, string Error) Import(params string[] files)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ImportCommand.Run([.. files, "--data", _data], _data, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static string Write(string content, string extension = ".csv")
+    {
+        var path = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N") + extension);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private async Task<bool> HasBooking(string locator)
+    {
+        using var file = LiteDbFile.Open(_data);
+        using var writer = new LiteDbWriter(file);
+        return await new LiteDbOperationsData(file.Database, writer).FindBookingAsync(locator, CancellationToken.None) is not null;
+    }
+
+    [Fact]
+    public async Task ValidCsvFiles_AreImported_AndBookingsGroupPassengersAndFlights()
+    {
+        var bookings = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP001,IMP001-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
+            "IMP001,IMP001-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n");
+        var flights = Write(OperationsImportFile.FlightsHeader + "\n" +
+            "CC10,2026-10-01,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,2026-10-01T11:30:00Z,2026-10-01T13:05:00Z,false,,,,TECHNICAL,false,true\n");
+
+        var (exit, output, _) = Import(bookings, flights);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("imported 1 booking(s)", output, StringComparison.Ordinal);
+        Assert.Contains("imported 0 booking(s) and 1 flight record(s)", output, StringComparison.Ordinal);
+        Assert.True(await HasBooking("IMP001"));
+    }
+
+    [Fact]
+    public async Task FileWithBadRows_IsReportedByLine_AndNothingOfItIsImported()
+    {
+        var bookings = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP002,IMP002-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
+            "IMP003,IMP003-1,Cy,Import,Diamond,CC11,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
+            "IMP004,IMP004-1,Di,Import,Basic,CC12,FRA,XXX,2026-10-01T08:00:00Z,2026-10-01T07:40:00Z,150.00,EUR\n" +
+            "IMP005,IMP005-1,Ed,Import,Basic,CC13,FRA,LHR,yesterday,2026-10-01T09:40:00Z,150.00,EUR\n" +
+            "too,few,columns\n");
+
+        var (exit, _, error) = Import(bookings);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3: tier 'Diamond'", error, StringComparison.Ordinal);
+        Assert.Contains("line 4 (IMP004): destination 'XXX' is not a known airport", error, StringComparison.Ordinal);
+        Assert.Contains("line 4 (IMP004): scheduledArrivalUtc must be after scheduledDepartureUtc", error, StringComparison.Ordinal);
+        Assert.Contains("line 5: scheduledDepartureUtc 'yesterday'", error, StringComparison.Ordinal);
+        Assert.Contains("line 6: expected 12 comma-separated columns, found 3", error, StringComparison.Ordinal);
+        Assert.Contains("nothing imported", error, StringComparison.Ordinal);
+        Assert.False(await HasBooking("IMP002"));
+    }
+
+    [Fact]
+    public void MalformedJson_IsReportedWithItsLine()
+    {
+        var json = Write("{\n  \"bookings\": [\n    { \"recordLocator\": \"IMP006\", \n  ]\n}\n", ".json");
+
+        var (exit, _, error) = Import(json);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 4", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownCsvHeader_NamesTheExpectedHeaders()
+    {
+        var (exit, _, error) = Import(Write("locator,name\nX,Y\n"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("unknown header", error, StringComparison.Ordinal);
+        Assert.Contains(OperationsImportFile.FlightsHeader, error, StringComparison.Ordinal);
+    }
+}
