@@ -38,4 +38,7 @@ public sealed partial class BookingReferenceExtractor : IEntityExtractor
 
     [GeneratedRegex(@"\b(booking|reference|ref|pnr|locator|confirmation|buchung\w*|code|vorgang\w*|reservierung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Cue();
+
+    /// <summary>True when the text names a booking ("booking", "PNR", "Buchung" …).</summary>
+    internal static bool HasCue(string text) => Cue().IsMatch(text);
 }

@@ -18,7 +18,9 @@ public sealed partial class FlightNumberExtractor : IEntityExtractor
             {
                 continue;
             }
-            if (AfterPlaceWord(text, match.Index))
+            // "booking XYZ123": six characters after a booking cue are a record locator, not a three-letter airline code.
+            var looksLikeLocator = written.Length == 3 && match.Value.Length == 6 && BookingReferenceExtractor.HasCue(text);
+            if (AfterPlaceWord(text, match.Index) || looksLikeLocator)
             {
                 continue;
             }
