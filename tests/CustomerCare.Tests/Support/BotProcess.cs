@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace CustomerCare.Tests.Support;
+
+/// <summary>The built bot started as its own process on loopback, so a test can kill it as an operator's crash would.</summary>
+public sealed class BotProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private BotProcess(Process process, string url)
+    {
+        _process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public static async Task<BotProcess> StartAsync(string dataPath, params string[] settings)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root!.FullName, "CustomerCare.sln")))
+        {
+            root = root.Parent;
+        }
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var dll = Path.Combine(root.FullName, "bot", "bin", configuration, "net10.0", "CustomerCare.Bot.dll");
+        var port = FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--Storage:DataPath", dataPath,
+            "--Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"), "--Logging:LogLevel:Default", "Warning", .. settings])
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var bot = new BotProcess(process, url);
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync(url + "/healthz")).IsSuccessStatusCode)
+                {
+                    return bot;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        bot.Dispose();
+        throw new TimeoutException("The bot process did not start within 60 s.");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash or an OOM kill leaves behind.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            Kill();
+        }
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
