@@ -3,6 +3,11 @@ using CustomerCare.Benchmarks;
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 5]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- ledger [entries]
+if (args is ["ledger", ..])
+{
+    return await LedgerBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+}
 if (args is ["nlu", ..])
 {
     return RecognitionBenchmark.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 20);

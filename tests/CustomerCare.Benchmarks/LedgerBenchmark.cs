@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using System.Globalization;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Ledger;
+using CustomerCare.Remedies;
+
+namespace CustomerCare.Benchmarks;
+
+/// <summary>The ledger at scale: fill it with N entries, then time entitlement checks and single grants, and report the file size.</summary>
+internal static class LedgerBenchmark
+{
+    public static async Task<int> RunAsync(int entries)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "customercare-ledger-bench-" + Guid.NewGuid().ToString("N"));
+        var path = Path.Combine(directory, "ledger.db");
+        try
+        {
+            using var file = LiteDbFile.Open(path);
+            using var writer = new LiteDbWriter(file);
+            var ledger = new LiteDbLedger(file.Database, writer, TimeProvider.System);
+
+            var fill = Stopwatch.StartNew();
+            const int InFlight = 4096;
+            for (var start = 0; start < entries; start += InFlight)
+            {
+                var count = Math.Min(InFlight, entries - start);
+                await Task.WhenAll(Enumerable.Range(start, count).Select(i => ledger.TryGrantAsync(Request(i), CancellationToken.None)));
+                if ((start / InFlight) % 50 == 0)
+                {
+                    Console.Write(string.Create(CultureInfo.InvariantCulture, $"\rfilling {start + count:N0}/{entries:N0} ({fill.Elapsed.TotalSeconds:F0} s)"));
+                }
+            }
+            Console.WriteLine();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"fill                  {entries:N0} grants in {fill.Elapsed.TotalSeconds:F1} s ({entries / fill.Elapsed.TotalSeconds:F0} grants/s with {InFlight} in flight)"));
+
+            var random = new Random(42);
+            var checks = new List<double>(100_000);
+            for (var n = 0; n < 100_000; n++)
+            {
+                var key = Key(random.Next(entries * 2));
+                var begin = Stopwatch.GetTimestamp();
+                await ledger.FindAsync(key, CancellationToken.None);
+                checks.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+            }
+            Report("entitlement check", checks);
+
+            var grants = new List<double>(500);
+            for (var n = 0; n < 500; n++)
+            {
+                var begin = Stopwatch.GetTimestamp();
+                await ledger.TryGrantAsync(Request(entries + 10 + n), CancellationToken.None);
+                grants.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+            }
+            Report("single grant (durable)", grants);
+        }
+        finally
+        {
+            var size = Directory.GetFiles(directory).Sum(f => new FileInfo(f).Length);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"data file             {size / 1024.0 / 1024.0:F0} MB ({size / (double)Math.Max(1, entries):F0} bytes per entry)"));
+            Directory.Delete(directory, recursive: true);
+        }
+        return 0;
+    }
+
+    private static EntitlementKey Key(int i)
+        => new("P" + i.ToString(CultureInfo.InvariantCulture), "B" + (i % 100_000).ToString("D5", CultureInfo.InvariantCulture), "CC" + (i % 900 + 100).ToString(CultureInfo.InvariantCulture),
+            new DateOnly(2026, 1, 1).AddDays(i % 365), (DisruptionKind)(i % 5));
+
+    private static GrantRequest Request(int i) => new(Key(i),
+        [new GrantedRemedy("compensation", RemedyKind.Compensation, 250, "EUR", "EU261 Art. 7(1)(a)"), new GrantedRemedy("care.meals", RemedyKind.Care, 12, "EUR", "EU261 Art. 6, 9")],
+        "2025.01", new GrantActor(i % 3 == 0 ? GrantActor.Agent : GrantActor.Bot, "actor-" + (i % 40).ToString(CultureInfo.InvariantCulture), null, i % 2 == 0 ? "directline" : "msteams", "conv-" + i.ToString(CultureInfo.InvariantCulture)),
+        CustomerConfirmed: true, Tier: (LoyaltyTier)(i % 4));
+
+    private static void Report(string name, List<double> latencies)
+    {
+        latencies.Sort();
+        double P(double p) => latencies[Math.Min(latencies.Count - 1, (int)Math.Ceiling(p * latencies.Count) - 1)];
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-22}{latencies.Count,8:N0} calls: p50 {P(0.5):F3} ms, p99 {P(0.99):F3} ms, max {latencies[^1]:F3} ms"));
+    }
+}
