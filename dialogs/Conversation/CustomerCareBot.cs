@@ -35,6 +35,7 @@ public sealed class CustomerCareBot : IBot
         _handoff = handoff;
         _clock = clock;
         _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, disruptions));
+        _dialogs.Add(new CompensationStatusDialog(disruptions));
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -107,7 +108,7 @@ public sealed class CustomerCareBot : IBot
                 await dc.BeginDialogAsync(nameof(ReportDisruptionDialog), DisruptionKinds.PrefilledReport(understood), cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.CompensationStatus:
-                await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.StatusNeedsPerson))), cancellationToken).ConfigureAwait(false);
+                await dc.BeginDialogAsync(nameof(CompensationStatusDialog), new DisruptionReport { BookingReference = understood.First(EntityCategories.BookingReference) }, cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.ProductAdvice:
                 await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.ProductAdviceUnavailable))), cancellationToken).ConfigureAwait(false);

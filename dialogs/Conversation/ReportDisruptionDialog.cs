@@ -110,7 +110,13 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         step.Flow.PassengerId = passenger.PassengerId;
         step.Flow.Tier = passenger.Tier;
         var named = booking.Segments.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.FlightNumber.Equals(step.Flow.FlightNumber, StringComparison.OrdinalIgnoreCase));
-        if (booking.Segments.Count == 1 || named.s is not null)
+        var namedElsewhere = step.Flow.FlightNumber is not null && named.s is null;
+        if (namedElsewhere)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.FlightNotOnBooking),
+                step.Flow.FlightNumber, booking.RecordLocator, string.Join(", ", booking.Segments.Select(s => s.FlightNumber)))), cancellationToken).ConfigureAwait(false);
+        }
+        if ((booking.Segments.Count == 1 && !namedElsewhere) || named.s is not null)
         {
             step.Flow.Segment = booking.Segments[named.s is null ? 0 : named.i];
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
