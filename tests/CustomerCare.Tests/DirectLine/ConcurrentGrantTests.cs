@@ -9,15 +9,18 @@ public sealed class ConcurrentGrantTests : IDisposable
 
     public void Dispose() => _host.Dispose();
 
-    [Fact]
-    public async Task SixtyFourConfirmationsAtOnce_FromDirectLineAndTheConnectorEndpoint_GrantExactlyOnce()
+    [Theory]
+    [InlineData("My flight CC400 was delayed, booking DEMO01", "Sample")]
+    [InlineData("My flight was delayed, booking DEMO05", "Probe")]
+    [InlineData("My flight was delayed, booking DEMO03", "Muster")]
+    public async Task SixtyFourConfirmationsAtOnce_FromDirectLineAndTheConnectorEndpoint_GrantExactlyOnce(string report, string lastName)
     {
         await using var channel = await FakeChannel.StartAsync();
         var directLine = await Task.WhenAll(Enumerable.Range(0, 32).Select(async _ =>
         {
             var client = await new DirectLineClient(_host.CreateClient()).StartAsync();
-            await client.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
-            await client.PostMessageAsync("Sample");
+            await client.PostMessageAsync(report);
+            await client.PostMessageAsync(lastName);
             return client;
         }));
         var http = _host.CreateClient();
@@ -28,8 +31,8 @@ public sealed class ConcurrentGrantTests : IDisposable
         }));
         foreach (var i in Enumerable.Range(0, 32))
         {
-            await Connector(i, "My flight CC400 was delayed, booking DEMO01", 1);
-            await Connector(i, "Sample", 2);
+            await Connector(i, report, 1);
+            await Connector(i, lastName, 2);
         }
 
         var before = channel.Calls.Count;
@@ -39,6 +42,6 @@ public sealed class ConcurrentGrantTests : IDisposable
         var texts = (await Task.WhenAll(directLine.Select((c, i) => c.BotTextsAsync(watermarks[i])))).SelectMany(t => t)
             .Concat(channel.Calls.Skip(before).Select(c => c.Body?["text"]?.GetValue<string>() ?? string.Empty)).ToList();
         Assert.Equal(1, texts.Count(t => t.Contains("Your reference is G-", StringComparison.Ordinal)));
-        Assert.Equal(63, texts.Count(t => t.Contains("already granted €649.00", StringComparison.Ordinal)));
+        Assert.Equal(63, texts.Count(t => t.Contains("already granted €", StringComparison.Ordinal)));
     }
 }
