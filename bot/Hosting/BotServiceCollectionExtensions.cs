@@ -1,3 +1,4 @@
+using CustomerCare.Advice;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.Language;
 using CustomerCare.Bot.Operations;
@@ -30,6 +31,11 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IOperationsData>(provider => provider.GetRequiredService<LiteDbOperationsData>());
         services.AddHostedService<DemoDataSeeder>();
         services.AddSingleton<DisruptionDesk>();
+        services.AddSingleton(provider => new CatalogSet(
+            provider.GetRequiredService<IConfiguration>()["Advice:CatalogDirectory"] is { Length: > 0 } directory
+                ? CatalogLoader.FromDirectory(directory)
+                : CatalogLoader.Embedded()));
+        services.AddHostedService<CatalogCheck>();
         services.AddSingleton<IBot, CustomerCareBot>();
         services.AddSingleton<ITurnErrorHandler, TurnErrorPolicy>();
         services.AddSingleton<ConversationLocks>();

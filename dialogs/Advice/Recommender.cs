@@ -10,7 +10,8 @@ public sealed record ProductFit(Product Product, double Score, IReadOnlyDictiona
 /// </summary>
 public static class Recommender
 {
-    public static IReadOnlyList<ProductFit> Rank(Catalog catalog, IReadOnlyDictionary<string, string> answers)
+    /// <summary>How much each attribute matters, summed over the answers given.</summary>
+    public static Dictionary<string, double> Weights(Catalog catalog, IReadOnlyDictionary<string, string> answers)
     {
         var weights = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var question in catalog.Questions)
@@ -23,6 +24,12 @@ public static class Recommender
                 }
             }
         }
+        return weights;
+    }
+
+    public static IReadOnlyList<ProductFit> Rank(Catalog catalog, IReadOnlyDictionary<string, string> answers)
+    {
+        var weights = Weights(catalog, answers);
         return catalog.Products
             .Select(p => Fit(p, weights))
             .OrderByDescending(f => Math.Round(f.Score, 9))

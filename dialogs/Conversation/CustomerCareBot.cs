@@ -1,3 +1,4 @@
+using CustomerCare.Advice;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Dialogs;
@@ -27,6 +28,7 @@ public sealed class CustomerCareBot : IBot
         IRecognizer recognizer,
         HandoffDesk handoff,
         DisruptionDesk disruptions,
+        CatalogSet catalogs,
         TimeProvider clock)
     {
         _conversationState = conversationState;
@@ -36,6 +38,7 @@ public sealed class CustomerCareBot : IBot
         _clock = clock;
         _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, disruptions));
         _dialogs.Add(new CompensationStatusDialog(disruptions));
+        _dialogs.Add(new ProductAdviceDialog(catalogs.Catalogs));
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -111,7 +114,7 @@ public sealed class CustomerCareBot : IBot
                 await dc.BeginDialogAsync(nameof(CompensationStatusDialog), new DisruptionReport { BookingReference = understood.First(EntityCategories.BookingReference) }, cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.ProductAdvice:
-                await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.ProductAdviceUnavailable))), cancellationToken).ConfigureAwait(false);
+                await dc.BeginDialogAsync(nameof(ProductAdviceDialog), null, cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.Greeting:
                 await MainMenu.SendWelcomeAsync(turnContext, cancellationToken).ConfigureAwait(false);

@@ -18,4 +18,5 @@ namespace CustomerCare.Schema;
 [JsonSerializable(typeof(InvokeResponse))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 public sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -20,6 +20,7 @@ internal static class TurnPipelineBenchmark
         var userState = new UserState<UserProfile>(storage, StateJsonContext.Default.UserProfile);
         var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new NoCases(), TimeProvider.System),
             new DisruptionDesk(new NoOperations(), new NoLedger(), new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded),
+            new CustomerCare.Advice.CatalogSet(CustomerCare.Advice.CatalogLoader.Embedded()),
             TimeProvider.System);
         var adapter = new BotAdapter(bot, [], new TurnErrorPolicy(conversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), TimeProvider.System);
         var connector = new NullConnector();

@@ -86,6 +86,29 @@ public sealed class WebChatPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Adviser_ShowsTheComparisonCard_RenderedByWebChat()
+    {
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US", ViewportSize = new ViewportSize { Width = 900, Height = 1400 } });
+
+        await page.GotoAsync(_baseUrl);
+        await Expect(page.GetByText("the CustomerCare assistant"));
+        await SuggestedAction(page, "Get product advice").ClickAsync();
+        foreach (var answer in new[] { "Ways to travel Frankfurt – London", "Good value", "I have all day", "Yes, a big suitcase", "Quite likely", "A lot" })
+        {
+            await SuggestedAction(page, answer).ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+        var card = page.Locator(".ac-adaptiveCard");
+        await Expect(card);
+        await Expect(page.GetByText("and I recommend it anyway"));
+        await page.WaitForTimeoutAsync(500);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("webchat-advice-comparison"), FullPage = true });
+
+        Assert.Contains("High-speed rail via Brussels", await card.First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(3, await card.First.Locator("button").CountAsync());
+    }
+
+    [Fact]
     public async Task SwitchingTheLanguage_MakesTheBotAnswerInGerman()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });

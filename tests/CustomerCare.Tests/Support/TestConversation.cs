@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerCare.Advice;
 using CustomerCare.Airports;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Storage;
@@ -36,7 +37,7 @@ public sealed class TestConversation : IDisposable
         Operations = new LiteDbOperationsData(Database, Writer);
         new DemoDataSeeder(Operations, new ConfigurationBuilder().Build(), NullLogger<DemoDataSeeder>.Instance).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         var desk = new DisruptionDesk(Operations, Ledger, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded);
-        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), desk, Clock);
+        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), desk, new CatalogSet(CatalogLoader.Embedded()), Clock);
         _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
     }
 
