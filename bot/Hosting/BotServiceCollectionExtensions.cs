@@ -53,8 +53,9 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
         services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
-        services.AddSingleton<IConnectorTokenProvider, NoConnectorToken>();
-        services.AddSingleton<IChannelAuthenticator, AnonymousChannelAuthenticator>();
+        services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
+        services.AddOptions<ChannelAuthOptions>().BindConfiguration(ChannelAuthOptions.Section);
+        services.AddSingleton<IChannelAuthenticator, JwtChannelAuthenticator>();
         services.AddSingleton<ConnectorClientFactory>();
         return services;
     }
