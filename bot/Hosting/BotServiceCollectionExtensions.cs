@@ -4,8 +4,10 @@ using CustomerCare.Bot.Language;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
+using CustomerCare.Cases;
 using CustomerCare.Conversation;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
@@ -25,7 +27,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
         services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));
         services.AddLanguageUnderstanding();
-        services.AddSingleton<HandoffDesk>();
+        services.AddSingleton(provider => new HandoffDesk(provider.GetRequiredService<ICaseStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAgentNotifier>()));
         services.AddSingleton(new RemedyPolicyEngine(RemedyPolicyBook.Embedded));
         services.AddSingleton<LiteDbOperationsData>();
         services.AddSingleton<IOperationsData>(provider => provider.GetRequiredService<LiteDbOperationsData>());
@@ -46,6 +48,12 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<IMiddleware, TranscriptLoggerMiddleware>();
+        services.AddSingleton<TeamsInstallations>();
+        services.AddSingleton<IMiddleware, TeamsMiddleware>();
+        services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section);
+        services.AddSingleton<TeamsAgentNotifier>();
+        services.AddSingleton<IAgentNotifier>(provider => provider.GetRequiredService<TeamsAgentNotifier>());
+        services.AddSingleton<IMiddleware, AgentActionMiddleware>();
         return services;
     }
 

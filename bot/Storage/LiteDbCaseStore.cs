@@ -31,7 +31,32 @@ public sealed class LiteDbCaseStore : ICaseStore
             ["disruptionKind"] = caseFile.DisruptionKind,
             ["bookingReference"] = caseFile.BookingReference,
             ["lastName"] = caseFile.LastName,
+            ["flightNumber"] = caseFile.FlightNumber,
+            ["summary"] = caseFile.Summary,
         }));
+
+    public Task<CaseFile?> FindAsync(string reference, CancellationToken cancellationToken)
+        => Task.FromResult(_cases.FindById(reference) is { } document ? ToCase(document) : null);
+
+    public Task<CaseClaim> TryTakeAsync(string reference, string agentId, string agentName, CancellationToken cancellationToken)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            if (cases.FindById(reference) is not { } document)
+            {
+                return CaseClaim.Missing;
+            }
+            if (document["status"].AsString == "open")
+            {
+                document["status"] = "taken";
+                document["agentId"] = agentId;
+                document["agentName"] = agentName;
+                cases.Update(document);
+                return new CaseClaim(true, true, agentId, agentName);
+            }
+            var holder = document["agentId"].AsString;
+            return new CaseClaim(true, holder == agentId, holder, document["agentName"].AsString);
+        });
 
     public Task<IReadOnlyList<CaseFile>> ListOpenAsync(CancellationToken cancellationToken)
     {
@@ -49,7 +74,9 @@ public sealed class LiteDbCaseStore : ICaseStore
         DateTime.SpecifyKind(d["openedUtc"].AsDateTime, DateTimeKind.Utc),
         NullableString(d["disruptionKind"]),
         NullableString(d["bookingReference"]),
-        NullableString(d["lastName"]));
+        NullableString(d["lastName"]),
+        NullableString(d["flightNumber"]),
+        NullableString(d["summary"]));
 
     private static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;
 }

@@ -22,4 +22,6 @@ public sealed record CaseFile(
     DateTime OpenedUtc,
     string? DisruptionKind = null,
     string? BookingReference = null,
-    string? LastName = null);
+    string? LastName = null,
+    string? FlightNumber = null,
+    string? Summary = null);

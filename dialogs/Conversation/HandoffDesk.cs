@@ -5,7 +5,7 @@ using CustomerCare.Localization;
 namespace CustomerCare.Conversation;
 
 /// <summary>Opens a case for a person with what the bot knows, and tells the customer honestly what happens next.</summary>
-public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock)
+public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNotifier? agents = null)
 {
     public async Task<string> RequestAsync(ITurnContext turnContext, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken)
     {
@@ -20,8 +20,10 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock)
             clock.GetUtcNow().UtcDateTime,
             report?.Kind,
             report?.BookingReference,
-            report?.LastName);
+            report?.LastName,
+            report?.Segment?.FlightNumber ?? report?.FlightNumber);
         await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return caseFile.Reference;
     }
 

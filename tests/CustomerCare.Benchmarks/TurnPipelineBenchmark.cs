@@ -8,18 +8,23 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CustomerCare.Benchmarks;
 
-/// <summary>The turn pipeline alone (dialogs, state serialization, no HTTP, no disk): CPU microseconds per turn.</summary>
+/// <summary>The turn pipeline alone (dialogs, state serialization, operations data and ledger in an in-memory LiteDB; no HTTP, no disk).</summary>
 internal static class TurnPipelineBenchmark
 {
     private static readonly string[] Script = ["Report a disruption", "Delay", "DEMO05", "Probe", "no"];
 
     public static async Task<int> RunAsync(int turns)
     {
+        using var file = CustomerCare.Bot.Storage.LiteDbFile.Open(":memory:");
+        using var writer = new CustomerCare.Bot.Storage.LiteDbWriter(file);
+        var operations = new CustomerCare.Bot.Operations.LiteDbOperationsData(file.Database, writer);
+        await new CustomerCare.Bot.Operations.DemoDataSeeder(operations, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
+            NullLogger<CustomerCare.Bot.Operations.DemoDataSeeder>.Instance).StartAsync(CancellationToken.None);
         var storage = new MemoryStorage();
         var conversationState = new ConversationState<ConversationData>(storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(storage, StateJsonContext.Default.UserProfile);
-        var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new NoCases(), TimeProvider.System),
-            new DisruptionDesk(new NoOperations(), new NoLedger(), new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded),
+        var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new CustomerCare.Bot.Storage.LiteDbCaseStore(file.Database, writer), TimeProvider.System),
+            new DisruptionDesk(operations, new CustomerCare.Bot.Storage.LiteDbLedger(file.Database, writer, TimeProvider.System), new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded),
             new CustomerCare.Advice.CatalogSet(CustomerCare.Advice.CatalogLoader.Embedded()),
             TimeProvider.System);
         var adapter = new BotAdapter(bot, [], new TurnErrorPolicy(conversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), TimeProvider.System);
@@ -61,30 +66,5 @@ internal static class TurnPipelineBenchmark
         public Task DeleteActivityAsync(string conversationId, string activityId, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<ConversationResourceResponse> CreateConversationAsync(ConversationParameters parameters, CancellationToken cancellationToken) => Task.FromResult(new ConversationResourceResponse("x", null, null));
-    }
-
-    private sealed class NoOperations : CustomerCare.Operations.IOperationsData
-    {
-        public Task<CustomerCare.Operations.Booking?> FindBookingAsync(string recordLocator, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Operations.Booking?>(null);
-
-        public Task<CustomerCare.Operations.FlightOperation?> FindFlightAsync(string flightNumber, DateOnly scheduledDate, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Operations.FlightOperation?>(null);
-    }
-
-    private sealed class NoLedger : CustomerCare.Ledger.ICompensationLedger
-    {
-        public Task<CustomerCare.Ledger.GrantOutcome> TryGrantAsync(CustomerCare.Ledger.GrantRequest request, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Ledger.GrantOutcome>(new CustomerCare.Ledger.GrantOutcome.Refused("benchmark"));
-
-        public Task<CustomerCare.Ledger.LedgerEntry?> FindAsync(CustomerCare.Ledger.EntitlementKey key, CancellationToken cancellationToken) => Task.FromResult<CustomerCare.Ledger.LedgerEntry?>(null);
-
-        public Task<IReadOnlyList<CustomerCare.Ledger.LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CustomerCare.Ledger.LedgerEntry>>([]);
-
-        public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
-    }
-
-    private sealed class NoCases : CustomerCare.Cases.ICaseStore
-    {
-        public Task OpenAsync(CustomerCare.Cases.CaseFile caseFile, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<IReadOnlyList<CustomerCare.Cases.CaseFile>> ListOpenAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<CustomerCare.Cases.CaseFile>>([]);
     }
 }

@@ -1,0 +1,56 @@
+using System.Text.Json;
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+using CustomerCare.Schema;
+using IMiddleware = CustomerCare.Builder.IMiddleware;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// Universal Actions from the agents' hand-off cards (invoke "adaptiveCard/action"). Taking a case is atomic —
+/// two agents clicking at once: one gets it, the other is told who has it — and idempotent, since Teams retries.
+/// The answer is the refreshed card, in the exact shape Teams expects.
+/// </summary>
+public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier notifier) : IMiddleware
+{
+    private const string CardResponse = "application/vnd.microsoft.card.adaptive";
+    private const string ErrorResponse = "application/vnd.microsoft.error";
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (!activity.IsType(ActivityTypes.Invoke) || activity.Name != "adaptiveCard/action")
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        turnContext.InvokeResponse = await HandleAsync(activity, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InvokeResponse> HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var action = activity.Value is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty("action", out var a) ? a : default;
+        var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
+        var reference = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
+            && data.TryGetProperty("case", out var c) ? c.GetString() : null;
+        if (verb != HandoffCard.TakeVerb || reference is null)
+        {
+            return Error("UnknownAction", $"The action '{verb}' is not supported.");
+        }
+        var agentId = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+        var agentName = activity.From?.Name ?? agentId;
+        var claim = await cases.TryTakeAsync(reference, agentId, agentName, cancellationToken).ConfigureAwait(false);
+        if (!claim.Found || await cases.FindAsync(reference, cancellationToken).ConfigureAwait(false) is not { } caseFile)
+        {
+            return Error("CaseNotFound", $"There is no case {reference}.");
+        }
+        var note = claim.TakenByCaller ? null : $"{claim.AgentName} already has this case.";
+        var card = await notifier.CardAsync(caseFile, claim.AgentName, note, cancellationToken).ConfigureAwait(false);
+        return Respond(new { statusCode = 200, type = CardResponse, value = card });
+    }
+
+    private static InvokeResponse Error(string code, string message)
+        => Respond(new { statusCode = 400, type = ErrorResponse, value = new { code, message } });
+
+    private static InvokeResponse Respond(object body) => new(200, JsonSerializer.SerializeToElement(body));
+}

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CustomerCare.Cases;
+using CustomerCare.Ledger;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// The agents' view of a case as an Adaptive Card 1.5 with Universal Actions: who the customer is, what happened,
+/// what was already granted in any channel, the conversation so far, and a Take button until someone has it.
+/// </summary>
+public static class HandoffCard
+{
+    public const string TakeVerb = "take";
+
+    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null)
+    {
+        var facts = new JsonArray
+        {
+            Fact("Case", caseFile.Reference),
+            Fact("Reason", caseFile.Reason.ToString()),
+            Fact("Customer", $"{caseFile.LastName ?? "unknown"} · booking {caseFile.BookingReference ?? "not given"}"),
+            Fact("Language", caseFile.Locale),
+            Fact("Channel", caseFile.ChannelId),
+            Fact("Disruption", $"{caseFile.DisruptionKind ?? "not stated"} {caseFile.FlightNumber}".Trim()),
+            Fact("Opened", caseFile.OpenedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
+        };
+        var body = new JsonArray
+        {
+            Text(takenBy is null ? "A customer needs a person" : $"Taken by {takenBy}", "Large", bold: true),
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+            Text("Already granted (any channel)", "Medium", bold: true),
+            Text(ledger.Count == 0 ? "Nothing granted on this booking." : string.Join("\n", ledger.Select(e =>
+                $"- {e.Reference}: {string.Join(", ", e.Remedies.Select(r => r.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + r.Currency))} on {e.GrantedUtc:yyyy-MM-dd} via {e.GrantedBy.Channel} by {e.GrantedBy.Name ?? e.GrantedBy.Id} ({e.PolicyVersion})")), "Default", bold: false),
+            Text("The conversation so far", "Medium", bold: true),
+            Text(lastMessages.Count == 0 ? "No messages." : string.Join("\n", lastMessages.Select(m => "- " + m)), "Default", bold: false),
+        };
+        if (note is not null)
+        {
+            body.Add(Text(note, "Default", bold: true));
+        }
+        var card = new JsonObject
+        {
+            ["type"] = "AdaptiveCard",
+            ["$schema"] = "http://adaptivecards.io/schemas/adaptive-card.json",
+            ["version"] = "1.5",
+            ["body"] = body,
+        };
+        if (takenBy is null)
+        {
+            card["actions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Action.Execute",
+                ["title"] = "Take",
+                ["verb"] = TakeVerb,
+                ["data"] = new JsonObject { ["case"] = caseFile.Reference },
+            });
+        }
+        return card;
+    }
+
+    private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
+
+    private static JsonObject Text(string text, string size, bool bold) => new()
+    {
+        ["type"] = "TextBlock",
+        ["text"] = text,
+        ["wrap"] = true,
+        ["size"] = size,
+        ["weight"] = bold ? "Bolder" : "Default",
+    };
+}

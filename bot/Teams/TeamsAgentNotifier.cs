@@ -1,0 +1,74 @@
+using System.Text.Json;
+using CustomerCare.Bot.Connector;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Cases;
+using CustomerCare.Ledger;
+using CustomerCare.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>Posts each new case as a new thread in the agents' Teams channel, with the hand-off card.</summary>
+public sealed partial class TeamsAgentNotifier(
+    IOptions<TeamsOptions> options,
+    TeamsInstallations installations,
+    ConnectorClientFactory connectors,
+    ICompensationLedger ledger,
+    TranscriptStore transcripts,
+    ILogger<TeamsAgentNotifier> logger) : IAgentNotifier
+{
+    public async Task NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken)
+    {
+        if (options.Value.AgentChannelId is not { Length: > 0 } channelId || installations.Find(channelId) is not { } installation)
+        {
+            LogNoAgentChannel(logger, caseFile.Reference);
+            return;
+        }
+        var card = await CardAsync(caseFile, null, null, cancellationToken).ConfigureAwait(false);
+        var activity = MessageWithCard(card);
+        try
+        {
+            await connectors.Create(installation.ServiceUrl).CreateConversationAsync(new ConversationParameters
+            {
+                IsGroup = true,
+                Bot = new ChannelAccount { Id = installation.BotId, Name = installation.BotName },
+                TenantId = installation.TenantId,
+                Activity = activity,
+                ChannelData = JsonSerializer.SerializeToElement(new { channel = new { id = channelId }, tenant = new { id = installation.TenantId } }),
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            LogPostFailed(logger, ex, caseFile.Reference);
+        }
+    }
+
+    /// <summary>The card for a case as it stands now (used for the first post and for every update after an action).</summary>
+    public async Task<JsonElement> CardAsync(CaseFile caseFile, string? takenBy, string? note, CancellationToken cancellationToken)
+    {
+        var history = caseFile.BookingReference is { } booking ? await ledger.ForBookingAsync(booking, cancellationToken).ConfigureAwait(false) : [];
+        var messages = LastMessages(caseFile);
+        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, messages, takenBy, note), ProtocolJsonContext.Default.JsonNode);
+    }
+
+    public static Activity MessageWithCard(JsonElement card) => new()
+    {
+        Type = ActivityTypes.Message,
+        Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card }],
+    };
+
+    private IReadOnlyList<string> LastMessages(CaseFile caseFile)
+    {
+        return transcripts.GetActivities(caseFile.ChannelId, caseFile.ConversationId)
+            .Where(a => a.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(a.Text))
+            .TakeLast(8)
+            .Select(a => $"{(a.From?.Role == RoleTypes.Bot ? "Bot" : "Customer")}: {a.Text}")
+            .ToList();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Case {Reference} is open, but no agents' Teams channel is configured or installed")]
+    private static partial void LogNoAgentChannel(ILogger logger, string reference);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Could not post case {Reference} to the agents' channel")]
+    private static partial void LogPostFailed(ILogger logger, Exception exception, string reference);
+}

@@ -1,0 +1,392 @@
+// CustomerCare on Azure: a Linux App Service (.NET 10) running the bot, an Azure Bot registration with the
+// Teams, Direct Line and Web Chat channels, Application Insights on a Log Analytics workspace, and, on request,
+// an Azure AI Language resource for CLU. main.json is the same template written as ARM JSON.
+
+targetScope = 'resourceGroup'
+
+// ---------------------------------------------------------------------------------------------------------
+// Parameters
+// ---------------------------------------------------------------------------------------------------------
+
+@description('Name of the Azure Bot resource and prefix of every other resource name. Letters, digits and hyphens, starting with a letter or digit; must be unique across Azure.')
+@minLength(4)
+@maxLength(42)
+param botName string
+
+@description('Region of the App Service plan, web app, monitoring and Language resources. The Azure Bot resource itself is global.')
+param location string = resourceGroup().location
+
+@description('How the bot proves its identity to the Bot Framework: SingleTenant (an Entra app registration and a client secret) or UserAssignedMSI (a user-assigned managed identity that this template creates).')
+@allowed([
+  'SingleTenant'
+  'UserAssignedMSI'
+])
+param appType string = 'SingleTenant'
+
+@description('SingleTenant: the application (client) ID of the Entra app registration. UserAssignedMSI: leave empty; the managed identity\'s client ID is used.')
+param microsoftAppId string = ''
+
+@description('Entra tenant of the app registration (SingleTenant). Defaults to the tenant of the deployment.')
+param microsoftAppTenantId string = tenant().tenantId
+
+@secure()
+@description('SingleTenant: a client secret of the app registration. Leave empty for UserAssignedMSI. Pass it on the command line or as a Key Vault reference, never in a parameter file.')
+param microsoftAppPassword string = ''
+
+@description('ID of the Teams channel where the bot posts cases for agents, e.g. 19:abc...@thread.tacv2 (from "Get link to channel").')
+param agentChannelId string
+
+@description('Tenant ID of the Teams organisation the agents work in (the tenantId in the channel link).')
+param teamsTenantId string = microsoftAppTenantId
+
+@description('Highest amount in EUR an agent may grant without further approval.')
+@minValue(0)
+param agentAuthorityLimitEur int = 1000
+
+@description('Also create an Azure AI Language resource (kind TextAnalytics) for CLU and put its endpoint into the app settings.')
+param deployLanguageResource bool = false
+
+@description('Pricing tier of the Azure AI Language resource: F0 (free, one per subscription) or S (standard).')
+@allowed([
+  'F0'
+  'S'
+])
+param languageSku string = 'S'
+
+@description('SKU of the Linux App Service plan. B1 is the smallest tier with Always On and WebSockets.')
+@allowed([
+  'B1'
+  'B2'
+  'B3'
+  'S1'
+  'S2'
+  'S3'
+  'P0v3'
+  'P1v3'
+  'P2v3'
+  'P3v3'
+])
+param sku string = 'B1'
+
+@description('Pricing tier of the Azure Bot: F0 (free; standard channels such as Teams are unlimited) or S1.')
+@allowed([
+  'F0'
+  'S1'
+])
+param botSku string = 'F0'
+
+@description('Display name of the bot in the Azure portal and in channels.')
+param botDisplayName string = 'CustomerCare'
+
+@description('Name of the web app; the bot is reached at https://<defaultHostName>/api/messages.')
+@maxLength(60)
+param webAppName string = '${botName}-${uniqueString(resourceGroup().id)}'
+
+// ---------------------------------------------------------------------------------------------------------
+// Variables
+// ---------------------------------------------------------------------------------------------------------
+
+var isMsi = appType == 'UserAssignedMSI'
+
+// The managed identity is the bot's identity in MSI mode and, in either mode, how the bot reaches the
+// Language resource without a key (DefaultAzureCredential picks it up through AZURE_CLIENT_ID).
+var needsIdentity = isMsi || deployLanguageResource
+
+// The LiteDB data file lives on the container's local disk, NOT on the /home share. /home is an SMB/Azure
+// Storage network share, and LiteDB relies on file locks and write ordering that network file systems do not
+// honour: the file can be corrupted or writes silently lost. LiteDB also allows exactly one process per file,
+// which is why the plan runs a single instance. The price: App Service keeps only /home across restarts, so
+// this file starts empty after every restart, redeployment, settings change or platform move (see README).
+var dataPath = '/var/customercare/customercare.db'
+
+// The trained offline NLU models are plain files written once and read back, which a network share handles
+// well, and keeping them on /home saves retraining them after every restart.
+var modelCachePath = '/home/customercare/nlu'
+
+// Built-in role "Cognitive Services Language Reader": calls the runtime APIs (CLU prediction), no authoring.
+var languageReaderRoleId = '7628b7b8-a8b2-4cdc-b46f-e9b35248918e'
+
+// ---------------------------------------------------------------------------------------------------------
+// Monitoring
+// ---------------------------------------------------------------------------------------------------------
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${botName}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: 30
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${botName}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Identity and Azure AI Language (optional)
+// ---------------------------------------------------------------------------------------------------------
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = if (needsIdentity) {
+  name: '${botName}-identity'
+  location: location
+}
+
+resource language 'Microsoft.CognitiveServices/accounts@2024-10-01' = if (deployLanguageResource) {
+  name: '${botName}-language'
+  location: location
+  kind: 'TextAnalytics'
+  sku: {
+    name: languageSku
+  }
+  properties: {
+    // A custom subdomain is what makes Entra ID (token) authentication possible.
+    customSubDomainName: toLower('${botName}-${uniqueString(resourceGroup().id)}')
+    publicNetworkAccess: 'Enabled'
+    disableLocalAuth: true
+  }
+}
+
+resource languageReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (deployLanguageResource) {
+  name: guid(language.id, identity.id, languageReaderRoleId)
+  scope: language
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', languageReaderRoleId)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// App Service
+// ---------------------------------------------------------------------------------------------------------
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: '${botName}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: sku
+    // One instance: LiteDB allows one process per data file. Do not scale out or add autoscale rules.
+    capacity: 1
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var effectiveAppId = isMsi ? identity.properties.clientId : microsoftAppId
+var effectiveTenantId = isMsi ? identity.properties.tenantId : microsoftAppTenantId
+
+var baseAppSettings = [
+  {
+    name: 'MicrosoftAppType'
+    value: appType
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: effectiveAppId
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: effectiveTenantId
+  }
+  {
+    // Local disk, not the /home network share: see dataPath above.
+    name: 'Storage__DataPath'
+    value: dataPath
+  }
+  {
+    name: 'Recognition__ModelCachePath'
+    value: modelCachePath
+  }
+  {
+    name: 'Teams__AgentChannelId'
+    value: agentChannelId
+  }
+  {
+    name: 'Teams__TenantId'
+    value: teamsTenantId
+  }
+  {
+    name: 'Agents__AuthorityLimitEUR'
+    value: string(agentAuthorityLimitEur)
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: insights.properties.ConnectionString
+  }
+  {
+    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
+    value: '~3'
+  }
+  {
+    // Asks App Service not to start the new process before the old one has stopped on a restart.
+    name: 'WEBSITE_DISABLE_OVERLAPPED_RECYCLING'
+    value: '1'
+  }
+]
+
+// The client secret exists only for SingleTenant; a managed identity has none.
+var passwordAppSettings = isMsi ? [] : [
+  {
+    name: 'MicrosoftAppPassword'
+    value: microsoftAppPassword
+  }
+]
+
+var identityAppSettings = needsIdentity ? [
+  {
+    name: 'AZURE_CLIENT_ID'
+    value: identity.properties.clientId
+  }
+] : []
+
+// Recognition:Clu:Endpoint only; the bot keeps its offline recognizer until Recognition__Recognizer=Clu,
+// ProjectName and DeploymentName are set for a deployed CLU project (see README). No key: Entra ID is used.
+var languageAppSettings = deployLanguageResource ? [
+  {
+    name: 'Recognition__Clu__Endpoint'
+    value: language.properties.endpoint
+  }
+] : []
+
+resource webApp 'Microsoft.Web/sites@2024-04-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: needsIdentity ? {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identity.id}': {}
+    }
+  } : {
+    type: 'None'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      appCommandLine: 'dotnet CustomerCare.Bot.dll'
+      alwaysOn: true
+      webSocketsEnabled: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      numberOfWorkers: 1
+      appSettings: concat(baseAppSettings, passwordAppSettings, identityAppSettings, languageAppSettings)
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Azure Bot and its channels
+// ---------------------------------------------------------------------------------------------------------
+
+var messagingEndpoint = 'https://${webApp.properties.defaultHostName}/api/messages'
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: botName
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: botSku
+  }
+  properties: union({
+    displayName: botDisplayName
+    endpoint: messagingEndpoint
+    msaAppId: effectiveAppId
+    msaAppType: appType
+    msaAppTenantId: effectiveTenantId
+    publicNetworkAccess: 'Enabled'
+  }, isMsi ? {
+    msaAppMSIResourceId: identity.id
+  } : {})
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+      // Accept the Teams channel terms at creation, as the portal does when the channel is added there.
+      acceptedTerms: true
+    }
+  }
+}
+
+// Channels are written one after another: parallel writes to the same bot can conflict.
+resource directLineChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'DirectLineChannel'
+  location: 'global'
+  properties: {
+    channelName: 'DirectLineChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: true
+          isV1Enabled: false
+          isV3Enabled: true
+          isSecureSiteEnabled: false
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    teamsChannel
+  ]
+}
+
+resource webChatChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'WebChatChannel'
+  location: 'global'
+  properties: {
+    channelName: 'WebChatChannel'
+    properties: {
+      sites: [
+        {
+          siteName: 'Default Site'
+          isEnabled: true
+          isWebchatPreviewEnabled: false
+        }
+      ]
+    }
+  }
+  dependsOn: [
+    directLineChannel
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------------------------
+
+@description('Host name of the web app.')
+output webAppHostName string = webApp.properties.defaultHostName
+
+@description('Messaging endpoint registered on the Azure Bot.')
+output botMessagingEndpoint string = messagingEndpoint
+
+@description('The bot\'s Microsoft App ID (the managed identity\'s client ID in MSI mode): use it for the Teams package.')
+output botAppId string = effectiveAppId
+
+@description('Endpoint of the Azure AI Language resource, or empty when none was deployed.')
+output languageEndpoint string = deployLanguageResource ? language.properties.endpoint : ''

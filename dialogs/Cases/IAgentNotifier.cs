@@ -1,0 +1,13 @@
+namespace CustomerCare.Cases;
+
+/// <summary>Tells the agents that a case waits for them (in Teams, a new thread in the agents' channel).</summary>
+public interface IAgentNotifier
+{
+    Task NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken);
+}
+
+/// <summary>No agents' channel configured: the case stays open and is listed for people to pick up.</summary>
+public sealed class NoAgentNotifier : IAgentNotifier
+{
+    public Task NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Teams;
+
+/// <summary>
+/// A Teams channel simulator: a local Connector that records calls, and channel activities signed with a test key
+/// published through local OpenID metadata. A customer asks for a person; the card reaches the agents' channel;
+/// two agents click Take at once and exactly one gets the case.
+/// </summary>
+public sealed class HandoffToTeamsTests : IAsyncLifetime
+{
+    private const string AppId = "11111111-2222-3333-4444-555555555555";
+    private const string AgentChannel = "19:agents@thread.tacv2";
+    private TestSigningAuthority? _authority;
+    private FakeChannel? _teams;
+    private BotHost? _host;
+
+    public async Task InitializeAsync()
+    {
+        _authority = await TestSigningAuthority.StartAsync();
+        _teams = await FakeChannel.StartAsync();
+        _host = new BotHost();
+        _host.Settings["MicrosoftAppId"] = AppId;
+        _host.Settings["ChannelAuth:OpenIdMetadataUrl"] = _authority.MetadataUrl;
+        _host.Settings["ChannelAuth:RequireHttpsMetadata"] = "false";
+        _host.Settings["Teams:AgentChannelId"] = AgentChannel;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _host?.Dispose();
+        await _teams!.DisposeAsync();
+        await _authority!.DisposeAsync();
+    }
+
+    private async Task<HttpResponseMessage> FromTeamsAsync(object activity)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        request.Headers.Authorization = new("Bearer", _authority!.Token(AppId, _teams!.ServiceUrl));
+        return await _host!.CreateClient().SendAsync(request);
+    }
+
+    private object Agent(string type, string id, string name, object? value = null, string? text = null, string? invokeName = null) => new
+    {
+        type, id = Guid.NewGuid().ToString("N"), name = invokeName, text, value, channelId = "msteams", serviceUrl = _teams!.ServiceUrl,
+        from = new { id = "29:" + id, name, aadObjectId = id }, recipient = new { id = "28:" + AppId, name = "CustomerCare" },
+        conversation = new { id = AgentChannel + ";messageid=1", isGroup = true, conversationType = "channel", tenantId = "tenant-1" },
+        channelData = new { tenant = new { id = "tenant-1" }, team = new { id = "19:team@thread.tacv2", name = "Care" }, channel = new { id = AgentChannel, name = "Agents" } },
+    };
+
+    [Fact]
+    public async Task CustomerAsksForAPerson_CardReachesTheAgentsChannel_AndTwoAgentsTakingAtOnce_OneWins()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await FromTeamsAsync(Agent("conversationUpdate", "ada", "Ada Agent"))).StatusCode);
+
+        var customer = await new DirectLineClient(_host!.CreateClient()).StartAsync();
+        await customer.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
+        await customer.PostMessageAsync("I want to talk to a person");
+
+        var post = Assert.Single(_teams!.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
+        Assert.Equal(AgentChannel, post.Body!["channelData"]!["channel"]!["id"]!.GetValue<string>());
+        var card = post.Body["activity"]!["attachments"]![0]!["content"]!;
+        Assert.Equal("1.5", card["version"]!.GetValue<string>());
+        var take = card["actions"]![0]!;
+        Assert.Equal(("Action.Execute", "take"), (take["type"]!.GetValue<string>(), take["verb"]!.GetValue<string>()));
+        var reference = take["data"]!["case"]!.GetValue<string>();
+        Assert.Contains("DEMO01", card.ToJsonString(), StringComparison.Ordinal);
+
+        var invoke = new { action = new { type = "Action.Execute", verb = "take", data = new { @case = reference } }, trigger = "manual" };
+        var responses = await Task.WhenAll(
+            FromTeamsAsync(Agent("invoke", "ada", "Ada Agent", invoke, invokeName: "adaptiveCard/action")),
+            FromTeamsAsync(Agent("invoke", "bob", "Bob Agent", invoke, invokeName: "adaptiveCard/action")));
+
+        var bodies = new List<JsonNode>();
+        foreach (var response in responses)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            bodies.Add(JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+        }
+        Assert.All(bodies, b => Assert.Equal((200, "application/vnd.microsoft.card.adaptive"), (b["statusCode"]!.GetValue<int>(), b["type"]!.GetValue<string>())));
+        var cards = bodies.Select(b => b["value"]!.ToJsonString()).ToList();
+        var winner = cards.Any(c => c.Contains("Taken by Ada Agent", StringComparison.Ordinal)) ? "Ada Agent" : "Bob Agent";
+        Assert.All(cards, c => Assert.Contains("Taken by " + winner, c, StringComparison.Ordinal));
+        Assert.Single(cards, c => c.Contains(winner + " already has this case.", StringComparison.Ordinal));
+        Assert.All(bodies, b => Assert.Null(b["value"]!["actions"]));
+
+        var retry = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", winner.StartsWith("Ada", StringComparison.Ordinal) ? "ada" : "bob", winner, invoke, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
+        Assert.DoesNotContain("already has this case", retry["value"]!.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownCardAction_GetsTheErrorShapeTeamsExpects()
+    {
+        var response = await FromTeamsAsync(Agent("invoke", "ada", "Ada Agent", new { action = new { type = "Action.Execute", verb = "launch", data = new { } } }, invokeName: "adaptiveCard/action"));
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((400, "application/vnd.microsoft.error", "UnknownAction"), (body["statusCode"]!.GetValue<int>(), body["type"]!.GetValue<string>(), body["value"]!["code"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task MentionOfTheBot_IsStrippedBeforeTheBotReadsTheMessage()
+    {
+        var message = new
+        {
+            type = "message", id = "m1", text = "<at>CustomerCare</at>\r\n help ", channelId = "msteams", serviceUrl = _teams!.ServiceUrl,
+            from = new { id = "29:ada", name = "Ada" }, recipient = new { id = "28:" + AppId, name = "CustomerCare" },
+            conversation = new { id = AgentChannel + ";messageid=2", isGroup = true },
+            entities = new[] { new { type = "mention", text = "<at>CustomerCare</at>", mentioned = new { id = "28:" + AppId, name = "CustomerCare" } } },
+            channelData = new { tenant = new { id = "tenant-1" }, channel = new { id = AgentChannel } },
+        };
+
+        await FromTeamsAsync(message);
+
+        var reply = _teams.Calls.First(c => c.Path.Contains("messageid=2", StringComparison.Ordinal));
+        Assert.Contains("I can: report a disrupted journey", reply.Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+}
