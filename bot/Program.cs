@@ -8,6 +8,11 @@ if (args is ["nlu", .. var nluArgs])
     return NluCommand.Run(nluArgs, Console.Out, Console.Error, Path.Combine(AppContext.BaseDirectory, "data", "nlu"));
 }
 
+if (args is ["teams", .. var teamsArgs])
+{
+    return TeamsPackageCommand.Run(teamsArgs, Console.Out, Console.Error);
+}
+
 if (args is ["import", .. var importArgs])
 {
     return ImportCommand.Run(importArgs, "data/customercare.db", Console.Out, Console.Error);

@@ -160,7 +160,7 @@ resource languageReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
   scope: language
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', languageReaderRoleId)
-    principalId: identity.properties.principalId
+    principalId: identity!.properties.principalId
     principalType: 'ServicePrincipal'
   }
 }
@@ -183,8 +183,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   }
 }
 
-var effectiveAppId = isMsi ? identity.properties.clientId : microsoftAppId
-var effectiveTenantId = isMsi ? identity.properties.tenantId : microsoftAppTenantId
+var effectiveAppId = isMsi ? identity!.properties.clientId : microsoftAppId
+var effectiveTenantId = isMsi ? identity!.properties.tenantId : microsoftAppTenantId
 
 var baseAppSettings = [
   {
@@ -246,7 +246,7 @@ var passwordAppSettings = isMsi ? [] : [
 var identityAppSettings = needsIdentity ? [
   {
     name: 'AZURE_CLIENT_ID'
-    value: identity.properties.clientId
+    value: identity!.properties.clientId
   }
 ] : []
 
@@ -255,7 +255,7 @@ var identityAppSettings = needsIdentity ? [
 var languageAppSettings = deployLanguageResource ? [
   {
     name: 'Recognition__Clu__Endpoint'
-    value: language.properties.endpoint
+    value: language!.properties.endpoint
   }
 ] : []
 
@@ -379,6 +379,9 @@ resource webChatChannel 'Microsoft.BotService/botServices/channels@2022-09-15' =
 // Outputs
 // ---------------------------------------------------------------------------------------------------------
 
+@description('Name of the web app (for az webapp deploy).')
+output webAppName string = webApp.name
+
 @description('Host name of the web app.')
 output webAppHostName string = webApp.properties.defaultHostName
 
@@ -389,4 +392,4 @@ output botMessagingEndpoint string = messagingEndpoint
 output botAppId string = effectiveAppId
 
 @description('Endpoint of the Azure AI Language resource, or empty when none was deployed.')
-output languageEndpoint string = deployLanguageResource ? language.properties.endpoint : ''
+output languageEndpoint string = deployLanguageResource ? language!.properties.endpoint : ''

@@ -54,6 +54,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TeamsAgentNotifier>();
         services.AddSingleton<IAgentNotifier>(provider => provider.GetRequiredService<TeamsAgentNotifier>());
         services.AddSingleton<IMiddleware, AgentActionMiddleware>();
+        services.AddSingleton<IMiddleware, AgentThreadMiddleware>();
+        services.AddSingleton<TeamsAgentRelay>();
+        services.AddSingleton<IAgentRelay>(provider => provider.GetRequiredService<TeamsAgentRelay>());
         return services;
     }
 

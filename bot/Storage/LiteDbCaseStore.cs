@@ -15,6 +15,8 @@ public sealed class LiteDbCaseStore : ICaseStore
         _writer = writer;
         _cases = database.GetCollection(CollectionName);
         _cases.EnsureIndex("status");
+        _cases.EnsureIndex("conversationId");
+        _cases.EnsureIndex("agentThreadId");
     }
 
     public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
@@ -33,6 +35,8 @@ public sealed class LiteDbCaseStore : ICaseStore
             ["lastName"] = caseFile.LastName,
             ["flightNumber"] = caseFile.FlightNumber,
             ["summary"] = caseFile.Summary,
+            ["customerServiceUrl"] = caseFile.CustomerServiceUrl,
+            ["customerBotId"] = caseFile.CustomerBotId,
         }));
 
     public Task<CaseFile?> FindAsync(string reference, CancellationToken cancellationToken)
@@ -52,11 +56,47 @@ public sealed class LiteDbCaseStore : ICaseStore
                 document["agentId"] = agentId;
                 document["agentName"] = agentName;
                 cases.Update(document);
-                return new CaseClaim(true, true, agentId, agentName);
+                return new CaseClaim(true, true, agentId, agentName, Newly: true);
             }
             var holder = document["agentId"].AsString;
             return new CaseClaim(true, holder == agentId, holder, document["agentName"].AsString);
         });
+
+    /// <summary>Remembers the agents' thread the case was posted to, so replies there reach the customer.</summary>
+    public Task AttachAgentThreadAsync(string reference, string threadId, string serviceUrl, string botId)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            var document = cases.FindById(reference);
+            document["agentThreadId"] = threadId;
+            document["agentServiceUrl"] = serviceUrl;
+            document["agentBotId"] = botId;
+            return cases.Update(document);
+        });
+
+    /// <summary>The case a person holds (or is being rated) for a customer's conversation, if any.</summary>
+    public HeldCase? HeldForCustomer(string channelId, string conversationId)
+        => _cases.Find(Query.And(Query.EQ("conversationId", conversationId), Query.In("status", "taken", "rating")))
+            .Where(d => d["channelId"].AsString == channelId).Select(Held).FirstOrDefault();
+
+    public HeldCase? HeldInThread(string threadId)
+        => _cases.Find(Query.And(Query.EQ("agentThreadId", threadId), Query.EQ("status", "taken"))).Select(Held).FirstOrDefault();
+
+    public Task SetStatusAsync(string reference, string status, int? rating = null)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            var document = cases.FindById(reference);
+            document["status"] = status;
+            if (rating is { } value)
+            {
+                document["rating"] = value;
+            }
+            return cases.Update(document);
+        });
+
+    private static HeldCase Held(BsonDocument d) => new(ToCase(d), d["status"].AsString, NullableString(d["agentName"]),
+        NullableString(d["agentThreadId"]), NullableString(d["agentServiceUrl"]), NullableString(d["agentBotId"]), d["rating"].IsNull ? null : d["rating"].AsInt32);
 
     public Task<IReadOnlyList<CaseFile>> ListOpenAsync(CancellationToken cancellationToken)
     {
@@ -76,7 +116,9 @@ public sealed class LiteDbCaseStore : ICaseStore
         NullableString(d["bookingReference"]),
         NullableString(d["lastName"]),
         NullableString(d["flightNumber"]),
-        NullableString(d["summary"]));
+        NullableString(d["summary"]),
+        NullableString(d["customerServiceUrl"]),
+        NullableString(d["customerBotId"]));
 
     private static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;
 }

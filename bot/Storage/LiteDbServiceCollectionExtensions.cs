@@ -20,7 +20,8 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<LiteDbFile>().Database);
         services.AddSingleton<LiteDbWriter>();
         services.AddSingleton<IStorage, LiteDbStorage>();
-        services.AddSingleton<ICaseStore, LiteDbCaseStore>();
+        services.AddSingleton<LiteDbCaseStore>();
+        services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<LiteDbCaseStore>());
         services.AddSingleton<ICompensationLedger, LiteDbLedger>();
         return services;
     }

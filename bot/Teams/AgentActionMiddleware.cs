@@ -11,7 +11,7 @@ namespace CustomerCare.Bot.Teams;
 /// two agents clicking at once: one gets it, the other is told who has it — and idempotent, since Teams retries.
 /// The answer is the refreshed card, in the exact shape Teams expects.
 /// </summary>
-public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier notifier) : IMiddleware
+public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier notifier, TeamsAgentRelay relay) : IMiddleware
 {
     private const string CardResponse = "application/vnd.microsoft.card.adaptive";
     private const string ErrorResponse = "application/vnd.microsoft.error";
@@ -43,6 +43,11 @@ public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier n
         if (!claim.Found || await cases.FindAsync(reference, cancellationToken).ConfigureAwait(false) is not { } caseFile)
         {
             return Error("CaseNotFound", $"There is no case {reference}.");
+        }
+        if (claim.Newly)
+        {
+            var culture = Localization.Locales.For(caseFile.Locale);
+            await relay.TellCustomerAsync(caseFile, Localization.BotText.Format(culture, nameof(Localization.Strings.AgentJoined), agentName), null, null, cancellationToken).ConfigureAwait(false);
         }
         var note = claim.TakenByCaller ? null : $"{claim.AgentName} already has this case.";
         var card = await notifier.CardAsync(caseFile, claim.AgentName, note, cancellationToken).ConfigureAwait(false);

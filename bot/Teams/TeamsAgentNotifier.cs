@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CustomerCare.Bot.Connector;
+using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -15,6 +16,7 @@ public sealed partial class TeamsAgentNotifier(
     ConnectorClientFactory connectors,
     ICompensationLedger ledger,
     TranscriptStore transcripts,
+    LiteDbCaseStore cases,
     ILogger<TeamsAgentNotifier> logger) : IAgentNotifier
 {
     public async Task NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken)
@@ -28,7 +30,7 @@ public sealed partial class TeamsAgentNotifier(
         var activity = MessageWithCard(card);
         try
         {
-            await connectors.Create(installation.ServiceUrl).CreateConversationAsync(new ConversationParameters
+            var thread = await connectors.Create(installation.ServiceUrl).CreateConversationAsync(new ConversationParameters
             {
                 IsGroup = true,
                 Bot = new ChannelAccount { Id = installation.BotId, Name = installation.BotName },
@@ -36,6 +38,10 @@ public sealed partial class TeamsAgentNotifier(
                 Activity = activity,
                 ChannelData = JsonSerializer.SerializeToElement(new { channel = new { id = channelId }, tenant = new { id = installation.TenantId } }),
             }, cancellationToken).ConfigureAwait(false);
+            if (thread.Id is { } threadId)
+            {
+                await cases.AttachAgentThreadAsync(caseFile.Reference, threadId, installation.ServiceUrl, installation.BotId).ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
         {

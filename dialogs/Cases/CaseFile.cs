@@ -24,4 +24,6 @@ public sealed record CaseFile(
     string? BookingReference = null,
     string? LastName = null,
     string? FlightNumber = null,
-    string? Summary = null);
+    string? Summary = null,
+    string? CustomerServiceUrl = null,
+    string? CustomerBotId = null);

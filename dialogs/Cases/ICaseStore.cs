@@ -15,7 +15,7 @@ public interface ICaseStore
 }
 
 /// <summary>The outcome of taking a case: who holds it now, and whether this caller got it.</summary>
-public sealed record CaseClaim(bool Found, bool TakenByCaller, string? AgentId, string? AgentName)
+public sealed record CaseClaim(bool Found, bool TakenByCaller, string? AgentId, string? AgentName, bool Newly = false)
 {
     public static CaseClaim Missing { get; } = new(false, false, null, null);
 }

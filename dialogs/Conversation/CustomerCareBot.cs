@@ -21,6 +21,7 @@ public sealed class CustomerCareBot : IBot
     private readonly HandoffDesk _handoff;
     private readonly TimeProvider _clock;
     private readonly DialogSet _dialogs = new();
+    private readonly IAgentRelay _agents;
 
     public CustomerCareBot(
         ConversationState<ConversationData> conversationState,
@@ -29,8 +30,10 @@ public sealed class CustomerCareBot : IBot
         HandoffDesk handoff,
         DisruptionDesk disruptions,
         CatalogSet catalogs,
-        TimeProvider clock)
+        TimeProvider clock,
+        IAgentRelay? agents = null)
     {
+        _agents = agents ?? new NoAgentRelay();
         _conversationState = conversationState;
         _userState = userState;
         _recognizer = recognizer;
@@ -50,7 +53,7 @@ public sealed class CustomerCareBot : IBot
         {
             await WelcomeOnceAsync(turnContext, conversation, cancellationToken).ConfigureAwait(false);
         }
-        else if (activity.IsType(ActivityTypes.Message))
+        else if (activity.IsType(ActivityTypes.Message) && !await _agents.TryRelayFromCustomerAsync(turnContext, cancellationToken).ConfigureAwait(false))
         {
             await OnMessageAsync(turnContext, conversation, cancellationToken).ConfigureAwait(false);
         }

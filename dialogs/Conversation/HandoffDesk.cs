@@ -21,7 +21,9 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             report?.Kind,
             report?.BookingReference,
             report?.LastName,
-            report?.Segment?.FlightNumber ?? report?.FlightNumber);
+            report?.Segment?.FlightNumber ?? report?.FlightNumber,
+            CustomerServiceUrl: activity.ServiceUrl,
+            CustomerBotId: activity.Recipient?.Id);
         await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return caseFile.Reference;

@@ -87,8 +87,44 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.Single(cards, c => c.Contains(winner + " already has this case.", StringComparison.Ordinal));
         Assert.All(bodies, b => Assert.Null(b["value"]!["actions"]));
 
-        var retry = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", winner.StartsWith("Ada", StringComparison.Ordinal) ? "ada" : "bob", winner, invoke, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
+        var winnerId = winner.StartsWith("Ada", StringComparison.Ordinal) ? "ada" : "bob";
+        var retry = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", winnerId, winner, invoke, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
         Assert.DoesNotContain("already has this case", retry["value"]!.ToJsonString(), StringComparison.Ordinal);
+
+        // The customer is told a person joined (once, despite the retry), and the relay runs both ways.
+        var joined = (await customer.BotTextsAsync()).Where(t => t.Contains("has joined the conversation", StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"{winner} from our care team has joined the conversation and has everything we discussed."], joined);
+
+        const string thread = "channel-1";
+        var (_, mark) = await customer.GetActivitiesAsync();
+        await customer.PostMessageAsync("Is my hotel covered?");
+        var relayed = Assert.Single(_teams.Calls, c => c.Path == $"/v3/conversations/{thread}/activities");
+        Assert.Equal("Customer: Is my hotel covered?", relayed.Body!["text"]!.GetValue<string>());
+        Assert.Empty(await customer.BotTextsAsync(mark));
+
+        var inThread = new
+        {
+            type = "message", id = "r1", text = "Yes, up to 150 EUR per night.", channelId = "msteams", serviceUrl = _teams.ServiceUrl,
+            from = new { id = "29:" + winnerId, name = winner, aadObjectId = winnerId }, recipient = new { id = "28:" + AppId },
+            conversation = new { id = thread, isGroup = true }, channelData = new { tenant = new { id = "tenant-1" }, channel = new { id = AgentChannel } },
+        };
+        var (_, beforeAgent) = await customer.GetActivitiesAsync();
+        await FromTeamsAsync(inThread);
+        var fromAgent = (await customer.GetActivitiesAsync(beforeAgent)).Activities.Single()!;
+        Assert.Equal($"{winner}: Yes, up to 150 EUR per night.", fromAgent["text"]!.GetValue<string>());
+        Assert.Equal(winner, fromAgent["from"]!["name"]!.GetValue<string>());
+
+        var (_, beforeEnd) = await customer.GetActivitiesAsync();
+        await FromTeamsAsync(new { inThread.type, id = "r2", text = "end", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
+        var left = (await customer.GetActivitiesAsync(beforeEnd)).Activities.Single()!;
+        Assert.Contains("has left the conversation. How would you rate", left["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal(5, left["suggestedActions"]!["actions"]!.AsArray().Count);
+
+        var (_, beforeRating) = await customer.GetActivitiesAsync();
+        await customer.PostMessageAsync("5");
+        Assert.Contains("Thank you for your rating of 5", string.Join("\n", await customer.BotTextsAsync(beforeRating)), StringComparison.Ordinal);
+        await customer.PostMessageAsync("help");
+        Assert.Contains("I can: report a disrupted journey", string.Join("\n", await customer.BotTextsAsync(beforeRating)), StringComparison.Ordinal);
     }
 
     [Fact]

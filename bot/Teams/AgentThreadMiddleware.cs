@@ -1,0 +1,37 @@
+using CustomerCare.Bot.Storage;
+using CustomerCare.Builder;
+using CustomerCare.Localization;
+using CustomerCare.Schema;
+using IMiddleware = CustomerCare.Builder.IMiddleware;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// Messages in a case's agents' thread from the agent who holds it go to the customer, in the agent's name;
+/// "end" hands the customer back to the bot, which asks for a 1–5 rating. The bot itself says nothing in the thread.
+/// </summary>
+public sealed class AgentThreadMiddleware(LiteDbCaseStore cases, TeamsAgentRelay relay) : IMiddleware
+{
+    public const string EndCommand = "end";
+
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.ChannelId != TeamsMiddleware.ChannelId || !activity.IsType(ActivityTypes.Message)
+            || activity.Conversation?.Id is not { } thread || cases.HeldInThread(thread) is not { } held)
+        {
+            await next(cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        var agentName = held.AgentName ?? activity.From?.Name ?? "Agent";
+        var culture = Locales.For(held.Case.Locale);
+        if (string.Equals(activity.Text?.Trim(), EndCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            await cases.SetStatusAsync(held.Case.Reference, "rating").ConfigureAwait(false);
+            var ratings = new SuggestedActions { Actions = Enumerable.Range(1, 5).Select(i => CardAction.ImBack(i.ToString(culture))).ToList() };
+            await relay.TellCustomerAsync(held.Case, BotText.Format(culture, nameof(Strings.AgentLeft), agentName), null, ratings, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await relay.TellCustomerAsync(held.Case, $"{agentName}: {activity.Text}", agentName, null, cancellationToken).ConfigureAwait(false);
+    }
+}

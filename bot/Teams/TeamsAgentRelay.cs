@@ -1,0 +1,64 @@
+using System.Globalization;
+using CustomerCare.Bot.DirectLine;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+using CustomerCare.Localization;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// The live relay between a customer's conversation and the agent's Teams thread: customer messages go to the
+/// thread; agent messages reach the customer marked with the agent's name; joining, leaving and the rating
+/// are told to the customer.
+/// </summary>
+public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TimeProvider clock) : IAgentRelay
+{
+    public async Task<bool> TryRelayFromCustomerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.ChannelId is null || activity.Conversation?.Id is null || cases.HeldForCustomer(activity.ChannelId, activity.Conversation.Id) is not { } held)
+        {
+            return false;
+        }
+        if (held.Status == "rating")
+        {
+            if (int.TryParse(activity.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rating) && rating is >= 1 and <= 5)
+            {
+                await cases.SetStatusAsync(held.Case.Reference, "closed", rating).ConfigureAwait(false);
+                await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.RatingThanks), rating)), cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            await cases.SetStatusAsync(held.Case.Reference, "closed").ConfigureAwait(false);
+            return false;
+        }
+        if (held.AgentThreadId is { } thread && held.AgentServiceUrl is { } serviceUrl)
+        {
+            await connectors.For(serviceUrl).SendToConversationAsync(thread, new Activity
+            {
+                Type = ActivityTypes.Message,
+                Text = $"Customer: {activity.Text}",
+                From = new ChannelAccount { Id = held.AgentBotId },
+                Conversation = new ConversationAccount { Id = thread },
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        return true;
+    }
+
+    /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name.</summary>
+    public Task TellCustomerAsync(CaseFile caseFile, string text, string? asName, SuggestedActions? suggestions, CancellationToken cancellationToken)
+        => connectors.For(caseFile.CustomerServiceUrl ?? DirectLineChannel.ServiceUrl).SendToConversationAsync(caseFile.ConversationId, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = text,
+            TextFormat = TextFormats.Plain,
+            ChannelId = caseFile.ChannelId,
+            Locale = caseFile.Locale,
+            From = new ChannelAccount { Id = caseFile.CustomerBotId, Name = asName, Role = RoleTypes.Bot },
+            Recipient = new ChannelAccount { Id = caseFile.CustomerId, Role = RoleTypes.User },
+            Conversation = new ConversationAccount { Id = caseFile.ConversationId },
+            SuggestedActions = suggestions,
+            Timestamp = clock.GetUtcNow(),
+        }, cancellationToken);
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.IO.Compression;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using CustomerCare.Bot.Cli;
+
+namespace CustomerCare.Tests.Teams;
+
+/// <summary>The deployment templates compile and parse, and the Teams app package is complete.</summary>
+public sealed class DeploymentAssetsTests
+{
+    private static string Templates => Path.Combine(Root(), "deploymentTemplates");
+
+    [Fact]
+    public void ArmTemplateAndParameters_AreValidJson_WithTheBotAndWebApp()
+    {
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "main.json")))!;
+        var parameters = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "main.parameters.example.json")))!;
+
+        var types = template["resources"]!.AsArray().Select(r => r!["type"]!.GetValue<string>()).ToList();
+        Assert.Contains("Microsoft.BotService/botServices", types);
+        Assert.Contains("Microsoft.Web/sites", types);
+        Assert.Equal("securestring", template["parameters"]!["microsoftAppPassword"]!["type"]!.GetValue<string>());
+        Assert.NotNull(parameters["parameters"]);
+    }
+
+    [Fact]
+    public void BicepTemplate_Compiles()
+    {
+        var package = typeof(DeploymentAssetsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPackage").Value!;
+        var output = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N") + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+        var start = new ProcessStartInfo(Path.Combine(package, "tools", "bicep"), ["build", Path.Combine(Templates, "main.bicep"), "--outfile", output])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        start.Environment["DOTNET_BUNDLE_EXTRACT_BASE_DIR"] = Path.Combine(Path.GetTempPath(), "customercare-tests", "bicep");
+        using var bicep = Process.Start(start)!;
+        var errors = bicep.StandardError.ReadToEnd();
+        bicep.WaitForExit();
+
+        Assert.True(bicep.ExitCode == 0, errors);
+        Assert.Contains("Microsoft.BotService/botServices", File.ReadAllText(output), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TeamsPackage_FillsTheAppId_AndZipsManifestAndIcons()
+    {
+        var zip = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N") + ".zip");
+        Directory.CreateDirectory(Path.GetDirectoryName(zip)!);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var exit = TeamsPackageCommand.Run(["package", "--app-id", "11111111-2222-3333-4444-555555555555", "--output", zip, "--source", Path.Combine(Templates, "teams")], output, error);
+
+        Assert.True(exit == 0, error.ToString());
+        using var archive = ZipFile.OpenRead(zip);
+        Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order());
+        using var reader = new StreamReader(archive.GetEntry("manifest.json")!.Open());
+        var manifest = JsonNode.Parse(reader.ReadToEnd())!;
+        Assert.Equal("11111111-2222-3333-4444-555555555555", manifest["bots"]![0]!["botId"]!.GetValue<string>());
+        Assert.Equal((192, 192), PngSize(archive.GetEntry("color.png")!));
+        Assert.Equal((32, 32), PngSize(archive.GetEntry("outline.png")!));
+    }
+
+    [Fact]
+    public void TeamsPackage_WithoutAValidAppId_ExplainsItsUsage()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        Assert.Equal(2, TeamsPackageCommand.Run(["package", "--app-id", "not-a-guid"], output, error));
+        Assert.Contains("usage: teams package --app-id", error.ToString(), StringComparison.Ordinal);
+    }
+
+    private static (int Width, int Height) PngSize(ZipArchiveEntry entry)
+    {
+        using var stream = entry.Open();
+        var header = new byte[24];
+        stream.ReadExactly(header);
+        return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));
+    }
+
+    private static string Root()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory!.FullName, "CustomerCare.sln")))
+        {
+            directory = directory.Parent;
+        }
+        return directory.FullName;
+    }
+}
