@@ -9,7 +9,7 @@ public sealed class MalformedCatalogTests
     {
         var directory = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var good = File.ReadAllText(Path.Combine(Root(), "dialogs", "Data", "catalogs", "travel-insurance.json"));
+        var good = File.ReadAllText(Repository.PathOf("dialogs", "Data", "catalogs", "travel-insurance.json"));
         File.WriteAllText(Path.Combine(directory, "insurance.json"), good.Replace("\"price\": 59", "\"price\": -59", StringComparison.Ordinal));
         using var host = new BotHost();
         host.Settings["Advice:CatalogDirectory"] = directory;
@@ -17,15 +17,5 @@ public sealed class MalformedCatalogTests
         var error = Assert.ThrowsAny<Exception>(() => host.CreateClient());
 
         Assert.Contains("insurance.json: product 'cc-premium': field 'price' must not be negative", error.ToString(), StringComparison.Ordinal);
-    }
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "CustomerCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory.FullName;
     }
 }

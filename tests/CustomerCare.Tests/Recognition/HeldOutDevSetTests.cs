@@ -8,15 +8,7 @@ namespace CustomerCare.Tests.Recognition;
 /// <summary>The quality bar of the offline model on data it was never trained on (dialogs/Recognition/Utterances/*dev.tsv).</summary>
 public sealed class HeldOutDevSetTests
 {
-    private static string DevFile(string name)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "CustomerCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return Path.Combine(directory.FullName, "dialogs", "Recognition", "Utterances", name);
-    }
+    private static string DevFile(string name) => Repository.PathOf("dialogs", "Recognition", "Utterances", name);
 
     [Fact]
     public void IntentAccuracy_IsAtLeast95Percent()

@@ -19,13 +19,8 @@ public sealed class BotProcess : IDisposable
 
     public static async Task<BotProcess> StartAsync(string dataPath, params string[] settings)
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root!.FullName, "CustomerCare.sln")))
-        {
-            root = root.Parent;
-        }
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(root.FullName, "bot", "bin", configuration, "net10.0", "CustomerCare.Bot.dll");
+        var dll = Repository.PathOf("bot", "bin", configuration, "net10.0", "CustomerCare.Bot.dll");
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--Storage:DataPath", dataPath,

@@ -23,12 +23,7 @@ public static class Browser
     /// <summary>Screenshots go to TestResults/screenshots at the top of the repository.</summary>
     public static string ScreenshotPath(string name)
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CustomerCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-        var folder = Path.Combine(directory?.FullName ?? AppContext.BaseDirectory, "TestResults", "screenshots");
+        var folder = Repository.PathOf("TestResults", "screenshots");
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, name + ".png");
     }

@@ -9,7 +9,7 @@ namespace CustomerCare.Tests.Teams;
 /// <summary>The deployment templates compile and parse, and the Teams app package is complete.</summary>
 public sealed class DeploymentAssetsTests
 {
-    private static string Templates => Path.Combine(Root(), "deploymentTemplates");
+    private static string Templates => Repository.PathOf("deploymentTemplates");
 
     [Fact]
     public void ArmTemplateAndParameters_AreValidJson_WithTheBotAndWebApp()
@@ -80,15 +80,5 @@ public sealed class DeploymentAssetsTests
         var header = new byte[24];
         stream.ReadExactly(header);
         return (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(header.AsSpan(20)));
-    }
-
-    private static string Root()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "CustomerCare.sln")))
-        {
-            directory = directory.Parent;
-        }
-        return directory.FullName;
     }
 }
