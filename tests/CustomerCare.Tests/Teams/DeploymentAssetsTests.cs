@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using CustomerCare.Bot.Cli;
+using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Teams;
 
