@@ -56,6 +56,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IMiddleware, AgentActionMiddleware>();
         services.AddSingleton<IMiddleware, AgentThreadMiddleware>();
         services.AddSingleton<TeamsAgentRelay>();
+        services.AddSingleton<AgentGrants>();
         services.AddSingleton<IAgentRelay>(provider => provider.GetRequiredService<TeamsAgentRelay>());
         return services;
     }

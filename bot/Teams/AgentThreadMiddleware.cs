@@ -10,9 +10,10 @@ namespace CustomerCare.Bot.Teams;
 /// Messages in a case's agents' thread from the agent who holds it go to the customer, in the agent's name;
 /// "end" hands the customer back to the bot, which asks for a 1–5 rating. The bot itself says nothing in the thread.
 /// </summary>
-public sealed class AgentThreadMiddleware(LiteDbCaseStore cases, TeamsAgentRelay relay) : IMiddleware
+public sealed class AgentThreadMiddleware(LiteDbCaseStore cases, TeamsAgentRelay relay, AgentGrants grants) : IMiddleware
 {
     public const string EndCommand = "end";
+    public const string GrantCommand = "grant";
 
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -25,7 +26,19 @@ public sealed class AgentThreadMiddleware(LiteDbCaseStore cases, TeamsAgentRelay
         }
         var agentName = held.AgentName ?? activity.From?.Name ?? "Agent";
         var culture = Locales.For(held.Case.Locale);
-        if (string.Equals(activity.Text?.Trim(), EndCommand, StringComparison.OrdinalIgnoreCase))
+        var command = activity.Text?.Trim() ?? string.Empty;
+        if (string.Equals(command, GrantCommand, StringComparison.OrdinalIgnoreCase))
+        {
+            var agentId = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
+            var outcome = await grants.GrantProposalAsync(held, agentId, activity.From?.Name ?? agentName, cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(outcome), cancellationToken).ConfigureAwait(false);
+            if (outcome.StartsWith("Granted", StringComparison.Ordinal))
+            {
+                await relay.TellCustomerAsync(held.Case, $"{agentName}: {outcome}", agentName, null, cancellationToken).ConfigureAwait(false);
+            }
+            return;
+        }
+        if (string.Equals(command, EndCommand, StringComparison.OrdinalIgnoreCase))
         {
             await cases.SetStatusAsync(held.Case.Reference, "rating").ConfigureAwait(false);
             var ratings = new SuggestedActions { Actions = Enumerable.Range(1, 5).Select(i => CardAction.ImBack(i.ToString(culture))).ToList() };

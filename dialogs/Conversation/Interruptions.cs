@@ -46,13 +46,27 @@ public static class Interruptions
                 return true;
 
             case Intents.TalkToHuman:
+                var report = ReportInProgress(dc.ActiveDialog);
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
-                await handoff.HandToPersonAsync(turnContext, conversation, CaseReason.CustomerAskedForPerson, null, cancellationToken).ConfigureAwait(false);
+                await handoff.HandToPersonAsync(turnContext, conversation, CaseReason.CustomerAskedForPerson, report, cancellationToken).ConfigureAwait(false);
                 return true;
 
             default:
                 return false;
         }
+    }
+
+    /// <summary>What the customer already told the disruption report, so the person taking over need not ask again.</summary>
+    private static DisruptionReport? ReportInProgress(DialogInstance? active)
+    {
+        for (var instance = active; instance is not null; instance = instance.Inner?.Stack.LastOrDefault())
+        {
+            if (instance.State.Get<DisruptionReport>("flow") is { } report && instance.Id == ReportDisruptionDialog.StepsId)
+            {
+                return report;
+            }
+        }
+        return null;
     }
 
     private static bool OpenQuestionAccepts(DialogInstance active, string text, ITurnContext turnContext)

@@ -15,6 +15,7 @@ namespace CustomerCare.Conversation;
 /// </summary>
 public sealed partial class ReportDisruptionDialog : ComponentDialog
 {
+    public const string StepsId = "disruption.steps";
     private const string KindPrompt = "disruption.kind";
     private const string ReferencePrompt = "disruption.reference";
     private const string LastNamePrompt = "disruption.lastName";
@@ -31,7 +32,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         _handoff = handoff;
         _conversationState = conversationState;
         _desk = desk;
-        AddDialog(new WaterfallDialog<DisruptionReport>("disruption.steps",
+        AddDialog(new WaterfallDialog<DisruptionReport>(StepsId,
             [AskKindAsync, AskReferenceAsync, AskLastNameAsync, IdentifyAsync, ChooseFlightAsync, AssessAsync, GrantAsync]));
         AddDialog(new ChoicePrompt(KindPrompt));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));

@@ -58,6 +58,7 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
 
         var customer = await new DirectLineClient(_host!.CreateClient()).StartAsync();
         await customer.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
+        await customer.PostMessageAsync("Sample");
         await customer.PostMessageAsync("I want to talk to a person");
 
         var post = Assert.Single(_teams!.Calls, c => c.Method == "POST" && c.Path == "/v3/conversations");
@@ -113,6 +114,16 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         var fromAgent = (await customer.GetActivitiesAsync(beforeAgent)).Activities.Single()!;
         Assert.Equal($"{winner}: Yes, up to 150 EUR per night.", fromAgent["text"]!.GetValue<string>());
         Assert.Equal(winner, fromAgent["from"]!["name"]!.GetValue<string>());
+
+        // The agent grants the policy's proposal through the same ledger; another agent's second grant is refused.
+        await FromTeamsAsync(new { inThread.type, id = "g1", text = "grant", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
+        var granted = _teams.Calls.Last(c => c.Path.StartsWith($"/v3/conversations/{thread}/activities/g1", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>();
+        Assert.StartsWith("Granted 649.00 EUR (reference G-", granted, StringComparison.Ordinal);
+        var other = winnerId == "ada" ? ("bob", "Bob Agent") : ("ada", "Ada Agent");
+        await FromTeamsAsync(new { inThread.type, id = "g2", text = "grant", inThread.channelId, inThread.serviceUrl, from = new { id = "29:" + other.Item1, name = other.Item2, aadObjectId = other.Item1 }, inThread.recipient, inThread.conversation, inThread.channelData });
+        var refused = _teams.Calls.Last(c => c.Path.StartsWith($"/v3/conversations/{thread}/activities/g2", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>();
+        Assert.Contains($"Refused: already granted 649.00 EUR", refused, StringComparison.Ordinal);
+        Assert.Contains($"by {winner}", refused, StringComparison.Ordinal);
 
         var (_, beforeEnd) = await customer.GetActivitiesAsync();
         await FromTeamsAsync(new { inThread.type, id = "r2", text = "end", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });

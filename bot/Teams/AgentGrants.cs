@@ -1,0 +1,59 @@
+using System.Globalization;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Conversation;
+using CustomerCare.Ledger;
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// An agent's "grant" in a case thread: the same facts, policy and ledger as the bot, within the agent's authority
+/// limit; a second grant for the same entitlement, by anyone, is refused with what was already granted.
+/// </summary>
+public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuration)
+{
+    public async Task<string> GrantProposalAsync(HeldCase held, string agentId, string agentName, CancellationToken cancellationToken)
+    {
+        var caseFile = held.Case;
+        var booking = caseFile.BookingReference is { } reference ? await desk.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false) : null;
+        var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, caseFile.LastName ?? string.Empty));
+        var segment = booking?.Segments.FirstOrDefault(s => s.FlightNumber == caseFile.FlightNumber) ?? (booking?.Segments.Count == 1 ? booking.Segments[0] : null);
+        if (booking is null || passenger is null || segment is null)
+        {
+            return "The case does not identify a booking, passenger and flight; nothing was granted.";
+        }
+        var day = DateOnly.FromDateTime(segment.ScheduledDepartureUtc);
+        var operation = await desk.Operations.FindFlightAsync(segment.FlightNumber, day, cancellationToken).ConfigureAwait(false);
+        var reported = DisruptionKinds.ToDomain(caseFile.DisruptionKind);
+        if (operation is null || FactsBuilder.Build(reported, segment, operation, desk.Airports) is not { } facts)
+        {
+            return $"There is no operations record for {segment.FlightNumber} on {day:yyyy-MM-dd}; nothing was granted.";
+        }
+        var proposal = desk.Policy.Evaluate(facts, passenger.Tier);
+        var remedies = proposal.Options.Where(o => o.Kind != RemedyKind.Refund)
+            .Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
+        if (remedies.Count == 0)
+        {
+            return $"The policy ({proposal.PolicyVersion}) gives nothing to grant for this disruption.";
+        }
+        var limit = configuration.GetValue("Agents:AuthorityLimitEUR", 1000m);
+        if (remedies.Where(r => r.Currency == "EUR").Sum(r => r.Amount) > limit)
+        {
+            return $"This is above your authority of {limit.ToString("0.00", CultureInfo.InvariantCulture)} EUR; a supervisor must approve it.";
+        }
+        var key = new EntitlementKey(passenger.PassengerId, booking.RecordLocator, segment.FlightNumber, day, facts.Kind);
+        var request = new GrantRequest(key, remedies, proposal.PolicyVersion,
+            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, Tier: passenger.Tier);
+        return await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false) switch
+        {
+            GrantOutcome.Granted granted => $"Granted {Describe(granted.Entry)} (reference {granted.Entry.Reference}).",
+            GrantOutcome.AlreadyGranted already => $"Refused: already granted {Describe(already.Existing)} on {already.Existing.GrantedUtc:yyyy-MM-dd HH:mm} UTC via {already.Existing.GrantedBy.Channel} by {already.Existing.GrantedBy.Name ?? already.Existing.GrantedBy.Id} (reference {already.Existing.Reference}).",
+            GrantOutcome.Refused refused => $"Refused: {refused.Reason}.",
+            _ => "Nothing was granted.",
+        };
+    }
+
+    private static string Describe(LedgerEntry entry)
+        => string.Join(" + ", entry.Remedies.GroupBy(r => r.Currency).Select(g => g.Sum(r => r.Amount).ToString("0.00", CultureInfo.InvariantCulture) + " " + g.Key));
+}
