@@ -79,6 +79,9 @@ public sealed class LiteDbCaseStore : ICaseStore
         => _cases.Find(Query.And(Query.EQ("conversationId", conversationId), Query.In("status", "taken", "rating")))
             .Where(d => d["channelId"].AsString == channelId).Select(Held).FirstOrDefault();
 
+    /// <summary>The name of the agent who holds a case, if anyone does.</summary>
+    public string? HolderOf(string reference) => _cases.FindById(reference) is { } d ? NullableString(d["agentName"]) : null;
+
     public HeldCase? HeldInThread(string threadId)
         => _cases.Find(Query.And(Query.EQ("agentThreadId", threadId), Query.EQ("status", "taken"))).Select(Held).FirstOrDefault();
 

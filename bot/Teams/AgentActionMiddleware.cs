@@ -11,7 +11,7 @@ namespace CustomerCare.Bot.Teams;
 /// two agents clicking at once: one gets it, the other is told who has it — and idempotent, since Teams retries.
 /// The answer is the refreshed card, in the exact shape Teams expects.
 /// </summary>
-public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier notifier, TeamsAgentRelay relay) : IMiddleware
+public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier notifier, TeamsAgentRelay relay, AgentGrants grants, CustomerCare.Bot.Storage.LiteDbCaseStore holders) : IMiddleware
 {
     private const string CardResponse = "application/vnd.microsoft.card.adaptive";
     private const string ErrorResponse = "application/vnd.microsoft.error";
@@ -33,12 +33,16 @@ public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier n
         var verb = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("verb", out var v) ? v.GetString() : null;
         var reference = action.ValueKind == JsonValueKind.Object && action.TryGetProperty("data", out var data) && data.ValueKind == JsonValueKind.Object
             && data.TryGetProperty("case", out var c) ? c.GetString() : null;
-        if (verb != HandoffCard.TakeVerb || reference is null)
+        if (verb is not (HandoffCard.TakeVerb or HandoffCard.ApproveVerb or HandoffCard.DeclineVerb) || reference is null)
         {
             return Error("UnknownAction", $"The action '{verb}' is not supported.");
         }
         var agentId = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
         var agentName = activity.From?.Name ?? agentId;
+        if (verb != HandoffCard.TakeVerb)
+        {
+            return await DecideAsync(verb, reference, agentId, agentName, cancellationToken).ConfigureAwait(false);
+        }
         var claim = await cases.TryTakeAsync(reference, agentId, agentName, cancellationToken).ConfigureAwait(false);
         if (!claim.Found || await cases.FindAsync(reference, cancellationToken).ConfigureAwait(false) is not { } caseFile)
         {
@@ -51,6 +55,31 @@ public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier n
         }
         var note = claim.TakenByCaller ? null : $"{claim.AgentName} already has this case.";
         var card = await notifier.CardAsync(caseFile, claim.AgentName, note, cancellationToken).ConfigureAwait(false);
+        return Respond(new { statusCode = 200, type = CardResponse, value = card });
+    }
+
+    /// <summary>Approve grants the policy's proposal through the ledger (within the agent's authority); decline leaves it ungranted.</summary>
+    private async Task<InvokeResponse> DecideAsync(string verb, string reference, string agentId, string agentName, CancellationToken cancellationToken)
+    {
+        if (await cases.FindAsync(reference, cancellationToken).ConfigureAwait(false) is not { } caseFile)
+        {
+            return Error("CaseNotFound", $"There is no case {reference}.");
+        }
+        string note;
+        if (verb == HandoffCard.ApproveVerb)
+        {
+            note = $"{agentName}: {await grants.GrantProposalAsync(caseFile, agentId, agentName, cancellationToken).ConfigureAwait(false)}";
+            if (note.Contains(": Granted", StringComparison.Ordinal))
+            {
+                await relay.TellCustomerAsync(caseFile, note, agentName, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        else
+        {
+            note = $"Declined by {agentName}; nothing was granted.";
+        }
+        var holder = holders.HolderOf(reference);
+        var card = await notifier.CardAsync(caseFile, holder, note, cancellationToken, decided: true).ConfigureAwait(false);
         return Respond(new { statusCode = 200, type = CardResponse, value = card });
     }
 

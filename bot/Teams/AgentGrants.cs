@@ -1,5 +1,5 @@
 using System.Globalization;
-using CustomerCare.Bot.Storage;
+using CustomerCare.Cases;
 using CustomerCare.Conversation;
 using CustomerCare.Ledger;
 using CustomerCare.Operations;
@@ -13,24 +13,26 @@ namespace CustomerCare.Bot.Teams;
 /// </summary>
 public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuration)
 {
-    public async Task<string> GrantProposalAsync(HeldCase held, string agentId, string agentName, CancellationToken cancellationToken)
+    /// <summary>What the policy proposes for the case, in one line per option with its rule (for the hand-off card).</summary>
+    public async Task<IReadOnlyList<string>> ProposalLinesAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
-        var caseFile = held.Case;
-        var booking = caseFile.BookingReference is { } reference ? await desk.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false) : null;
-        var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, caseFile.LastName ?? string.Empty));
-        var segment = booking?.Segments.FirstOrDefault(s => s.FlightNumber == caseFile.FlightNumber) ?? (booking?.Segments.Count == 1 ? booking.Segments[0] : null);
-        if (booking is null || passenger is null || segment is null)
+        var (proposal, _, problem) = await ProposeAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        if (proposal is null)
         {
-            return "The case does not identify a booking, passenger and flight; nothing was granted.";
+            return [problem!];
         }
-        var day = DateOnly.FromDateTime(segment.ScheduledDepartureUtc);
-        var operation = await desk.Operations.FindFlightAsync(segment.FlightNumber, day, cancellationToken).ConfigureAwait(false);
-        var reported = DisruptionKinds.ToDomain(caseFile.DisruptionKind);
-        if (operation is null || FactsBuilder.Build(reported, segment, operation, desk.Airports) is not { } facts)
+        return proposal.Options.Count == 0
+            ? [$"Nothing is due under {proposal.Regulation ?? "any regulation"} (policy {proposal.PolicyVersion})."]
+            : proposal.Options.Select(o => $"{o.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {o.Currency} {o.Code} — {o.Rule}{(o.Automatic ? string.Empty : " (needs a person)")}").ToList();
+    }
+
+    public async Task<string> GrantProposalAsync(CaseFile caseFile, string agentId, string agentName, CancellationToken cancellationToken)
+    {
+        var (proposal, context, problem) = await ProposeAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        if (proposal is null || context is null)
         {
-            return $"There is no operations record for {segment.FlightNumber} on {day:yyyy-MM-dd}; nothing was granted.";
+            return problem + " Nothing was granted.";
         }
-        var proposal = desk.Policy.Evaluate(facts, passenger.Tier);
         var remedies = proposal.Options.Where(o => o.Kind != RemedyKind.Refund)
             .Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
         if (remedies.Count == 0)
@@ -42,9 +44,8 @@ public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuratio
         {
             return $"This is above your authority of {limit.ToString("0.00", CultureInfo.InvariantCulture)} EUR; a supervisor must approve it.";
         }
-        var key = new EntitlementKey(passenger.PassengerId, booking.RecordLocator, segment.FlightNumber, day, facts.Kind);
-        var request = new GrantRequest(key, remedies, proposal.PolicyVersion,
-            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, Tier: passenger.Tier);
+        var request = new GrantRequest(context.Value.Key, remedies, proposal.PolicyVersion,
+            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, Tier: context.Value.Tier);
         return await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false) switch
         {
             GrantOutcome.Granted granted => $"Granted {Describe(granted.Entry)} (reference {granted.Entry.Reference}).",
@@ -52,6 +53,26 @@ public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuratio
             GrantOutcome.Refused refused => $"Refused: {refused.Reason}.",
             _ => "Nothing was granted.",
         };
+    }
+
+    private async Task<(RemedyProposal? Proposal, (EntitlementKey Key, LoyaltyTier Tier)? Context, string? Problem)> ProposeAsync(CaseFile caseFile, CancellationToken cancellationToken)
+    {
+        var booking = caseFile.BookingReference is { } reference ? await desk.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false) : null;
+        var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, caseFile.LastName ?? string.Empty));
+        var segment = booking?.Segments.FirstOrDefault(s => s.FlightNumber == caseFile.FlightNumber) ?? (booking?.Segments.Count == 1 ? booking.Segments[0] : null);
+        if (booking is null || passenger is null || segment is null)
+        {
+            return (null, null, "The case does not identify a booking, passenger and flight.");
+        }
+        var day = DateOnly.FromDateTime(segment.ScheduledDepartureUtc);
+        var operation = await desk.Operations.FindFlightAsync(segment.FlightNumber, day, cancellationToken).ConfigureAwait(false);
+        var reported = DisruptionKinds.ToDomain(caseFile.DisruptionKind);
+        if (operation is null || FactsBuilder.Build(reported, segment, operation, desk.Airports) is not { } facts)
+        {
+            return (null, null, $"There is no operations record for {segment.FlightNumber} on {day:yyyy-MM-dd}.");
+        }
+        var key = new EntitlementKey(passenger.PassengerId, booking.RecordLocator, segment.FlightNumber, day, facts.Kind);
+        return (desk.Policy.Evaluate(facts, passenger.Tier), (key, passenger.Tier), null);
     }
 
     private static string Describe(LedgerEntry entry)

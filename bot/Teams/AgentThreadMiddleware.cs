@@ -30,7 +30,7 @@ public sealed class AgentThreadMiddleware(LiteDbCaseStore cases, TeamsAgentRelay
         if (string.Equals(command, GrantCommand, StringComparison.OrdinalIgnoreCase))
         {
             var agentId = activity.From?.AadObjectId ?? activity.From?.Id ?? "unknown";
-            var outcome = await grants.GrantProposalAsync(held, agentId, activity.From?.Name ?? agentName, cancellationToken).ConfigureAwait(false);
+            var outcome = await grants.GrantProposalAsync(held.Case, agentId, activity.From?.Name ?? agentName, cancellationToken).ConfigureAwait(false);
             await turnContext.SendActivityAsync(MessageFactory.Text(outcome), cancellationToken).ConfigureAwait(false);
             if (outcome.StartsWith("Granted", StringComparison.Ordinal))
             {

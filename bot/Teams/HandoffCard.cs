@@ -12,8 +12,10 @@ namespace CustomerCare.Bot.Teams;
 public static class HandoffCard
 {
     public const string TakeVerb = "take";
+    public const string ApproveVerb = "approve";
+    public const string DeclineVerb = "decline";
 
-    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null)
+    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false)
     {
         var facts = new JsonArray
         {
@@ -32,6 +34,8 @@ public static class HandoffCard
             Text("Already granted (any channel)", "Medium", bold: true),
             Text(ledger.Count == 0 ? "Nothing granted on this booking." : string.Join("\n", ledger.Select(e =>
                 $"- {e.Reference}: {string.Join(", ", e.Remedies.Select(r => r.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + r.Currency))} on {e.GrantedUtc:yyyy-MM-dd} via {e.GrantedBy.Channel} by {e.GrantedBy.Name ?? e.GrantedBy.Id} ({e.PolicyVersion})")), "Default", bold: false),
+            Text("What the policy proposes", "Medium", bold: true),
+            Text(string.Join("\n", proposal.Select(p => "- " + p)), "Default", bold: false),
             Text("The conversation so far", "Medium", bold: true),
             Text(lastMessages.Count == 0 ? "No messages." : string.Join("\n", lastMessages.Select(m => "- " + m)), "Default", bold: false),
         };
@@ -46,18 +50,27 @@ public static class HandoffCard
             ["version"] = "1.5",
             ["body"] = body,
         };
+        var actions = new JsonArray();
         if (takenBy is null)
         {
-            card["actions"] = new JsonArray(new JsonObject
-            {
-                ["type"] = "Action.Execute",
-                ["title"] = "Take",
-                ["verb"] = TakeVerb,
-                ["data"] = new JsonObject { ["case"] = caseFile.Reference },
-            });
+            actions.Add(Execute("Take", TakeVerb, caseFile.Reference));
         }
+        if (!decided)
+        {
+            actions.Add(Execute("Approve proposal", ApproveVerb, caseFile.Reference));
+            actions.Add(Execute("Decline", DeclineVerb, caseFile.Reference));
+        }
+        card["actions"] = actions;
         return card;
     }
+
+    private static JsonObject Execute(string title, string verb, string reference) => new()
+    {
+        ["type"] = "Action.Execute",
+        ["title"] = title,
+        ["verb"] = verb,
+        ["data"] = new JsonObject { ["case"] = reference },
+    };
 
     private static JsonObject Fact(string title, string value) => new() { ["title"] = title, ["value"] = value };
 

@@ -17,6 +17,7 @@ public sealed partial class TeamsAgentNotifier(
     ICompensationLedger ledger,
     TranscriptStore transcripts,
     LiteDbCaseStore cases,
+    AgentGrants grants,
     ILogger<TeamsAgentNotifier> logger) : IAgentNotifier
 {
     public async Task NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken)
@@ -50,11 +51,12 @@ public sealed partial class TeamsAgentNotifier(
     }
 
     /// <summary>The card for a case as it stands now (used for the first post and for every update after an action).</summary>
-    public async Task<JsonElement> CardAsync(CaseFile caseFile, string? takenBy, string? note, CancellationToken cancellationToken)
+    public async Task<JsonElement> CardAsync(CaseFile caseFile, string? takenBy, string? note, CancellationToken cancellationToken, bool decided = false)
     {
         var history = caseFile.BookingReference is { } booking ? await ledger.ForBookingAsync(booking, cancellationToken).ConfigureAwait(false) : [];
+        var proposal = await grants.ProposalLinesAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var messages = LastMessages(caseFile);
-        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, messages, takenBy, note), ProtocolJsonContext.Default.JsonNode);
+        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, proposal, messages, takenBy, note, decided), ProtocolJsonContext.Default.JsonNode);
     }
 
     public static Activity MessageWithCard(JsonElement card) => new()

@@ -86,7 +86,7 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         var winner = cards.Any(c => c.Contains("Taken by Ada Agent", StringComparison.Ordinal)) ? "Ada Agent" : "Bob Agent";
         Assert.All(cards, c => Assert.Contains("Taken by " + winner, c, StringComparison.Ordinal));
         Assert.Single(cards, c => c.Contains(winner + " already has this case.", StringComparison.Ordinal));
-        Assert.All(bodies, b => Assert.Null(b["value"]!["actions"]));
+        Assert.All(bodies, b => Assert.DoesNotContain("\"verb\":\"take\"", b["value"]!["actions"]!.ToJsonString(), StringComparison.Ordinal));
 
         var winnerId = winner.StartsWith("Ada", StringComparison.Ordinal) ? "ada" : "bob";
         var retry = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", winnerId, winner, invoke, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
@@ -136,6 +136,27 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.Contains("Thank you for your rating of 5", string.Join("\n", await customer.BotTextsAsync(beforeRating)), StringComparison.Ordinal);
         await customer.PostMessageAsync("help");
         Assert.Contains("I can: report a disrupted journey", string.Join("\n", await customer.BotTextsAsync(beforeRating)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ApproveProposal_GrantsOnce_AndASecondApprovalIsRefusedWithWhatWasGranted()
+    {
+        await FromTeamsAsync(Agent("conversationUpdate", "ada", "Ada Agent"));
+        var customer = await new DirectLineClient(_host!.CreateClient()).StartAsync();
+        await customer.PostMessageAsync("My flight was delayed, booking DEMO05");
+        await customer.PostMessageAsync("Probe");
+        await customer.PostMessageAsync("talk to a human");
+        var card = Assert.Single(_teams!.Calls, c => c.Path == "/v3/conversations").Body!["activity"]!["attachments"]![0]!["content"]!;
+        Assert.Contains("EU261 Art. 6, 9", card.ToJsonString(), StringComparison.Ordinal);
+        var reference = card["actions"]![0]!["data"]!["case"]!.GetValue<string>();
+        var approve = new { action = new { type = "Action.Execute", verb = "approve", data = new { @case = reference } }, trigger = "manual" };
+
+        var first = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", "ada", "Ada Agent", approve, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
+        var second = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", "bob", "Bob Agent", approve, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
+
+        Assert.Contains("Ada Agent: Granted 37.00 EUR (reference G-", first["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Bob Agent: Refused: already granted 37.00 EUR", second["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("by Ada Agent", second["value"]!.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
