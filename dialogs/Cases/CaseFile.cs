@@ -9,6 +9,7 @@ public enum CaseReason
     BookingNotIdentified,
     FactsDisputed,
     PolicyNeedsPerson,
+    StrongNegativeSentiment,
 }
 
 /// <summary>An open case: what a person needs to continue without asking the customer to repeat anything.</summary>

@@ -21,6 +21,14 @@ public static class Interruptions
         DialogContext dc, RecognizerResult understood, ConversationData conversation, HandoffDesk handoff, CancellationToken cancellationToken)
     {
         var turnContext = dc.Context;
+        if (Sentiment.IsStronglyNegative(understood.Text))
+        {
+            var inProgress = ReportInProgress(dc.ActiveDialog);
+            await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+            await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.UpsetHandoff))), cancellationToken).ConfigureAwait(false);
+            await handoff.HandToPersonAsync(turnContext, conversation, CaseReason.StrongNegativeSentiment, inProgress, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
         if (dc.ActiveDialog is { } active && (understood.Score < InsideDialogThreshold || OpenQuestionAccepts(active, understood.Text, turnContext)))
         {
             return false;
