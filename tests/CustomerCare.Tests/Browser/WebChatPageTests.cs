@@ -109,6 +109,30 @@ public sealed class WebChatPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AgentsHandoffCard_IsValidAdaptiveCard15_AndRendersWithTheAdaptiveCardsSdk()
+    {
+        var caseFile = new CustomerCare.Cases.CaseFile("CC-7QX2MK", CustomerCare.Cases.CaseReason.PolicyNeedsPerson, "directline", "conv-1", "dl_user", "de-DE",
+            new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc), "deniedBoarding", "DEMO04", "Example", "CC31");
+        var ledger = new[]
+        {
+            new CustomerCare.Ledger.LedgerEntry("G-ABCD2345", new CustomerCare.Ledger.EntitlementKey("DEMO04-1", "DEMO04", "CC31", new DateOnly(2026, 11, 21), CustomerCare.Remedies.DisruptionKind.Delay),
+                [new CustomerCare.Ledger.GrantedRemedy("care.meals", CustomerCare.Remedies.RemedyKind.Care, 24, "USD", "House policy (care)")], "2025.01",
+                new CustomerCare.Ledger.GrantActor("agent", "ada", "Ada Agent", "msteams", "c"), new DateTime(2026, 11, 21, 20, 0, 0, DateTimeKind.Utc)),
+        };
+        var card = CustomerCare.Bot.Teams.HandoffCard.Build(caseFile, ledger, ["1680.00 USD compensation — 14 CFR 250.5 (needs a person)", "25.00 EUR goodwill — House policy (goodwill)"],
+            ["Customer: Ich wurde nicht befördert, überbucht, Buchung DEMO04", "Bot: Laut unseren Flugbetriebsdaten war CC31 überbucht …", "Customer: Example"]);
+        var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 700, Height = 900 } });
+
+        await page.GotoAsync(_baseUrl + "/agents/card-preview.html");
+        var problems = await page.EvaluateAsync<string[]>("text => window.renderCard(JSON.parse(text))", card.ToJsonString());
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Support.Browser.ScreenshotPath("teams-handoff-card"), FullPage = true });
+
+        Assert.Empty(problems);
+        Assert.Equal(3, await page.Locator("#card button").CountAsync());
+        Assert.Contains("G-ABCD2345", await page.Locator("#card").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SwitchingTheLanguage_MakesTheBotAnswerInGerman()
     {
         var page = await _browser!.NewPageAsync(new BrowserNewPageOptions { Locale = "en-US" });
