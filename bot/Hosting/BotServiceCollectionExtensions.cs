@@ -57,6 +57,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IMiddleware, AgentThreadMiddleware>();
         services.AddSingleton<TeamsAgentRelay>();
         services.AddSingleton<AgentGrants>();
+        services.AddSingleton<AgentHours>();
+        services.AddSingleton<AgentWaitWatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<AgentWaitWatcher>());
         services.AddSingleton<IAgentRelay>(provider => provider.GetRequiredService<TeamsAgentRelay>());
         return services;
     }

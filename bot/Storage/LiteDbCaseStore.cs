@@ -79,6 +79,38 @@ public sealed class LiteDbCaseStore : ICaseStore
         => _cases.Find(Query.And(Query.EQ("conversationId", conversationId), Query.In("status", "taken", "rating")))
             .Where(d => d["channelId"].AsString == channelId).Select(Held).FirstOrDefault();
 
+    /// <summary>Open cases nobody has taken since before the cutoff, whose customer has not been told yet.</summary>
+    public IReadOnlyList<CaseFile> WaitingSince(DateTime cutoffUtc)
+        => _cases.Find(Query.And(Query.EQ("status", "open"), Query.LT("openedUtc", cutoffUtc)))
+            .Where(d => !d["waitNoticeSent"].IsBoolean).Select(ToCase).ToList();
+
+    public CaseFile? OpenForCustomer(string channelId, string conversationId)
+        => _cases.Find(Query.And(Query.EQ("conversationId", conversationId), Query.EQ("status", "open")))
+            .Where(d => d["channelId"].AsString == channelId).Select(ToCase).LastOrDefault();
+
+    /// <summary>Sets a flag once: true for the caller who set it, false when it was already set (atomic on the writer).</summary>
+    public Task<bool> TryMarkAsync(string reference, string flag)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            var document = cases.FindById(reference);
+            if (document is null || document[flag].IsBoolean)
+            {
+                return false;
+            }
+            document[flag] = true;
+            return cases.Update(document);
+        });
+
+    public Task SetFieldAsync(string reference, string field, BsonValue value)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            var document = cases.FindById(reference);
+            document[field] = value;
+            return cases.Update(document);
+        });
+
     /// <summary>The name of the agent who holds a case, if anyone does.</summary>
     public string? HolderOf(string reference) => _cases.FindById(reference) is { } d ? NullableString(d["agentName"]) : null;
 

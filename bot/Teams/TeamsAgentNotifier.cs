@@ -18,14 +18,16 @@ public sealed partial class TeamsAgentNotifier(
     TranscriptStore transcripts,
     LiteDbCaseStore cases,
     AgentGrants grants,
+    AgentHours hours,
     ILogger<TeamsAgentNotifier> logger) : IAgentNotifier
 {
-    public async Task NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken)
+    public async Task<bool> NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
         if (options.Value.AgentChannelId is not { Length: > 0 } channelId || installations.Find(channelId) is not { } installation)
         {
             LogNoAgentChannel(logger, caseFile.Reference);
-            return;
+            await cases.SetFieldAsync(caseFile.Reference, "waitNoticeSent", true).ConfigureAwait(false);
+            return false;
         }
         var card = await CardAsync(caseFile, null, null, cancellationToken).ConfigureAwait(false);
         var activity = MessageWithCard(card);
@@ -43,10 +45,18 @@ public sealed partial class TeamsAgentNotifier(
             {
                 await cases.AttachAgentThreadAsync(caseFile.Reference, threadId, installation.ServiceUrl, installation.BotId).ConfigureAwait(false);
             }
+            var open = hours.AreOpen(caseFile.OpenedUtc);
+            if (!open)
+            {
+                await cases.SetFieldAsync(caseFile.Reference, "waitNoticeSent", true).ConfigureAwait(false);
+            }
+            return open;
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
         {
             LogPostFailed(logger, ex, caseFile.Reference);
+            await cases.SetFieldAsync(caseFile.Reference, "waitNoticeSent", true).ConfigureAwait(false);
+            return false;
         }
     }
 

@@ -13,14 +13,18 @@ namespace CustomerCare.Bot.Teams;
 /// thread; agent messages reach the customer marked with the agent's name; joining, leaving and the rating
 /// are told to the customer.
 /// </summary>
-public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TimeProvider clock) : IAgentRelay
+public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TimeProvider clock) : IAgentRelay
 {
     public async Task<bool> TryRelayFromCustomerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        if (activity.ChannelId is null || activity.Conversation?.Id is null || cases.HeldForCustomer(activity.ChannelId, activity.Conversation.Id) is not { } held)
+        if (activity.ChannelId is null || activity.Conversation?.Id is null)
         {
             return false;
+        }
+        if (cases.HeldForCustomer(activity.ChannelId, activity.Conversation.Id) is not { } held)
+        {
+            return await TryTakeCallbackAddressAsync(turnContext, activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
         }
         if (held.Status == "rating")
         {
@@ -45,6 +49,21 @@ public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors con
         }
         return true;
     }
+
+    /// <summary>An e-mail address written while a case waits is kept on the case for the callback.</summary>
+    private async Task<bool> TryTakeCallbackAddressAsync(ITurnContext turnContext, string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        if (EmailAddress().Match(turnContext.Activity.Text ?? string.Empty) is not { Success: true } email || cases.OpenForCustomer(channelId, conversationId) is not { } open)
+        {
+            return false;
+        }
+        await cases.SetFieldAsync(open.Reference, "callbackEmail", email.Value).ConfigureAwait(false);
+        await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.CallbackNoted), email.Value, open.Reference)), cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    private static partial System.Text.RegularExpressions.Regex EmailAddress();
 
     /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name.</summary>
     public Task TellCustomerAsync(CaseFile caseFile, string text, string? asName, SuggestedActions? suggestions, CancellationToken cancellationToken)

@@ -7,7 +7,8 @@ namespace CustomerCare.Conversation;
 /// <summary>Opens a case for a person with what the bot knows, and tells the customer honestly what happens next.</summary>
 public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNotifier? agents = null)
 {
-    public async Task<string> RequestAsync(ITurnContext turnContext, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken)
+    /// <summary>Opens the case and tells agents; returns its reference and whether agents are there to take it now.</summary>
+    public async Task<(string Reference, bool AgentsReached)> RequestAsync(ITurnContext turnContext, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         var caseFile = new CaseFile(
@@ -25,14 +26,15 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             CustomerServiceUrl: activity.ServiceUrl,
             CustomerBotId: activity.Recipient?.Id);
         await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
-        await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
-        return caseFile.Reference;
+        var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        return (caseFile.Reference, reached);
     }
 
     public async Task HandToPersonAsync(ITurnContext turnContext, ConversationData conversation, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken)
     {
-        var reference = await RequestAsync(turnContext, reason, report, cancellationToken).ConfigureAwait(false);
+        var (reference, reached) = await RequestAsync(turnContext, reason, report, cancellationToken).ConfigureAwait(false);
         conversation.OpenCaseReference = reference;
-        await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.HandoffRequested), reference)), cancellationToken).ConfigureAwait(false);
+        var key = reached ? nameof(Strings.HandoffWaiting) : nameof(Strings.NoAgentFree);
+        await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(key, reference)), cancellationToken).ConfigureAwait(false);
     }
 }

@@ -43,7 +43,7 @@ public sealed class CustomerCareBotTests
             .Send("12").AssertReplyContains("doesn't look like a booking reference")
             .Send("ABCDEFG").AssertReplyContains("doesn't look like a booking reference")
             .Send("no idea").AssertReplyContains("after three tries")
-            .AssertReplyContains("asked for a person")
+            .AssertReplyContains("case CC-")
             .RunAsync();
 
         var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
@@ -115,7 +115,7 @@ public sealed class CustomerCareBotTests
 
         await TestFlow.For(conversation)
             .Send("Report a disruption").AssertReplyContains("What happened?")
-            .Send("I want to talk to a person").AssertReplyContains("No agent is available at the moment")
+            .Send("I want to talk to a person").AssertReplyContains("no one from our care team is free right now")
             .RunAsync();
 
         var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));

@@ -116,7 +116,7 @@ public sealed class DisruptionConversationTests
         await TestFlow.For(conversation)
             .Send("my flight was cancelled, booking DEMO05").AssertReply(_ => { })
             .Send("Probe").AssertReplyContains("doesn't match our operations data")
-            .AssertReplyContains("asked for a person")
+            .AssertReplyContains("case CC-")
             .RunAsync();
 
         Assert.Equal(CaseReason.FactsDisputed, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
@@ -134,7 +134,7 @@ public sealed class DisruptionConversationTests
             .Send("Sample").AssertReplyContains("couldn't find booking ZZZ999").AssertReplyContains("booking reference")
             .Send("DEMO01").AssertReplyContains("last name")
             .Send("Jones").AssertReplyContains("after three tries")
-            .AssertReplyContains("asked for a person")
+            .AssertReplyContains("case CC-")
             .RunAsync();
 
         Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO01", CancellationToken.None));

@@ -160,6 +160,34 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task NobodyTakesTheCase_TheCustomerIsToldHonestlyAfterTheWait_AndCanLeaveAnEmailForACallback()
+    {
+        await FromTeamsAsync(Agent("conversationUpdate", "ada", "Ada Agent"));
+        var customer = await new DirectLineClient(_host!.CreateClient()).StartAsync();
+        var (_, start) = await customer.GetActivitiesAsync();
+        await customer.PostMessageAsync("talk to a human");
+        Assert.Contains("Someone will join this chat shortly", string.Join("\n", await customer.BotTextsAsync(start)), StringComparison.Ordinal);
+
+        var watcher = (CustomerCare.Bot.Teams.AgentWaitWatcher)Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService(_host.Services, typeof(CustomerCare.Bot.Teams.AgentWaitWatcher));
+        var (_, beforeWait) = await customer.GetActivitiesAsync();
+        await watcher.TellWaitingCustomersAsync(CancellationToken.None);
+        Assert.Empty(await customer.BotTextsAsync(beforeWait));
+        _host.Clock.Advance(TimeSpan.FromMinutes(6));
+        await Task.WhenAll(watcher.TellWaitingCustomersAsync(CancellationToken.None), watcher.TellWaitingCustomersAsync(CancellationToken.None));
+        for (var i = 0; i < 40 && (await customer.BotTextsAsync(beforeWait)).Count == 0; i++)
+        {
+            await Task.Delay(50);
+        }
+        await Task.Delay(200);
+        var told = Assert.Single(await customer.BotTextsAsync(beforeWait));
+        Assert.Contains("no one from our care team is free right now", told, StringComparison.Ordinal);
+
+        var (_, beforeEmail) = await customer.GetActivitiesAsync();
+        await customer.PostMessageAsync("please write to me at kim.probe@example.com");
+        Assert.Contains("we'll write to kim.probe@example.com about case CC-", string.Join("\n", await customer.BotTextsAsync(beforeEmail)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UnknownCardAction_GetsTheErrorShapeTeamsExpects()
     {
         var response = await FromTeamsAsync(Agent("invoke", "ada", "Ada Agent", new { action = new { type = "Action.Execute", verb = "launch", data = new { } } }, invokeName: "adaptiveCard/action"));
