@@ -63,12 +63,13 @@ public sealed class LiteDbCaseStore : ICaseStore
         });
 
     /// <summary>Remembers the agents' thread the case was posted to, so replies there reach the customer.</summary>
-    public Task AttachAgentThreadAsync(string reference, string threadId, string serviceUrl, string botId)
+    public Task AttachAgentThreadAsync(string reference, string threadId, string serviceUrl, string botId, string? cardActivityId = null)
         => _writer.WriteAsync(db =>
         {
             var cases = db.GetCollection(CollectionName);
             var document = cases.FindById(reference);
             document["agentThreadId"] = threadId;
+            document["agentCardActivityId"] = cardActivityId;
             document["agentServiceUrl"] = serviceUrl;
             document["agentBotId"] = botId;
             return cases.Update(document);
@@ -108,6 +109,24 @@ public sealed class LiteDbCaseStore : ICaseStore
             var cases = db.GetCollection(CollectionName);
             var document = cases.FindById(reference);
             document[field] = value;
+            return cases.Update(document);
+        });
+
+    /// <summary>Where the case's card was posted: the thread, its service and the card message, if known.</summary>
+    public (string ThreadId, string ServiceUrl, string ActivityId)? CardLocation(string reference)
+        => _cases.FindById(reference) is { } d && !d["agentThreadId"].IsNull && !d["agentCardActivityId"].IsNull
+            ? (d["agentThreadId"].AsString, d["agentServiceUrl"].AsString, d["agentCardActivityId"].AsString)
+            : null;
+
+    /// <summary>Adds an agent's note to the case.</summary>
+    public Task AddNoteAsync(string reference, string author, string text, DateTime atUtc)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            var document = cases.FindById(reference);
+            var notes = document["notes"].IsArray ? document["notes"].AsArray : new BsonArray();
+            notes.Add(new BsonDocument { ["author"] = author, ["text"] = text, ["atUtc"] = atUtc });
+            document["notes"] = notes;
             return cases.Update(document);
         });
 

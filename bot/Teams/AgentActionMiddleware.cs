@@ -50,6 +50,7 @@ public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier n
         }
         if (claim.Newly)
         {
+            await notifier.UpdateForEveryoneAsync(reference, await notifier.CardAsync(caseFile, claim.AgentName, null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
             var culture = Localization.Locales.For(caseFile.Locale);
             await relay.TellCustomerAsync(caseFile, Localization.BotText.Format(culture, nameof(Localization.Strings.AgentJoined), agentName), null, null, cancellationToken).ConfigureAwait(false);
         }
@@ -80,6 +81,7 @@ public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier n
         }
         var holder = holders.HolderOf(reference);
         var card = await notifier.CardAsync(caseFile, holder, note, cancellationToken, decided: true).ConfigureAwait(false);
+        await notifier.UpdateForEveryoneAsync(reference, card, cancellationToken).ConfigureAwait(false);
         return Respond(new { statusCode = 200, type = CardResponse, value = card });
     }
 

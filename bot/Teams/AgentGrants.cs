@@ -13,6 +13,38 @@ namespace CustomerCare.Bot.Teams;
 /// </summary>
 public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuration)
 {
+    /// <summary>The customer's loyalty tier, from the booking the case names.</summary>
+    public async Task<string?> TierOfAsync(CaseFile caseFile, CancellationToken cancellationToken)
+    {
+        var booking = caseFile.BookingReference is { } reference ? await desk.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false) : null;
+        return booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, caseFile.LastName ?? string.Empty))?.Tier.ToString();
+    }
+
+    /// <summary>
+    /// An agent's own decision instead of the proposal: one amount, with a reason (required), within their authority;
+    /// recorded in the ledger with the reason so supervisors see every override.
+    /// </summary>
+    public async Task<string> OverrideAsync(CaseFile caseFile, decimal amount, string currency, string reason, string agentId, string agentName, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return "An override needs a reason: override <amount> <currency> <reason>.";
+        }
+        var (proposal, context, problem) = await ProposeAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        if (proposal is null || context is null)
+        {
+            return problem + " Nothing was granted.";
+        }
+        var limit = configuration.GetValue("Agents:AuthorityLimitEUR", 1000m);
+        if (currency == "EUR" && amount > limit)
+        {
+            return $"This is above your authority of {limit.ToString("0.00", CultureInfo.InvariantCulture)} EUR; a supervisor must approve it.";
+        }
+        var request = new GrantRequest(context.Value.Key, [new GrantedRemedy("override", RemedyKind.Goodwill, amount, currency, "Agent override")], proposal.PolicyVersion,
+            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, OverrideReason: reason, Tier: context.Value.Tier);
+        return Outcome(await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
     /// <summary>What the policy proposes for the case, in one line per option with its rule (for the hand-off card).</summary>
     public async Task<IReadOnlyList<string>> ProposalLinesAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
@@ -46,14 +78,16 @@ public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuratio
         }
         var request = new GrantRequest(context.Value.Key, remedies, proposal.PolicyVersion,
             new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, Tier: context.Value.Tier);
-        return await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false) switch
+        return Outcome(await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static string Outcome(GrantOutcome outcome) => outcome switch
         {
             GrantOutcome.Granted granted => $"Granted {Describe(granted.Entry)} (reference {granted.Entry.Reference}).",
             GrantOutcome.AlreadyGranted already => $"Refused: already granted {Describe(already.Existing)} on {already.Existing.GrantedUtc:yyyy-MM-dd HH:mm} UTC via {already.Existing.GrantedBy.Channel} by {already.Existing.GrantedBy.Name ?? already.Existing.GrantedBy.Id} (reference {already.Existing.Reference}).",
             GrantOutcome.Refused refused => $"Refused: {refused.Reason}.",
             _ => "Nothing was granted.",
         };
-    }
 
     private async Task<(RemedyProposal? Proposal, (EntitlementKey Key, LoyaltyTier Tier)? Context, string? Problem)> ProposeAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {

@@ -15,13 +15,14 @@ public static class HandoffCard
     public const string ApproveVerb = "approve";
     public const string DeclineVerb = "decline";
 
-    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false)
+    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false, string? tier = null)
     {
         var facts = new JsonArray
         {
             Fact("Case", caseFile.Reference),
             Fact("Reason", caseFile.Reason.ToString()),
             Fact("Customer", $"{caseFile.LastName ?? "unknown"} · booking {caseFile.BookingReference ?? "not given"}"),
+            Fact("Tier", tier ?? "unknown"),
             Fact("Language", caseFile.Locale),
             Fact("Channel", caseFile.ChannelId),
             Fact("Disruption", $"{caseFile.DisruptionKind ?? "not stated"} {caseFile.FlightNumber}".Trim()),

@@ -43,7 +43,7 @@ public sealed partial class TeamsAgentNotifier(
             }, cancellationToken).ConfigureAwait(false);
             if (thread.Id is { } threadId)
             {
-                await cases.AttachAgentThreadAsync(caseFile.Reference, threadId, installation.ServiceUrl, installation.BotId).ConfigureAwait(false);
+                await cases.AttachAgentThreadAsync(caseFile.Reference, threadId, installation.ServiceUrl, installation.BotId, thread.ActivityId).ConfigureAwait(false);
             }
             var open = hours.AreOpen(caseFile.OpenedUtc);
             if (!open)
@@ -65,8 +65,29 @@ public sealed partial class TeamsAgentNotifier(
     {
         var history = caseFile.BookingReference is { } booking ? await ledger.ForBookingAsync(booking, cancellationToken).ConfigureAwait(false) : [];
         var proposal = await grants.ProposalLinesAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        var tier = await grants.TierOfAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var messages = LastMessages(caseFile);
-        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, proposal, messages, takenBy, note, decided), ProtocolJsonContext.Default.JsonNode);
+        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, proposal, messages, takenBy, note, decided, tier), ProtocolJsonContext.Default.JsonNode);
+    }
+
+    /// <summary>Replaces the posted card in the thread, so every agent sees who took the case and what was decided.</summary>
+    public async Task UpdateForEveryoneAsync(string reference, JsonElement card, CancellationToken cancellationToken)
+    {
+        if (cases.CardLocation(reference) is not { } location)
+        {
+            return;
+        }
+        try
+        {
+            var update = MessageWithCard(card);
+            update.Id = location.ActivityId;
+            update.Conversation = new ConversationAccount { Id = location.ThreadId };
+            await connectors.Create(location.ServiceUrl).UpdateActivityAsync(location.ThreadId, location.ActivityId, update, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
+        {
+            LogPostFailed(logger, ex, reference);
+        }
     }
 
     public static Activity MessageWithCard(JsonElement card) => new()

@@ -44,7 +44,8 @@ public sealed class FakeChannel : IAsyncDisposable
         {
             return;
         }
-        await context.Response.WriteAsJsonAsync(new { id = "channel-" + Interlocked.Increment(ref _ids) });
+        var id = "channel-" + Interlocked.Increment(ref _ids);
+        await context.Response.WriteAsJsonAsync(new { id, activityId = "root-" + id });
     }
 
     public async ValueTask DisposeAsync()

@@ -69,6 +69,7 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.Equal(("Action.Execute", "take"), (take["type"]!.GetValue<string>(), take["verb"]!.GetValue<string>()));
         var reference = take["data"]!["case"]!.GetValue<string>();
         Assert.Contains("DEMO01", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"title\":\"Tier\",\"value\":\"Basic\"", card.ToJsonString(), StringComparison.Ordinal);
 
         var invoke = new { action = new { type = "Action.Execute", verb = "take", data = new { @case = reference } }, trigger = "manual" };
         var responses = await Task.WhenAll(
@@ -89,6 +90,9 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.All(bodies, b => Assert.DoesNotContain("\"verb\":\"take\"", b["value"]!["actions"]!.ToJsonString(), StringComparison.Ordinal));
 
         var winnerId = winner.StartsWith("Ada", StringComparison.Ordinal) ? "ada" : "bob";
+        var update = Assert.Single(_teams.Calls, c => c.Method == "PUT");
+        Assert.Equal("/v3/conversations/channel-1/activities/root-channel-1", update.Path);
+        Assert.Contains("Taken by " + winner, update.Body!.ToJsonString(), StringComparison.Ordinal);
         var retry = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", winnerId, winner, invoke, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
         Assert.DoesNotContain("already has this case", retry["value"]!.ToJsonString(), StringComparison.Ordinal);
 
@@ -124,6 +128,11 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         var refused = _teams.Calls.Last(c => c.Path.StartsWith($"/v3/conversations/{thread}/activities/g2", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>();
         Assert.Contains($"Refused: already granted 649.00 EUR", refused, StringComparison.Ordinal);
         Assert.Contains($"by {winner}", refused, StringComparison.Ordinal);
+
+        await FromTeamsAsync(new { inThread.type, id = "n1", text = "note customer prefers e-mail", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
+        Assert.StartsWith("Note added to CC-", _teams.Calls.Last(c => c.Path.EndsWith("/activities/n1", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        await FromTeamsAsync(new { inThread.type, id = "o1", text = "override 50 EUR", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
+        Assert.StartsWith("An override needs a reason", _teams.Calls.Last(c => c.Path.EndsWith("/activities/o1", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var (_, beforeEnd) = await customer.GetActivitiesAsync();
         await FromTeamsAsync(new { inThread.type, id = "r2", text = "end", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
