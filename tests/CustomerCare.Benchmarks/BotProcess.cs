@@ -49,6 +49,22 @@ internal sealed class BotProcess : IDisposable
         return new BotProcess(process, url, dataDirectory);
     }
 
+    /// <summary>Trains (once per machine) and caches the offline language models, so training never competes with the load.</summary>
+    public static void WarmLanguageModels()
+    {
+        var dll = Path.Combine(FindRepositoryRoot(), "bot", "bin", "Release", "net10.0", "CustomerCare.Bot.dll");
+        foreach (var locale in new[] { "en-US", "de-DE" })
+        {
+            using var warm = Process.Start(new ProcessStartInfo("dotnet", [dll, "nlu", "predict", "hello", "--locale", locale])
+            {
+                WorkingDirectory = Path.GetDirectoryName(dll)!,
+                RedirectStandardOutput = true,
+            })!;
+            warm.StandardOutput.ReadToEnd();
+            warm.WaitForExit();
+        }
+    }
+
     /// <summary>Peak resident memory of the bot so far (VmHWM), in MB.</summary>
     public double PeakRssMegabytes()
     {

@@ -22,6 +22,7 @@ internal static class LoadBenchmark
 
         await using var sink = await ConnectorSink.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Users + 4 }) { Timeout = TimeSpan.FromSeconds(30) };
+        BotProcess.WarmLanguageModels();
         var started = Stopwatch.StartNew();
         using var bot = BotProcess.Start(options.BotCore);
         var coldStart = await FirstAnsweredTurnAsync(http, bot.Url, sink.ServiceUrl, started);
