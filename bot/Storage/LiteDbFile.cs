@@ -38,6 +38,15 @@ public sealed class LiteDbFile : IDisposable
         return new LiteDbFile(new LiteDatabase(data, mapper, log), data, log);
     }
 
+    /// <summary>Returns once everything committed so far is in the log file: it survives the process being killed.</summary>
+    public void WaitForLogWriter()
+    {
+        if (_log is not null)
+        {
+            _waitForLogWriter();
+        }
+    }
+
     /// <summary>Returns once everything committed so far is on disk.</summary>
     public void MakeDurable()
     {

@@ -42,7 +42,7 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
             var version = current is null ? 1 : current["etag"].AsInt64 + 1;
             state.Upsert(new BsonDocument { ["_id"] = key, ["etag"] = version, ["json"] = item.Json });
             return version.ToString(CultureInfo.InvariantCulture);
-        }).ConfigureAwait(false);
+        }, synced: false).ConfigureAwait(false);
         Remember(key, new StoreItem(item.Json, etag));
         return etag;
     }

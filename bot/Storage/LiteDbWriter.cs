@@ -26,10 +26,12 @@ public sealed class LiteDbWriter : IDisposable
     }
 
     /// <summary>Runs <paramref name="write"/> inside the next batch's transaction; completes after that batch is durable.</summary>
-    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write)
+    /// <param name="synced">True (the default): acknowledged once synced to disk. False: once in the log file, which
+    /// survives a killed process but not a power cut — for conversation state and transcripts.</param>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, bool synced = true)
     {
         ObjectDisposedException.ThrowIf(_closed, this);
-        var item = new Write<T>(write);
+        var item = new Write<T>(write, synced);
         _queue.Enqueue(item);
         if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
@@ -81,7 +83,14 @@ public sealed class LiteDbWriter : IDisposable
                 write.Apply(_database);
             }
             _database.Commit();
-            _file.MakeDurable();
+            if (batch.Exists(w => w.Synced))
+            {
+                _file.MakeDurable();
+            }
+            else
+            {
+                _file.WaitForLogWriter();
+            }
             batch.ForEach(w => w.Complete());
         }
         catch (Exception ex)
@@ -93,6 +102,8 @@ public sealed class LiteDbWriter : IDisposable
 
     private interface IWrite
     {
+        bool Synced { get; }
+
         void Apply(LiteDatabase database);
 
         void Complete();
@@ -101,8 +112,10 @@ public sealed class LiteDbWriter : IDisposable
     }
 
     /// <summary>One queued write; an expected failure of its own (an ETag conflict) fails it alone, not the batch.</summary>
-    private sealed class Write<T>(Func<LiteDatabase, T> write) : IWrite
+    private sealed class Write<T>(Func<LiteDatabase, T> write, bool synced) : IWrite
     {
+        public bool Synced => synced;
+
         private T? _result;
         private Exception? _error;
 

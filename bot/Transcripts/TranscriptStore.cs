@@ -36,7 +36,7 @@ public sealed class TranscriptStore
         var byConversation = entries.GroupBy(e => Key(e.ChannelId, e.ConversationId))
             .Select(g => (Key: g.Key, Entries: new BsonArray(g.Select(ToBson))))
             .ToList();
-        return _writer.WriteAsync(db => AppendChunks(db, byConversation));
+        return _writer.WriteAsync(db => AppendChunks(db, byConversation), synced: false);
     }
 
     /// <summary>The conversation's activities in logged order.</summary>
