@@ -9,7 +9,7 @@ public static class DirectLineActivities
     public static async Task<IResult> GetAsync(
         string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations)
     {
-        var (conversation, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
+        var (conversation, _, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
         return conversation is null ? error! : DirectLineResults.Json(conversation.Since(watermark), DirectLineJsonContext.Default.ActivitySet);
     }
 
@@ -22,7 +22,7 @@ public static class DirectLineActivities
         DirectLineTurns turns,
         CancellationToken cancellationToken)
     {
-        var (conversation, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
+        var (conversation, caller, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
         if (conversation is null)
         {
             return error!;
@@ -32,25 +32,24 @@ public static class DirectLineActivities
         {
             return read.Error!;
         }
-        var caller = await tokens.ValidateAsync(DirectLineCaller.BearerOf(request)!).ConfigureAwait(false);
-        return await turns.PostAsync(conversation, activity, caller?.UserId, cancellationToken).ConfigureAwait(false);
+        return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The conversation, if the caller may use it and it exists; otherwise the 401/403/404 to answer.</summary>
-    internal static async Task<(DirectLineConversation? Conversation, IResult? Error)> AuthorizeAsync(
+    /// <summary>The conversation and who is calling, if the caller may use it and it exists; otherwise the 401/403/404 to answer.</summary>
+    internal static async Task<(DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Error)> AuthorizeAsync(
         string conversationId, HttpRequest request, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations)
     {
         var (caller, error) = await DirectLineCaller.AuthenticateAsync(DirectLineCaller.BearerOf(request), tokens, options).ConfigureAwait(false);
         if (caller is null)
         {
-            return (null, error);
+            return (null, null, error);
         }
         if (!caller.MayUse(conversationId))
         {
-            return (null, DirectLineResults.Forbidden());
+            return (null, null, DirectLineResults.Forbidden());
         }
         return conversations.Find(conversationId) is { } conversation
-            ? (conversation, null)
-            : (null, DirectLineResults.ConversationNotFound(conversationId));
+            ? (conversation, caller, null)
+            : (null, null, DirectLineResults.ConversationNotFound(conversationId));
     }
 }

@@ -19,7 +19,7 @@ public static class DirectLineStream
             await Hosting.ErrorResults.WriteAsync(context, StatusCodes.Status400BadRequest, "WebSocketRequired", "The stream URL accepts WebSocket connections only.").ConfigureAwait(false);
             return;
         }
-        var (conversation, error) = await DirectLineActivities.AuthorizeAsync(conversationId, WithBearer(context.Request, t), tokens, options, conversations).ConfigureAwait(false);
+        var (conversation, _, error) = await DirectLineActivities.AuthorizeAsync(conversationId, WithBearer(context.Request, t), tokens, options, conversations).ConfigureAwait(false);
         if (conversation is null)
         {
             await error!.ExecuteAsync(context).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public static class DirectLineUpload
         DirectLineConversations conversations, DirectLineTurns turns, LiteDatabase database, CancellationToken cancellationToken)
     {
         var request = context.Request;
-        var (conversation, error) = await DirectLineActivities.AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
+        var (conversation, caller, error) = await DirectLineActivities.AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
         if (conversation is null)
         {
             return error!;
@@ -56,8 +56,7 @@ public static class DirectLineUpload
         {
             activity.Attachments.Add(Store(database, request, file));
         }
-        var caller = await tokens.ValidateAsync(DirectLineCaller.BearerOf(request)!).ConfigureAwait(false);
-        return await turns.PostAsync(conversation, activity, caller?.UserId, cancellationToken).ConfigureAwait(false);
+        return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);
     }
 
     public static IResult GetAsync(string attachmentId, LiteDatabase database)

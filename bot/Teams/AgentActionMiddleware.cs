@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CustomerCare.Builder;
-using CustomerCare.Cases;
+using CustomerCare.Bot.Storage;
 using CustomerCare.Schema;
 using IMiddleware = CustomerCare.Builder.IMiddleware;
 
@@ -11,7 +11,7 @@ namespace CustomerCare.Bot.Teams;
 /// two agents clicking at once: one gets it, the other is told who has it — and idempotent, since Teams retries.
 /// The answer is the refreshed card, in the exact shape Teams expects.
 /// </summary>
-public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier notifier, TeamsAgentRelay relay, AgentGrants grants, CustomerCare.Bot.Storage.LiteDbCaseStore holders) : IMiddleware
+public sealed class AgentActionMiddleware(LiteDbCaseStore cases, TeamsAgentNotifier notifier, TeamsAgentRelay relay, AgentGrants grants) : IMiddleware
 {
     private const string CardResponse = "application/vnd.microsoft.card.adaptive";
     private const string ErrorResponse = "application/vnd.microsoft.error";
@@ -79,7 +79,7 @@ public sealed class AgentActionMiddleware(ICaseStore cases, TeamsAgentNotifier n
         {
             note = $"Declined by {agentName}; nothing was granted.";
         }
-        var holder = holders.HolderOf(reference);
+        var holder = cases.HolderOf(reference);
         var card = await notifier.CardAsync(caseFile, holder, note, cancellationToken, decided: true).ConfigureAwait(false);
         await notifier.UpdateForEveryoneAsync(reference, card, cancellationToken).ConfigureAwait(false);
         return Respond(new { statusCode = 200, type = CardResponse, value = card });

@@ -5,12 +5,7 @@ using CustomerCare.Bot.Language;
 using CustomerCare.Recognition;
 using CustomerCare.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -51,11 +46,7 @@ public sealed class CluRecognizerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _server = builder.Build();
-        _server.Run(async context =>
+        (_server, _endpoint) = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             var body = JsonNode.Parse(await new StreamReader(context.Request.Body).ReadToEndAsync())!;
             _requests.Enqueue((context.Request.Path.Value!, context.Request.QueryString.Value!, context.Request.Headers["Ocp-Apim-Subscription-Key"].ToString(), body));
@@ -65,9 +56,7 @@ public sealed class CluRecognizerTests : IAsyncLifetime
             context.Response.Headers.RetryAfter = "0";
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(answer);
-        });
-        await _server.StartAsync();
-        _endpoint = _server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        }));
     }
 
     public async Task DisposeAsync() => await _server!.DisposeAsync();

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CustomerCare.Tests.Support;
 
@@ -24,15 +19,14 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public static async Task<FakeChannel> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var channel = new FakeChannel(app);
-        app.Map("/v3/conversations/{**rest}", channel.RecordAsync);
-        app.MapPost("/v3/conversations", channel.RecordAsync);
-        await app.StartAsync();
-        channel.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/";
+        FakeChannel? channel = null;
+        var (app, baseUrl) = await LoopbackServer.StartAsync(app =>
+        {
+            channel = new FakeChannel(app);
+            app.Map("/v3/conversations/{**rest}", channel.RecordAsync);
+            app.MapPost("/v3/conversations", channel.RecordAsync);
+        });
+        channel!.ServiceUrl = baseUrl + "/";
         return channel;
     }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerCare.Builder;
 using CustomerCare.Schema;
 
@@ -54,6 +53,4 @@ public sealed class TestFlow
             await step(Conversation);
         }
     }
-
-    internal static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

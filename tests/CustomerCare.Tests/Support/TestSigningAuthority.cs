@@ -1,11 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -36,11 +31,18 @@ public sealed class TestSigningAuthority : IAsyncDisposable
 
     public static async Task<TestSigningAuthority> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var authority = new TestSigningAuthority(app);
+        TestSigningAuthority? authority = null;
+        var (_, baseUrl) = await LoopbackServer.StartAsync(app =>
+        {
+            authority = new TestSigningAuthority(app);
+            Map(app, authority);
+        });
+        authority!.MetadataUrl = baseUrl + "/metadata";
+        return authority;
+    }
+
+    private static void Map(WebApplication app, TestSigningAuthority authority)
+    {
         app.MapGet("/metadata", (HttpContext context) => Results.Json(new
         {
             issuer = Issuer,
@@ -48,9 +50,6 @@ public sealed class TestSigningAuthority : IAsyncDisposable
             id_token_signing_alg_values_supported = SigningAlgorithms,
         }));
         app.MapGet("/keys", () => Results.Json(new { keys = new[] { Jwk(authority.TeamsKey, ["msteams", "emulator"]), Jwk(authority.WebChatOnlyKey, ["webchat"]) } }));
-        await app.StartAsync();
-        authority.MetadataUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/metadata";
-        return authority;
     }
 
     public string Token(string audience, string serviceUrl, SecurityKey? key = null, string issuer = Issuer, DateTime? expires = null, bool withoutSignature = false)
