@@ -2,6 +2,7 @@ using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Supervisors;
 
 if (args is ["nlu", .. var nluArgs])
 {
@@ -23,14 +24,19 @@ builder.AddRequestLimits();
 builder.Services.AddCustomerCareBot(builder.Configuration);
 builder.Services.AddBotConnector();
 builder.Services.AddDirectLine();
+builder.Services.AddSupervisors(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UseWebSockets();
 app.UseDefaultFiles();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
 app.MapBotMessages();
 app.MapWebChatToken();
 app.MapDirectLine();
+app.MapSupervisors();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 app.Run();
 return 0;

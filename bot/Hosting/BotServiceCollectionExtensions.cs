@@ -45,6 +45,7 @@ public static class BotServiceCollectionExtensions
 
         services.AddSingleton<TranscriptStore>();
         services.AddSingleton<TranscriptQueue>();
+        services.AddSingleton<TranscriptLog>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<IMiddleware, TranscriptLoggerMiddleware>();

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Cases;
 using LiteDB;
 
@@ -9,10 +10,14 @@ public sealed class LiteDbCaseStore : ICaseStore
     private const string CollectionName = "cases";
     private readonly ILiteCollection<BsonDocument> _cases;
     private readonly LiteDbWriter _writer;
+    private readonly ConversationIndex? _index;
+    private readonly TimeProvider _clock;
 
-    public LiteDbCaseStore(LiteDatabase database, LiteDbWriter writer)
+    public LiteDbCaseStore(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
         _writer = writer;
+        _clock = clock;
+        _index = index;
         _cases = database.GetCollection(CollectionName);
         _cases.EnsureIndex("status");
         _cases.EnsureIndex("conversationId");
@@ -20,7 +25,19 @@ public sealed class LiteDbCaseStore : ICaseStore
     }
 
     public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
-        => _writer.WriteAsync(db => db.GetCollection(CollectionName).Insert(new BsonDocument
+        => _writer.WriteAsync(db =>
+        {
+            _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => summary with
+            {
+                HandedOff = true,
+                LastUtc = summary.LastUtc > caseFile.OpenedUtc ? summary.LastUtc : caseFile.OpenedUtc,
+                CaseReference = caseFile.Reference,
+                Bookings = caseFile.BookingReference is not { } booking || summary.Bookings.Contains(booking.ToUpperInvariant()) ? summary.Bookings : [.. summary.Bookings, booking.ToUpperInvariant()],
+            });
+            return db.GetCollection(CollectionName).Insert(ToDocument(caseFile));
+        });
+
+    private static BsonDocument ToDocument(CaseFile caseFile) => new()
         {
             ["_id"] = caseFile.Reference,
             ["status"] = "open",
@@ -37,7 +54,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             ["summary"] = caseFile.Summary,
             ["customerServiceUrl"] = caseFile.CustomerServiceUrl,
             ["customerBotId"] = caseFile.CustomerBotId,
-        }));
+        };
 
     public Task<CaseFile?> FindAsync(string reference, CancellationToken cancellationToken)
         => Task.FromResult(_cases.FindById(reference) is { } document ? ToCase(document) : null);
@@ -55,7 +72,10 @@ public sealed class LiteDbCaseStore : ICaseStore
                 document["status"] = "taken";
                 document["agentId"] = agentId;
                 document["agentName"] = agentName;
+                document["takenUtc"] = _clock.GetUtcNow().UtcDateTime;
                 cases.Update(document);
+                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString,
+                    summary => summary.Agents.Contains(agentName) ? summary : summary with { Agents = [.. summary.Agents, agentName] });
                 return new CaseClaim(true, true, agentId, agentName, Newly: true);
             }
             var holder = document["agentId"].AsString;
@@ -142,12 +162,33 @@ public sealed class LiteDbCaseStore : ICaseStore
             var cases = db.GetCollection(CollectionName);
             var document = cases.FindById(reference);
             document["status"] = status;
+            if (status is "rating" or "closed" && document["endedUtc"].IsNull)
+            {
+                document["endedUtc"] = _clock.GetUtcNow().UtcDateTime;
+            }
             if (rating is { } value)
             {
                 document["rating"] = value;
+                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => summary with { Rating = value });
             }
             return cases.Update(document);
         });
+
+    /// <summary>Every case opened from a customer's conversation, with its hand-off history, for the supervisors' view.</summary>
+    public IReadOnlyList<CaseHistory> ForConversation(string channelId, string conversationId)
+        => _cases.Find(Query.EQ("conversationId", conversationId)).Where(d => d["channelId"].AsString == channelId)
+            .Select(d => new CaseHistory(
+                ToCase(d),
+                d["status"].AsString,
+                NullableString(d["agentName"]),
+                NullableTime(d["takenUtc"]),
+                NullableTime(d["endedUtc"]),
+                d["rating"].IsNull ? null : d["rating"].AsInt32,
+                d["notes"].IsArray ? d["notes"].AsArray.Select(n => new CaseNote(n["author"].AsString, n["text"].AsString, NullableTime(n["atUtc"]) ?? DateTime.MinValue)).ToList() : [],
+                !d["callbackEmail"].IsNull))
+            .OrderBy(c => c.Case.OpenedUtc).ToList();
+
+    private static DateTime? NullableTime(BsonValue value) => value.IsDateTime ? DateTime.SpecifyKind(value.AsDateTime, DateTimeKind.Utc) : null;
 
     private static HeldCase Held(BsonDocument d) => new(ToCase(d), d["status"].AsString, NullableString(d["agentName"]),
         NullableString(d["agentThreadId"]), NullableString(d["agentServiceUrl"]), NullableString(d["agentBotId"]), d["rating"].IsNull ? null : d["rating"].AsInt32);

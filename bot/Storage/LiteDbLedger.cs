@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Ledger;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -20,15 +21,19 @@ public sealed class LiteDbLedger : ICompensationLedger
     private readonly ILiteCollection<BsonDocument> _refusals;
     private readonly LiteDbWriter _writer;
     private readonly TimeProvider _clock;
+    private readonly ConversationIndex? _index;
 
-    public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock)
+    public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
         _writer = writer;
         _clock = clock;
+        _index = index;
         _entries = database.GetCollection(Entries);
         _refusals = database.GetCollection(Refusals, BsonAutoId.Int64);
         _entries.EnsureIndex("booking");
         _entries.EnsureIndex("reference", unique: true);
+        _entries.EnsureIndex("conversation");
+        _refusals.EnsureIndex("conversation");
     }
 
     public Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
@@ -49,13 +54,21 @@ public sealed class LiteDbLedger : ICompensationLedger
                     ["channel"] = request.Actor.Channel,
                     ["actorKind"] = request.Actor.Kind,
                     ["actorId"] = request.Actor.Id,
-                    ["conversation"] = request.Actor.ConversationId,
+                    ["conversation"] = ConversationKey(request.Actor),
+                    ["agentName"] = request.Actor.Name,
                     ["attemptedUtc"] = now,
                 });
                 return new GrantOutcome.AlreadyGranted(Read(existing));
             }
-            var entry = new LedgerEntry(LedgerReferences.New(), request.Key, request.Remedies, request.PolicyVersion, request.Actor, now, request.OverrideReason, request.Tier);
+            var entry = new LedgerEntry(LedgerReferences.New(), request.Key, request.Remedies, request.PolicyVersion, request.Actor, now, request.OverrideReason, request.Tier, request.SeverityBand);
             entries.Insert(ToDocument(entry));
+            _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => summary with
+            {
+                Grants = summary.Grants + 1,
+                LastUtc = summary.LastUtc > entry.GrantedUtc ? summary.LastUtc : entry.GrantedUtc,
+                Bookings = summary.Bookings.Contains(entry.Key.BookingReference) ? summary.Bookings : [.. summary.Bookings, entry.Key.BookingReference],
+                Agents = entry.GrantedBy.Kind != GrantActor.Agent || entry.GrantedBy.Name is not { } name || summary.Agents.Contains(name) ? summary.Agents : [.. summary.Agents, name],
+            });
             return new GrantOutcome.Granted(entry);
         });
     }
@@ -69,6 +82,22 @@ public sealed class LiteDbLedger : ICompensationLedger
             .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList();
         return Task.FromResult(entries);
     }
+
+    /// <summary>Grants made in one conversation (by the bot there, or by an agent for its customer), oldest first.</summary>
+    public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)
+        => _entries.Find(Query.EQ("conversation", channelId + "/" + conversationId)).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
+
+    /// <summary>Second-grant attempts the ledger refused in one conversation: when, by whom, for which entitlement.</summary>
+    public IReadOnlyList<(DateTime AttemptedUtc, string Entitlement, string ActorKind, string? ActorName)> RefusalsInConversation(string channelId, string conversationId)
+        => _refusals.Find(Query.EQ("conversation", channelId + "/" + conversationId))
+            .Select(d => (DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString, d["actorKind"].AsString, d["agentName"].IsNull ? null : d["agentName"].AsString))
+            .OrderBy(r => r.Item1).ToList();
+
+    /// <summary>Every grant, for the fairness report.</summary>
+    public IEnumerable<LedgerEntry> All() => _entries.FindAll().Select(Read);
+
+    /// <summary>The entitlement of every refused second-grant attempt, for the fairness report.</summary>
+    public IEnumerable<string> RefusedEntitlements() => _refusals.FindAll().Select(d => d["entitlement"].AsString);
 
     public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(_refusals.LongCount());
 
@@ -84,8 +113,11 @@ public sealed class LiteDbLedger : ICompensationLedger
         ["actorId"] = entry.GrantedBy.Id,
         ["tier"] = entry.Tier.ToString(),
         ["grantedUtc"] = entry.GrantedUtc,
+        ["conversation"] = ConversationKey(entry.GrantedBy),
         ["json"] = JsonSerializer.Serialize(entry, Json),
     };
+
+    private static string ConversationKey(GrantActor actor) => actor.Channel + "/" + actor.ConversationId;
 
     private static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, Json)!;
 }

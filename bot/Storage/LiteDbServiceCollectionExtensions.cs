@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -22,7 +23,9 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IStorage, LiteDbStorage>();
         services.AddSingleton<LiteDbCaseStore>();
         services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<LiteDbCaseStore>());
-        services.AddSingleton<ICompensationLedger, LiteDbLedger>();
+        services.AddSingleton<ConversationIndex>();
+        services.AddSingleton<LiteDbLedger>();
+        services.AddSingleton<ICompensationLedger>(provider => provider.GetRequiredService<LiteDbLedger>());
         return services;
     }
 }

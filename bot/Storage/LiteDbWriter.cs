@@ -25,6 +25,9 @@ public sealed class LiteDbWriter : IDisposable
         _database = file.Database;
     }
 
+    /// <summary>Raised on the writer's thread when a batch failed and was rolled back (caches of written data must be dropped).</summary>
+    public event Action? RolledBack;
+
     /// <summary>Runs <paramref name="write"/> inside the next batch's transaction; completes after that batch is durable.</summary>
     /// <param name="synced">True (the default): acknowledged once synced to disk. False: once in the log file, which
     /// survives a killed process but not a power cut — for conversation state and transcripts.</param>
@@ -96,6 +99,7 @@ public sealed class LiteDbWriter : IDisposable
         catch (Exception ex)
         {
             _database.Rollback();
+            RolledBack?.Invoke();
             batch.ForEach(w => w.Fail(ex));
         }
     }

@@ -41,7 +41,7 @@ public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuratio
             return $"This is above your authority of {limit.ToString("0.00", CultureInfo.InvariantCulture)} EUR; a supervisor must approve it.";
         }
         var request = new GrantRequest(context.Value.Key, [new GrantedRemedy("override", RemedyKind.Goodwill, amount, currency, "Agent override")], proposal.PolicyVersion,
-            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, OverrideReason: reason, Tier: context.Value.Tier);
+            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, OverrideReason: reason, Tier: context.Value.Tier, SeverityBand: proposal.SeverityBand);
         return Outcome(await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false));
     }
 
@@ -77,7 +77,7 @@ public sealed class AgentGrants(DisruptionDesk desk, IConfiguration configuratio
             return $"This is above your authority of {limit.ToString("0.00", CultureInfo.InvariantCulture)} EUR; a supervisor must approve it.";
         }
         var request = new GrantRequest(context.Value.Key, remedies, proposal.PolicyVersion,
-            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, Tier: context.Value.Tier);
+            new GrantActor(GrantActor.Agent, agentId, agentName, caseFile.ChannelId, caseFile.ConversationId), CustomerConfirmed: true, Tier: context.Value.Tier, SeverityBand: proposal.SeverityBand);
         return Outcome(await desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false));
     }
 

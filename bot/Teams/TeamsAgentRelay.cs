@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Localization;
@@ -13,7 +14,7 @@ namespace CustomerCare.Bot.Teams;
 /// thread; agent messages reach the customer marked with the agent's name; joining, leaving and the rating
 /// are told to the customer.
 /// </summary>
-public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TimeProvider clock) : IAgentRelay
+public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock) : IAgentRelay
 {
     public async Task<bool> TryRelayFromCustomerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -65,9 +66,10 @@ public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnec
     [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial System.Text.RegularExpressions.Regex EmailAddress();
 
-    /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name.</summary>
-    public Task TellCustomerAsync(CaseFile caseFile, string text, string? asName, SuggestedActions? suggestions, CancellationToken cancellationToken)
-        => connectors.For(caseFile.CustomerServiceUrl ?? DirectLineChannel.ServiceUrl).SendToConversationAsync(caseFile.ConversationId, new Activity
+    /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name; it goes into the customer's transcript.</summary>
+    public async Task TellCustomerAsync(CaseFile caseFile, string text, string? asName, SuggestedActions? suggestions, CancellationToken cancellationToken)
+    {
+        var activity = new Activity
         {
             Type = ActivityTypes.Message,
             Text = text,
@@ -78,6 +80,11 @@ public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnec
             Recipient = new ChannelAccount { Id = caseFile.CustomerId, Role = RoleTypes.User },
             Conversation = new ConversationAccount { Id = caseFile.ConversationId },
             SuggestedActions = suggestions,
+            ChannelData = asName is null ? null : AgentTurn.ChannelData(asName),
             Timestamp = clock.GetUtcNow(),
-        }, cancellationToken);
+        };
+        var sent = await connectors.For(caseFile.CustomerServiceUrl ?? DirectLineChannel.ServiceUrl).SendToConversationAsync(caseFile.ConversationId, activity, cancellationToken).ConfigureAwait(false);
+        activity.Id ??= sent.Id;
+        transcript.Append(activity);
+    }
 }

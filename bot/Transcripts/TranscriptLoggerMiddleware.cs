@@ -9,7 +9,7 @@ namespace CustomerCare.Bot.Transcripts;
 /// Logs every activity in and out with the SDK's transcript semantics: the incoming activity first (role user
 /// when missing), outgoing ones after they were sent (with their ids), updates as messageUpdate.
 /// </summary>
-public sealed class TranscriptLoggerMiddleware(TranscriptQueue queue, TimeProvider clock) : IMiddleware
+public sealed class TranscriptLoggerMiddleware(TranscriptLog log) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -45,15 +45,5 @@ public sealed class TranscriptLoggerMiddleware(TranscriptQueue queue, TimeProvid
         await next(cancellationToken).ConfigureAwait(false);
     }
 
-    private void Log(Activity activity)
-    {
-        activity.Timestamp ??= clock.GetUtcNow();
-        queue.Enqueue(new TranscriptEntry(
-            activity.ChannelId ?? "unknown",
-            activity.Conversation?.Id ?? "unknown",
-            activity.Timestamp.Value.UtcDateTime,
-            activity.From?.Role ?? RoleTypes.Bot,
-            activity.Type ?? ActivityTypes.Message,
-            JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity)));
-    }
+    private void Log(Activity activity) => log.Append(activity);
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Schema;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -11,19 +11,27 @@ namespace CustomerCare.Bot.Transcripts;
 /// The transcript of every conversation in LiteDB, in the order activities happened. Entries are stored in
 /// chunks: one document per conversation per written batch, keyed "{channel}/{conversation}|{sequence}", so a
 /// conversation is one range of the primary key and no secondary index has to be maintained on the hot path.
+/// The words customers and agents wrote go to a small document under the same key, indexed for search, and the
+/// supervisors' conversation summary is updated in the same transaction.
 /// </summary>
 public sealed class TranscriptStore
 {
-    private const string CollectionName = "transcripts";
+    public const string CollectionName = "transcripts";
+    public const string TermsCollectionName = "transcriptTerms";
     private const string SequenceId = "transcripts.sequence";
     private readonly ILiteCollection<BsonDocument> _chunks;
+    private readonly ILiteCollection<BsonDocument> _terms;
     private readonly LiteDbWriter _writer;
+    private readonly ConversationIndex? _index;
     private long? _sequence;
 
-    public TranscriptStore(LiteDatabase database, LiteDbWriter writer)
+    public TranscriptStore(LiteDatabase database, LiteDbWriter writer, ConversationIndex? index = null)
     {
         _writer = writer;
+        _index = index;
         _chunks = database.GetCollection(CollectionName);
+        _terms = database.GetCollection(TermsCollectionName);
+        _terms.EnsureIndex("terms", "$.terms[*]");
     }
 
     /// <summary>Appends the entries in order; completes once they are committed.</summary>
@@ -33,9 +41,7 @@ public sealed class TranscriptStore
         {
             return Task.CompletedTask;
         }
-        var byConversation = entries.GroupBy(e => Key(e.ChannelId, e.ConversationId))
-            .Select(g => (Key: g.Key, Entries: new BsonArray(g.Select(ToBson))))
-            .ToList();
+        var byConversation = entries.GroupBy(e => (e.ChannelId, e.ConversationId)).Select(g => g.ToList()).ToList();
         return _writer.WriteAsync(db => AppendChunks(db, byConversation), synced: false);
     }
 
@@ -49,23 +55,58 @@ public sealed class TranscriptStore
     public bool Exists(string channelId, string conversationId)
         => _chunks.Exists(Query.StartsWith("_id", Key(channelId, conversationId) + "|"));
 
+    /// <summary>The "{channel}/{conversation}" keys of conversations in which customers or agents wrote every one of the terms.</summary>
+    public HashSet<string> ConversationsWithAll(IReadOnlyCollection<string> terms)
+    {
+        HashSet<string>? found = null;
+        foreach (var term in terms)
+        {
+            var keys = _terms.Find(BsonExpression.Create("$.terms[*] ANY = @0", new BsonValue(term)))
+                .Select(d => d["_id"].AsString)
+                .Select(id => id[..id.LastIndexOf('|')])
+                .ToHashSet(StringComparer.Ordinal);
+            found = found is null ? keys : [.. found.Intersect(keys)];
+            if (found.Count == 0)
+            {
+                break;
+            }
+        }
+        return found ?? [];
+    }
+
+    /// <summary>Deletes the conversation's transcript and its search words; runs inside a writer transaction.</summary>
+    public static int Delete(LiteDatabase db, string key)
+        => db.GetCollection(CollectionName).DeleteMany(Query.StartsWith("_id", key + "|"))
+           + db.GetCollection(TermsCollectionName).DeleteMany(Query.StartsWith("_id", key + "|"));
+
     /// <summary>Runs on the writer's thread, so the sequence needs no lock.</summary>
-    private int AppendChunks(LiteDatabase db, List<(string Key, BsonArray Entries)> chunks)
+    private int AppendChunks(LiteDatabase db, List<List<TranscriptEntry>> conversations)
     {
         var settings = db.GetCollection("settings");
         _sequence ??= settings.FindById(SequenceId)?["value"].AsInt64 ?? 0;
         var collection = db.GetCollection(CollectionName);
-        foreach (var (key, entries) in chunks)
+        var terms = db.GetCollection(TermsCollectionName);
+        foreach (var entries in conversations)
         {
             _sequence++;
-            collection.Insert(new BsonDocument
+            var id = Key(entries[0].ChannelId, entries[0].ConversationId) + "|" + _sequence.Value.ToString("D12", CultureInfo.InvariantCulture);
+            collection.Insert(new BsonDocument { ["_id"] = id, ["entries"] = new BsonArray(entries.Select(ToBson)) });
+            if (entries[0].ConversationType == "channel")
             {
-                ["_id"] = key + "|" + _sequence.Value.ToString("D12", CultureInfo.InvariantCulture),
-                ["entries"] = entries,
-            });
+                // A Teams channel thread is the agents' side: summarised for retention only, and not searched.
+                _index?.Change(db, entries[0].ChannelId, entries[0].ConversationId, summary => TranscriptSummary.Add(summary, entries) with { AgentsThread = true });
+                continue;
+            }
+            var written = entries.Where(e => e.Type == ActivityTypes.Message && (e.Role == RoleTypes.User || e.AgentName is not null))
+                .SelectMany(e => SearchTerms.Of(e.Text)).Distinct(StringComparer.Ordinal).ToList();
+            if (written.Count > 0)
+            {
+                terms.Insert(new BsonDocument { ["_id"] = id, ["terms"] = new BsonArray(written.Select(t => new BsonValue(t))) });
+            }
+            _index?.Change(db, entries[0].ChannelId, entries[0].ConversationId, summary => TranscriptSummary.Add(summary, entries));
         }
         settings.Upsert(new BsonDocument { ["_id"] = SequenceId, ["value"] = _sequence.Value });
-        return chunks.Count;
+        return conversations.Count;
     }
 
     private static BsonDocument ToBson(TranscriptEntry entry) => new()

@@ -33,5 +33,7 @@ public sealed class DisruptionReport
 
     public string? PolicyVersion { get; set; }
 
+    public string? SeverityBand { get; set; }
+
     public Remedies.DisruptionKind? AssessedKind { get; set; }
 }

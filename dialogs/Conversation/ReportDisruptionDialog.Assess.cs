@@ -66,6 +66,7 @@ public sealed partial class ReportDisruptionDialog
 
         flow.Proposed = grantable.Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
         flow.PolicyVersion = proposal.PolicyVersion;
+        flow.SeverityBand = proposal.SeverityBand;
         var total = RemedyTexts.Total(grantable.Select(o => (o.Amount, o.Currency)), culture);
         return await step.PromptAsync(ConfirmGrantPrompt, new PromptOptions { Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ConfirmGrant), total)) }, cancellationToken).ConfigureAwait(false);
     }
@@ -84,7 +85,7 @@ public sealed partial class ReportDisruptionDialog
             new EntitlementKey(flow.PassengerId!, flow.BookingReference!, segment.FlightNumber, DateOnly.FromDateTime(segment.ScheduledDepartureUtc), flow.AssessedKind!.Value),
             flow.Proposed!, flow.PolicyVersion!,
             new GrantActor(GrantActor.Bot, activity.Recipient?.Id ?? "bot", activity.Recipient?.Name, activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown"),
-            CustomerConfirmed: true, Tier: flow.Tier);
+            CustomerConfirmed: true, Tier: flow.Tier, SeverityBand: flow.SeverityBand);
         var culture = step.Context.Culture();
         switch (await _desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false))
         {

@@ -11,7 +11,8 @@ public sealed record GrantRequest(
     bool CustomerConfirmed,
     bool CustomerAgreedToVoucher = false,
     string? OverrideReason = null,
-    LoyaltyTier Tier = LoyaltyTier.Basic)
+    LoyaltyTier Tier = LoyaltyTier.Basic,
+    string? SeverityBand = null)
 {
     /// <summary>The rules every grant obeys, whoever asks: confirmed by the customer, vouchers only with consent and worth at least the cash.</summary>
     public string? Violation()

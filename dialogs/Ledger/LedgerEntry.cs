@@ -21,7 +21,8 @@ public sealed record LedgerEntry(
     GrantActor GrantedBy,
     DateTime GrantedUtc,
     string? OverrideReason = null,
-    LoyaltyTier Tier = LoyaltyTier.Basic)
+    LoyaltyTier Tier = LoyaltyTier.Basic,
+    string? SeverityBand = null)
 {
     public decimal Total(string currency) => Remedies.Where(r => r.Currency == currency).Sum(r => r.Amount);
 }

@@ -26,7 +26,10 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         {
             options.Add(goodwill);
         }
-        return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList());
+        return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList())
+        {
+            SeverityBand = SeverityBand.Of(facts),
+        };
     }
 
     private static string? DisplayName(Regulation regulation) => regulation switch

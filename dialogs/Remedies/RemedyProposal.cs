@@ -3,5 +3,8 @@ namespace CustomerCare.Remedies;
 /// <summary>What the policy proposes for one disruption: the options, the regulation applied, and the version used.</summary>
 public sealed record RemedyProposal(string PolicyVersion, string? Regulation, IReadOnlyList<RemedyOption> Options)
 {
+    /// <summary>The disruption's severity band (see <see cref="Remedies.SeverityBand"/>), recorded with a grant for the fairness report.</summary>
+    public string SeverityBand { get; init; } = "any";
+
     public bool NeedsPerson => Options.Any(o => !o.Automatic);
 }

@@ -23,7 +23,7 @@ internal static class TurnPipelineBenchmark
         var storage = new MemoryStorage();
         var conversationState = new ConversationState<ConversationData>(storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(storage, StateJsonContext.Default.UserProfile);
-        var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new CustomerCare.Bot.Storage.LiteDbCaseStore(file.Database, writer), TimeProvider.System),
+        var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new CustomerCare.Bot.Storage.LiteDbCaseStore(file.Database, writer, TimeProvider.System), TimeProvider.System),
             new DisruptionDesk(operations, new CustomerCare.Bot.Storage.LiteDbLedger(file.Database, writer, TimeProvider.System), new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded),
             new CustomerCare.Advice.CatalogSet(CustomerCare.Advice.CatalogLoader.Embedded()),
             TimeProvider.System);

@@ -30,7 +30,7 @@ public sealed class TestConversation : IDisposable
         Database = File.Database;
         Writer = new LiteDbWriter(File);
         Storage = storage ?? new LiteDbStorage(Database, Writer);
-        Cases = new LiteDbCaseStore(Database, Writer);
+        Cases = new LiteDbCaseStore(Database, Writer, Clock);
         ConversationState = new ConversationState<ConversationData>(Storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(Storage, StateJsonContext.Default.UserProfile);
         Ledger = new LiteDbLedger(Database, Writer, Clock);

@@ -1,0 +1,102 @@
+using LiteDB;
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>
+/// What the supervisors' list shows and filters on for one customer conversation, kept up to date as transcripts,
+/// grants, hand-offs, ratings and reviews are written. Immutable: every change stores a new summary.
+/// </summary>
+public sealed record ConversationSummary(string ChannelId, string ConversationId)
+{
+    public string Key => ChannelId + "/" + ConversationId;
+
+    public DateTime FirstUtc { get; init; }
+
+    public DateTime LastUtc { get; init; }
+
+    public int Activities { get; init; }
+
+    public string? Locale { get; init; }
+
+    public string? CustomerId { get; init; }
+
+    public string? CustomerName { get; init; }
+
+    /// <summary>The customer's first message, for the list.</summary>
+    public string? Preview { get; init; }
+
+    public IReadOnlyList<string> Bookings { get; init; } = [];
+
+    public IReadOnlyList<string> Agents { get; init; } = [];
+
+    public string? CaseReference { get; init; }
+
+    public bool HandedOff { get; init; }
+
+    public int Grants { get; init; }
+
+    public int? Rating { get; init; }
+
+    public int? ReviewScore { get; init; }
+
+    /// <summary>A Teams channel thread where agents work: indexed for retention, not listed as a customer conversation.</summary>
+    public bool AgentsThread { get; init; }
+
+    /// <summary>granted (a remedy is in the ledger), handedOff (a person was asked for, nothing granted), abandoned (neither).</summary>
+    public string Outcome => Grants > 0 ? Outcomes.Granted : HandedOff ? Outcomes.HandedOff : Outcomes.Abandoned;
+
+    public string Language => Locale is { Length: >= 2 } locale ? locale[..2].ToLowerInvariant() : "en";
+
+    public BsonDocument ToDocument() => new()
+    {
+        ["_id"] = Key,
+        ["channelId"] = ChannelId,
+        ["conversationId"] = ConversationId,
+        ["firstUtc"] = FirstUtc,
+        ["lastUtc"] = LastUtc,
+        ["activities"] = Activities,
+        ["locale"] = Locale,
+        ["customerId"] = CustomerId,
+        ["customerName"] = CustomerName,
+        ["preview"] = Preview,
+        ["bookings"] = new BsonArray(Bookings.Select(b => new BsonValue(b))),
+        ["agents"] = new BsonArray(Agents.Select(a => new BsonValue(a))),
+        ["caseReference"] = CaseReference,
+        ["handedOff"] = HandedOff,
+        ["grants"] = Grants,
+        ["rating"] = Rating,
+        ["reviewScore"] = ReviewScore,
+        ["agentsThread"] = AgentsThread,
+    };
+
+    public static ConversationSummary FromDocument(BsonDocument d) => new(d["channelId"].AsString, d["conversationId"].AsString)
+    {
+        FirstUtc = Utc(d["firstUtc"]),
+        LastUtc = Utc(d["lastUtc"]),
+        Activities = d["activities"].AsInt32,
+        Locale = Text(d["locale"]),
+        CustomerId = Text(d["customerId"]),
+        CustomerName = Text(d["customerName"]),
+        Preview = Text(d["preview"]),
+        Bookings = d["bookings"].AsArray.Select(v => v.AsString).ToList(),
+        Agents = d["agents"].AsArray.Select(v => v.AsString).ToList(),
+        CaseReference = Text(d["caseReference"]),
+        HandedOff = d["handedOff"].AsBoolean,
+        Grants = d["grants"].AsInt32,
+        Rating = d["rating"].IsNull ? null : d["rating"].AsInt32,
+        ReviewScore = d["reviewScore"].IsNull ? null : d["reviewScore"].AsInt32,
+        AgentsThread = d["agentsThread"].IsBoolean && d["agentsThread"].AsBoolean,
+    };
+
+    private static string? Text(BsonValue value) => value.IsNull ? null : value.AsString;
+
+    private static DateTime Utc(BsonValue value) => DateTime.SpecifyKind(value.AsDateTime, DateTimeKind.Utc);
+}
+
+/// <summary>The outcomes a supervisor filters on.</summary>
+public static class Outcomes
+{
+    public const string Granted = "granted";
+    public const string HandedOff = "handedOff";
+    public const string Abandoned = "abandoned";
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Ledger;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>
+/// A conversation in time order: the transcript's turns (customer, bot, agent by name, cards as readable lines) with
+/// the hand-off events of its cases and the ledger's grants and refused second grants placed where they happened.
+/// </summary>
+public sealed class ConversationTimeline(TranscriptStore transcripts, LiteDbCaseStore cases, LiteDbLedger ledger)
+{
+    public IReadOnlyList<TimelineItem> For(string channelId, string conversationId)
+    {
+        var items = new List<TimelineItem>();
+        items.AddRange(transcripts.GetActivities(channelId, conversationId).Select(Turn).OfType<TimelineItem>());
+        foreach (var history in cases.ForConversation(channelId, conversationId))
+        {
+            items.AddRange(Handoff(history));
+        }
+        items.AddRange(ledger.ForConversation(channelId, conversationId).Select(Grant));
+        items.AddRange(ledger.RefusalsInConversation(channelId, conversationId).Select(r => new TimelineItem(r.AttemptedUtc, TimelineItem.Refusal,
+            r.ActorKind == GrantActor.Agent ? r.ActorName ?? "agent" : "bot", $"Second grant refused by the ledger for {r.Entitlement}: it was already granted.")));
+        // A stable sort: turns logged at the same instant keep their transcript order.
+        return items.Select((item, order) => (item, order)).OrderBy(x => x.item.AtUtc).ThenBy(x => x.order).Select(x => x.item).ToList();
+    }
+
+    private static TimelineItem? Turn(Activity activity)
+    {
+        var at = (activity.Timestamp ?? DateTimeOffset.MinValue).UtcDateTime;
+        var role = activity.From?.Role;
+        if (activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.MessageUpdate))
+        {
+            var agent = AgentTurn.NameOf(activity);
+            var (kind, who) = role == RoleTypes.User ? (TimelineItem.Customer, activity.From?.Name is { Length: > 0 } name ? name : "Customer")
+                : agent is not null ? (TimelineItem.Agent, agent)
+                : (TimelineItem.Bot, "Bot");
+            return new TimelineItem(at, kind, who, activity.IsType(ActivityTypes.MessageUpdate) ? "(updated) " + activity.Text : activity.Text)
+            {
+                Card = activity.Attachments?.SelectMany(CardText.Of).ToList() ?? [],
+                Suggestions = activity.SuggestedActions?.Actions?.Select(a => a.Title ?? a.Value?.ToString() ?? string.Empty).ToList() ?? [],
+            };
+        }
+        if (activity.IsType(ActivityTypes.Event) && role == RoleTypes.User)
+        {
+            return new TimelineItem(at, TimelineItem.Event, "Customer", activity.Name == "webchat/join" ? "Opened the chat" : "Event " + activity.Name);
+        }
+        return null;
+    }
+
+    private static IEnumerable<TimelineItem> Handoff(CaseHistory history)
+    {
+        var file = history.Case;
+        yield return new TimelineItem(file.OpenedUtc, TimelineItem.Handoff, "Bot", $"Handed off: case {file.Reference} opened ({Words(file.Reason.ToString())}).");
+        if (history.TakenUtc is { } taken)
+        {
+            yield return new TimelineItem(taken, TimelineItem.Handoff, history.AgentName ?? "agent", $"{history.AgentName} took case {file.Reference}.");
+        }
+        foreach (var note in history.Notes)
+        {
+            yield return new TimelineItem(note.AtUtc, TimelineItem.Handoff, note.Author, "Agent note: " + note.Text);
+        }
+        if (history.EndedUtc is { } ended)
+        {
+            var rating = history.Rating is { } value ? $" Customer rating: {value}/5." : string.Empty;
+            yield return new TimelineItem(ended, TimelineItem.Handoff, history.AgentName ?? "agent", $"{history.AgentName} ended the hand-off.{rating}");
+        }
+    }
+
+    private static TimelineItem Grant(LedgerEntry entry)
+    {
+        var who = entry.GrantedBy.Kind == GrantActor.Agent ? entry.GrantedBy.Name ?? entry.GrantedBy.Id : "Bot";
+        var what = string.Join(", ", entry.Remedies.Select(r => $"{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {r.Currency} {r.Code} ({r.Rule})"));
+        var why = entry.OverrideReason is { } reason ? $" Override — reason: {reason}." : string.Empty;
+        return new TimelineItem(entry.GrantedUtc, TimelineItem.Grant, who,
+            $"Ledger {entry.Reference}: granted {what} for {entry.Key.Kind} on {entry.Key.FlightNumber} {entry.Key.ScheduledDate:yyyy-MM-dd}, booking {entry.Key.BookingReference}, tier {entry.Tier}, policy {entry.PolicyVersion}.{why}");
+    }
+
+    private static string Words(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerCare.Bot.Supervisors.Pages;
+
+/// <summary>One conversation as it happened, with its hand-off events and ledger entries, and the supervisors' reviews.</summary>
+public sealed class ConversationModel(ConversationIndex index, ConversationTimeline timeline, SupervisorReviews reviews, TranscriptAccessLog access) : PageModel
+{
+    public ConversationSummary Summary { get; private set; } = new(string.Empty, string.Empty);
+
+    public IReadOnlyList<TimelineItem> Items { get; private set; } = [];
+
+    public IReadOnlyList<SupervisorReview> Reviews { get; private set; } = [];
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string channel, string id)
+    {
+        if (await index.FindAsync(channel, id).ConfigureAwait(false) is not { } summary)
+        {
+            return NotFound();
+        }
+        await access.RecordAsync(SupervisorUser.NameOf(User), "viewed", channel + "/" + id).ConfigureAwait(false);
+        Load(summary);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostReviewAsync(string channel, string id, int? score, string? note)
+    {
+        if (await index.FindAsync(channel, id).ConfigureAwait(false) is not { } summary)
+        {
+            return NotFound();
+        }
+        note = string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+        if (score is not null and not (>= 1 and <= 5) || (score is null && note is null) || note?.Length > 2000)
+        {
+            Error = "Give a score from 1 to 5, a note (up to 2,000 characters), or both.";
+            await access.RecordAsync(SupervisorUser.NameOf(User), "viewed", channel + "/" + id).ConfigureAwait(false);
+            Load(summary);
+            return Page();
+        }
+        await reviews.AddAsync(channel, id, SupervisorUser.NameOf(User), score, note).ConfigureAwait(false);
+        return RedirectToPage(new { channel, id });
+    }
+
+    private void Load(ConversationSummary summary)
+    {
+        Summary = summary;
+        Items = timeline.For(summary.ChannelId, summary.ConversationId);
+        Reviews = reviews.For(summary.ChannelId, summary.ConversationId);
+    }
+}

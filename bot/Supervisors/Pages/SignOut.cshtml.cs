@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CustomerCare.Bot.Supervisors.Pages;
+
+/// <summary>Ends the supervisor's session (POST only, with the antiforgery token).</summary>
+public sealed class SignOutModel : PageModel
+{
+    public IActionResult OnGet() => Redirect(SupervisorAccess.BasePath);
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        await HttpContext.SignOutAsync(SupervisorAccess.Scheme).ConfigureAwait(false);
+        return Redirect(SupervisorAccess.BasePath + "/sign-in");
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>
+/// Who may open the supervisors' pages: a cookie session under /supervisors, started by Microsoft Entra ID (OpenID
+/// Connect, app role "Supervisor") in production or by the development sign-in locally. Pages redirect an anonymous
+/// visitor to sign in; data downloads answer 401. Customers' Direct Line tokens and agents' Teams tokens open nothing here.
+/// </summary>
+public static class SupervisorAccess
+{
+    public const string Scheme = "Supervisors";
+    public const string EntraIdScheme = "EntraId";
+    public const string Policy = "Supervisor";
+    public const string RoleClaim = "roles";
+    public const string NameClaim = "name";
+    public const string DevelopmentClaim = "customercare/development-sign-in";
+    public const string BasePath = "/supervisors";
+
+    public static IServiceCollection AddSupervisorAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(SupervisorOptions.Section).Get<SupervisorOptions>() ?? new SupervisorOptions();
+        services.AddOptions<SupervisorOptions>().BindConfiguration(SupervisorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(new SupervisorSignInMode(
+            options.EntraId.IsConfigured,
+            !options.EntraId.IsConfigured && (options.DevelopmentSignIn ?? environment.IsDevelopment())));
+
+        var authentication = services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
+        {
+            cookie.Cookie.Name = "CustomerCare.Supervisor";
+            cookie.Cookie.Path = BasePath;
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
+            cookie.SlidingExpiration = true;
+            cookie.LoginPath = BasePath + "/sign-in";
+            cookie.AccessDeniedPath = BasePath + "/denied";
+            cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
+        });
+        if (options.EntraId.IsConfigured)
+        {
+            authentication.AddOpenIdConnect(EntraIdScheme, oidc =>
+            {
+                oidc.SignInScheme = Scheme;
+                oidc.Authority = options.EntraId.Instance.TrimEnd('/') + "/" + options.EntraId.TenantId + "/v2.0";
+                oidc.ClientId = options.EntraId.ClientId;
+                oidc.ClientSecret = options.EntraId.ClientSecret;
+                oidc.ResponseType = "code";
+                oidc.CallbackPath = BasePath + "/signin-oidc";
+                oidc.SignedOutCallbackPath = BasePath + "/signout-oidc";
+                oidc.MapInboundClaims = false;
+                oidc.TokenValidationParameters.NameClaimType = NameClaim;
+                oidc.TokenValidationParameters.RoleClaimType = RoleClaim;
+            });
+        }
+        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
+            .AddAuthenticationSchemes(Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(options.Role));
+        return services;
+    }
+
+    /// <summary>Pages get a redirect; downloads and anything not asking for HTML get the bare status code.</summary>
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        var request = context.Request;
+        var wantsPage = Path.GetExtension(request.Path.Value) is null or "" && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+        if (wantsPage)
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        else
+        {
+            context.Response.StatusCode = status;
+        }
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Which sign-in this host offers.</summary>
+public sealed record SupervisorSignInMode(bool EntraId, bool Development);

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Ledger.Fairness;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>
+/// Downloads for supervisors: one conversation as a Bot Framework .transcript file (a JSON array of activities, as the
+/// Emulator opens it), a filtered list as JSON lines, and the fairness report as CSV. Each transcript read is logged.
+/// </summary>
+public static class SupervisorExports
+{
+    private static readonly JsonSerializerOptions Lines = new(JsonSerializerDefaults.Web);
+
+    public static void MapSupervisorExports(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(SupervisorAccess.BasePath).RequireAuthorization(SupervisorAccess.Policy);
+
+        group.MapGet("/export/{channel}/{id}.transcript", async (string channel, string id, HttpContext http, TranscriptStore transcripts, TranscriptAccessLog access) =>
+        {
+            if (!transcripts.Exists(channel, id))
+            {
+                return Results.NotFound(new { error = new { code = "NotFound", message = $"No transcript for conversation '{id}' on channel '{channel}'." } });
+            }
+            await access.RecordAsync(SupervisorUser.NameOf(http.User), "exported", channel + "/" + id).ConfigureAwait(false);
+            var activities = transcripts.GetActivities(channel, id);
+            var json = JsonSerializer.Serialize(activities.ToList(), ProtocolJsonContext.Default.ListActivity);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", FileName(id) + ".transcript");
+        });
+
+        group.MapGet("/conversations.jsonl", async (HttpContext http, ConversationSearch search) =>
+        {
+            var query = SupervisorQueryString.Parse(http.Request.Query);
+            var all = await search.AllAsync(query).ConfigureAwait(false);
+            http.Response.ContentType = "application/x-ndjson; charset=utf-8";
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"conversations.jsonl\"";
+            foreach (var summary in all)
+            {
+                await http.Response.WriteAsync(JsonSerializer.Serialize(ExportRow.Of(summary), Lines) + "\n").ConfigureAwait(false);
+            }
+        });
+
+        group.MapGet("/fairness.csv", (HttpContext http, FairnessSource fairness) =>
+        {
+            var query = SupervisorQueryString.Parse(http.Request.Query);
+            var csv = FairnessCsv.Write(fairness.Build(query.From, query.To));
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "fairness.csv");
+        });
+    }
+
+    private static string FileName(string id) => string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+
+    /// <summary>One line of the list export.</summary>
+    private sealed record ExportRow(string Channel, string Conversation, DateTime FirstUtc, DateTime LastUtc, int Activities, string Outcome, string Language,
+        string? Customer, IReadOnlyList<string> Bookings, IReadOnlyList<string> Agents, string? CaseReference, int Grants, int? Rating, int? ReviewScore)
+    {
+        public static ExportRow Of(ConversationSummary s) => new(s.ChannelId, s.ConversationId, s.FirstUtc, s.LastUtc, s.Activities, s.Outcome, s.Language,
+            s.CustomerName ?? s.CustomerId, s.Bookings, s.Agents, s.CaseReference, s.Grants, s.Rating, s.ReviewScore);
+    }
+}

@@ -1,0 +1,40 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>The "Supervisors" configuration section: who may sign in, and how long transcripts are kept.</summary>
+public sealed class SupervisorOptions
+{
+    public const string Section = "Supervisors";
+
+    /// <summary>The Entra ID app role (the token's "roles" claim) that opens the supervisors' pages.</summary>
+    [Required]
+    public string Role { get; set; } = "Supervisor";
+
+    /// <summary>Allows the clearly marked development sign-in. Defaults to true in the Development environment only; never with Entra ID configured.</summary>
+    public bool? DevelopmentSignIn { get; set; }
+
+    /// <summary>Transcripts whose last activity is older than this are deleted (ledger entries stay). 0 keeps them forever.</summary>
+    [Range(0, 36500)]
+    public int TranscriptRetentionDays { get; set; } = 365;
+
+    /// <summary>How often the retention job looks for expired transcripts.</summary>
+    [Range(1, 1440)]
+    public int RetentionCheckMinutes { get; set; } = 60;
+
+    public EntraIdOptions EntraId { get; set; } = new();
+}
+
+/// <summary>Microsoft Entra ID (OpenID Connect) for supervisors: an app registration with a "Supervisor" app role.</summary>
+public sealed class EntraIdOptions
+{
+    public string Instance { get; set; } = "https://login.microsoftonline.com/";
+
+    public string? TenantId { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public bool IsConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId);
+}

@@ -1,0 +1,52 @@
+using CustomerCare.Bot.Storage;
+using LiteDB;
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>Supervisors' QA notes and 1–5 review scores on conversations; the latest score shows in the list.</summary>
+public sealed class SupervisorReviews
+{
+    private const string CollectionName = "reviews";
+    private readonly ILiteCollection<BsonDocument> _reviews;
+    private readonly LiteDbWriter _writer;
+    private readonly ConversationIndex _index;
+    private readonly TimeProvider _clock;
+
+    public SupervisorReviews(LiteDatabase database, LiteDbWriter writer, ConversationIndex index, TimeProvider clock)
+    {
+        _writer = writer;
+        _index = index;
+        _clock = clock;
+        _reviews = database.GetCollection(CollectionName, BsonAutoId.Int64);
+        _reviews.EnsureIndex("conversation");
+    }
+
+    public Task AddAsync(string channelId, string conversationId, string author, int? score, string? note)
+    {
+        var at = _clock.GetUtcNow().UtcDateTime;
+        return _writer.WriteAsync(db =>
+        {
+            db.GetCollection(CollectionName, BsonAutoId.Int64).Insert(new BsonDocument
+            {
+                ["conversation"] = channelId + "/" + conversationId,
+                ["author"] = author,
+                ["score"] = score,
+                ["note"] = note,
+                ["atUtc"] = at,
+            });
+            if (score is { } value)
+            {
+                _index.Change(db, channelId, conversationId, summary => summary with { ReviewScore = value });
+            }
+            return true;
+        });
+    }
+
+    public IReadOnlyList<SupervisorReview> For(string channelId, string conversationId)
+        => _reviews.Find(Query.EQ("conversation", channelId + "/" + conversationId))
+            .Select(d => new SupervisorReview(d["author"].AsString, d["score"].IsNull ? null : d["score"].AsInt32, d["note"].IsNull ? null : d["note"].AsString,
+                DateTime.SpecifyKind(d["atUtc"].AsDateTime, DateTimeKind.Utc)))
+            .OrderBy(r => r.AtUtc).ToList();
+}
+
+public sealed record SupervisorReview(string Author, int? Score, string? Note, DateTime AtUtc);

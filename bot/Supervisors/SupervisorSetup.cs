@@ -1,0 +1,32 @@
+
+namespace CustomerCare.Bot.Supervisors;
+
+/// <summary>The supervisors' area: sign-in, server-rendered pages under /supervisors, downloads, the access log and transcript retention.</summary>
+public static class SupervisorSetup
+{
+    public static IServiceCollection AddSupervisors(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddSupervisorAccess(configuration, environment);
+        services.AddRazorPages(pages =>
+        {
+            pages.RootDirectory = "/Supervisors/Pages";
+            pages.Conventions.AuthorizeFolder("/", SupervisorAccess.Policy);
+            pages.Conventions.AllowAnonymousToPage("/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Denied");
+        });
+        services.AddSingleton<ConversationSearch>();
+        services.AddSingleton<ConversationTimeline>();
+        services.AddSingleton<SupervisorReviews>();
+        services.AddSingleton<TranscriptAccessLog>();
+        services.AddSingleton<FairnessSource>();
+        services.AddHostedService<TranscriptRetention>();
+        return services;
+    }
+
+    public static WebApplication MapSupervisors(this WebApplication app)
+    {
+        app.MapRazorPages();
+        app.MapSupervisorExports();
+        return app;
+    }
+}

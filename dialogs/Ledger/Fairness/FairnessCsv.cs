@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text;
+
+namespace CustomerCare.Ledger.Fairness;
+
+/// <summary>The fairness report as CSV (RFC 4180): one line per group and breakdown value, invariant numbers.</summary>
+public static class FairnessCsv
+{
+    public const string Header = "kind,severityBand,currency,dimension,value,count,mean,standardDeviation,minimum,maximum,automaticShare,refusedSecondGrants";
+
+    public static string Write(FairnessReport report)
+    {
+        var csv = new StringBuilder().Append(Header).Append("\r\n");
+        foreach (var group in report.Groups)
+        {
+            Line(csv, group, "all", "all", group.All);
+            foreach (var cell in group.ByTier.Concat(group.ByChannel).Concat(group.ByAgent))
+            {
+                Line(csv, group, cell.Dimension, cell.Value, cell.Amounts);
+            }
+        }
+        return csv.ToString();
+    }
+
+    private static void Line(StringBuilder csv, FairnessGroup group, string dimension, string value, AmountStatistics amounts)
+    {
+        string[] fields =
+        [
+            group.Kind, group.SeverityBand, group.Currency, dimension, value,
+            amounts.Count.ToString(CultureInfo.InvariantCulture),
+            amounts.Mean.ToString("0.00", CultureInfo.InvariantCulture),
+            amounts.StandardDeviation.ToString("0.00", CultureInfo.InvariantCulture),
+            amounts.Minimum.ToString("0.00", CultureInfo.InvariantCulture),
+            amounts.Maximum.ToString("0.00", CultureInfo.InvariantCulture),
+            group.AutomaticShare.ToString("0.###", CultureInfo.InvariantCulture),
+            group.RefusedSecondGrants.ToString(CultureInfo.InvariantCulture),
+        ];
+        csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
+    }
+
+    /// <summary>Quotes fields with commas, quotes or line breaks; neutralises a leading formula character for spreadsheets.</summary>
+    private static string Escape(string field)
+    {
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        {
+            field = "'" + field;
+        }
+        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+    }
+}

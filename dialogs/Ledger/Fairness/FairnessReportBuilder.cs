@@ -1,0 +1,49 @@
+namespace CustomerCare.Ledger.Fairness;
+
+/// <summary>
+/// Builds the fairness report from ledger entries: the same disruption (kind and severity band) should get the same
+/// remedy whatever the customer's tier, the channel or the agent. Each entry counts once, at its total in its currency.
+/// </summary>
+public static class FairnessReportBuilder
+{
+    public const string Unbanded = "unbanded";
+
+    /// <param name="refusedEntitlements">The entitlement id of every second-grant attempt the ledger refused.</param>
+    public static FairnessReport Build(IEnumerable<LedgerEntry> entries, IEnumerable<string> refusedEntitlements)
+    {
+        var grants = entries.Select(e => (Entry: e, Currency: e.Remedies.Count > 0 ? e.Remedies[0].Currency : "EUR")).ToList();
+        var refusals = refusedEntitlements.ToList();
+        var groups = grants
+            .GroupBy(g => (Kind: g.Entry.Key.Kind.ToString(), Band: g.Entry.SeverityBand ?? Unbanded, g.Currency))
+            .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Band, StringComparer.Ordinal).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var list = g.Select(x => (x.Entry, Amount: x.Entry.Total(x.Currency))).ToList();
+                return new FairnessGroup(
+                    g.Key.Kind, g.Key.Band, g.Key.Currency,
+                    AmountStatistics.Of(list.ConvertAll(x => x.Amount)),
+                    list.Count(x => x.Entry.GrantedBy.Kind == GrantActor.Bot),
+                    list.Count(x => x.Entry.GrantedBy.Kind == GrantActor.Agent),
+                    refusals.Count(id => KindOf(id) == g.Key.Kind),
+                    Breakdown("tier", list, x => x.Tier.ToString()),
+                    Breakdown("channel", list, x => x.GrantedBy.Channel),
+                    Breakdown("agent", list, x => x.GrantedBy.Kind == GrantActor.Bot ? "bot" : x.GrantedBy.Name ?? x.GrantedBy.Id));
+            })
+            .ToList();
+        var overrides = grants.Where(g => g.Entry.OverrideReason is not null)
+            .OrderBy(g => g.Entry.GrantedUtc)
+            .Select(g => new OverrideRecord(g.Entry.Reference, g.Entry.Key.Kind.ToString(), g.Entry.SeverityBand ?? Unbanded,
+                g.Entry.GrantedBy.Name ?? g.Entry.GrantedBy.Id, g.Entry.Total(g.Currency), g.Currency, g.Entry.OverrideReason!, g.Entry.GrantedUtc))
+            .ToList();
+        return new FairnessReport(groups, overrides, refusals.Count, grants.Count);
+    }
+
+    private static List<FairnessCell> Breakdown(string dimension, List<(LedgerEntry Entry, decimal Amount)> list, Func<LedgerEntry, string> value)
+        => list.GroupBy(x => value(x.Entry), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FairnessCell(dimension, g.Key, AmountStatistics.Of(g.Select(x => x.Amount).ToList())))
+            .ToList();
+
+    /// <summary>The disruption kind is the last part of an entitlement id (see <see cref="EntitlementKey.Id"/>).</summary>
+    private static string KindOf(string entitlementId) => entitlementId[(entitlementId.LastIndexOf('|') + 1)..];
+}
