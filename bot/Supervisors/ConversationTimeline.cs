@@ -29,7 +29,9 @@ public sealed class ConversationTimeline(TranscriptStore transcripts, LiteDbCase
 
     private static TimelineItem? Turn(Activity activity)
     {
+        // Milliseconds, as LiteDB keeps the times of cases and grants, so events of one instant compare equal.
         var at = (activity.Timestamp ?? DateTimeOffset.MinValue).UtcDateTime;
+        at = at.AddTicks(-(at.Ticks % TimeSpan.TicksPerMillisecond));
         var role = activity.From?.Role;
         if (activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.MessageUpdate))
         {

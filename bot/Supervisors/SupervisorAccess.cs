@@ -47,6 +47,7 @@ public static class SupervisorAccess
                 oidc.Authority = options.EntraId.Instance.TrimEnd('/') + "/" + options.EntraId.TenantId + "/v2.0";
                 oidc.ClientId = options.EntraId.ClientId;
                 oidc.ClientSecret = options.EntraId.ClientSecret;
+                oidc.RequireHttpsMetadata = options.EntraId.RequireHttpsMetadata;
                 oidc.ResponseType = "code";
                 oidc.CallbackPath = BasePath + "/signin-oidc";
                 oidc.SignedOutCallbackPath = BasePath + "/signout-oidc";

@@ -36,5 +36,8 @@ public sealed class EntraIdOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>Leave true in production; false only to test against a local identity provider over HTTP.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(TenantId) && !string.IsNullOrWhiteSpace(ClientId);
 }

@@ -67,7 +67,8 @@ public static partial class SensitiveDataMask
     [GeneratedRegex(@"(?<![\w])\d(?:[ -]?\d){12,18}(?![\w])")]
     private static partial Regex CardNumber();
 
-    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,30}(?![\w])")]
+    /// <summary>Upper case as IBANs are written, so the words after one are never taken for part of it.</summary>
+    [GeneratedRegex(@"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])")]
     private static partial Regex Iban();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]

@@ -27,26 +27,29 @@ public static class SeverityBand
     private static double SubstituteDelayHours(DisruptionFacts facts)
         => facts.RerouteArrivalUtc is { } arrival ? (arrival - facts.ScheduledArrivalUtc).TotalHours : double.PositiveInfinity;
 
-    /// <summary>"&lt; 2 h", "2–3 h", "3–4 h", "≥ 4 h" for limits [2, 3, 4].</summary>
+    /// <summary>"&lt; 2 h", "2–3 h", "3–4 h", "≥ 4 h" for limits [2, 3, 4]; whole days as "d".</summary>
     private static string Hours(double hours, int[] limits)
     {
         if (hours < limits[0])
         {
-            return "< " + H(limits[0]);
+            return "< " + Amount(limits[0]) + Unit(limits[0]);
         }
         for (var i = 1; i < limits.Length; i++)
         {
             if (hours < limits[i])
             {
-                return H(limits[i - 1]) + "–" + H(limits[i]);
+                var (low, high) = (limits[i - 1], limits[i]);
+                return Unit(low) == Unit(high) ? Amount(low) + "–" + Amount(high) + Unit(high) : Amount(low) + Unit(low) + "–" + Amount(high) + Unit(high);
             }
         }
-        return "≥ " + H(limits[^1]);
+        return "≥ " + Amount(limits[^1]) + Unit(limits[^1]);
     }
 
-    private static string H(int hours) => hours >= 24 && hours % 24 == 0
-        ? (hours / 24).ToString(CultureInfo.InvariantCulture) + " d"
-        : hours.ToString(CultureInfo.InvariantCulture) + " h";
+    private static bool InDays(int hours) => hours >= 24 && hours % 24 == 0;
+
+    private static string Amount(int hours) => (InDays(hours) ? hours / 24 : hours).ToString(CultureInfo.InvariantCulture);
+
+    private static string Unit(int hours) => InDays(hours) ? " d" : " h";
 
     private static string Distance(double km) => km <= 1500 ? ", ≤ 1500 km" : km <= 3500 ? ", 1500–3500 km" : ", > 3500 km";
 }

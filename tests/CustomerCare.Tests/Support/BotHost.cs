@@ -28,6 +28,8 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public Dictionary<string, string?> Settings { get; } = [];
 
+    public string Environment { get; init; } = "Development";
+
     public static string TempDataPath() => Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"), "bot.db");
 
     /// <summary>The host starts with its language models loaded, so every test sees the trained recognizer.</summary>
@@ -44,7 +46,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(Environment);
         builder.UseSetting("Storage:DataPath", DataPath);
         builder.UseSetting("DirectLine:Secret", Secret);
         builder.UseSetting("Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"));

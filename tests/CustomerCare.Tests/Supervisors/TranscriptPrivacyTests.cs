@@ -1,0 +1,80 @@
+using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Supervisors;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Ledger;
+using CustomerCare.Remedies;
+using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Supervisors;
+
+/// <summary>Stored transcripts keep no card numbers, IBANs, e-mail addresses or phone numbers, and expire; the ledger stays.</summary>
+public sealed class TranscriptPrivacyTests : IDisposable
+{
+    private readonly BotHost _host = new() { Settings = { ["Supervisors:TranscriptRetentionDays"] = "2" } };
+
+    public void Dispose() => _host.Dispose();
+
+    private async Task<IReadOnlyList<CustomerCare.Schema.Activity>> StoredAsync(string conversationId, Func<IReadOnlyList<CustomerCare.Schema.Activity>, bool> done)
+    {
+        var store = _host.Services.GetRequiredService<TranscriptStore>();
+        for (var i = 0; i < 100; i++)
+        {
+            var activities = store.GetActivities("directline", conversationId);
+            if (done(activities))
+            {
+                return activities;
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException("The transcript was not written.");
+    }
+
+    [Fact]
+    public async Task CustomerTypesCardIbanEmailAndPhone_StoredTranscriptIsMasked_ButTheCaseKeepsTheCallbackAddress()
+    {
+        var customer = await new DirectLineClient(_host.CreateClient()).StartAsync();
+        await customer.PostMessageAsync("talk to a human");
+        await customer.PostMessageAsync("my card 4111 1111 1111 1111, IBAN DE89 3704 0044 0532 0130 00, phone +49 30 1234567");
+        await customer.PostMessageAsync("write to kim.probe@example.com");
+
+        var stored = await StoredAsync(customer.ConversationId!, a => a.Count(x => x.From?.Role == "user" && x.Type == "message") == 3);
+        var all = string.Join("\n", stored.Select(a => a.Text));
+        Assert.Contains("my card [card ••••1111], IBAN [IBAN DE••], phone [phone]", all, StringComparison.Ordinal);
+        Assert.Contains("write to [e-mail]", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("4111 1111", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("kim.probe@example.com", all, StringComparison.Ordinal);
+
+        var cases = _host.Services.GetRequiredService<LiteDbCaseStore>().ForConversation("directline", customer.ConversationId!);
+        Assert.True(Assert.Single(cases).CallbackRequested);
+    }
+
+    [Fact]
+    public async Task AfterTheRetentionPeriod_TranscriptsAreDeleted_LedgerEntriesStay()
+    {
+        var customer = await new DirectLineClient(_host.CreateClient()).StartAsync();
+        await customer.PostMessageAsync("hello");
+        var key = new EntitlementKey("P1", "DEMO01", "CC400", new DateOnly(2025, 3, 14), DisruptionKind.Delay);
+        var ledger = _host.Services.GetRequiredService<ICompensationLedger>();
+        await ledger.TryGrantAsync(new GrantRequest(key, [new GrantedRemedy("comp", RemedyKind.Compensation, 400, "EUR", "EU261 Art. 7")], "2025.01",
+            new GrantActor(GrantActor.Bot, "bot", null, "directline", customer.ConversationId!), CustomerConfirmed: true), CancellationToken.None);
+        await StoredAsync(customer.ConversationId!, a => a.Count > 0);
+
+        var retention = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<TranscriptRetention>().Single();
+        Assert.Equal(0, await retention.RunOnceAsync());
+        _host.Clock.Advance(TimeSpan.FromDays(1));
+        var other = await new DirectLineClient(_host.CreateClient()).StartAsync();
+        await other.PostMessageAsync("still here");
+        await StoredAsync(other.ConversationId!, a => a.Any(x => x.Text == "still here"));
+        _host.Clock.Advance(TimeSpan.FromDays(1.5));
+
+        // The job also runs on its own timer, which the clock's advance may already have fired.
+        await retention.RunOnceAsync();
+        var store = _host.Services.GetRequiredService<TranscriptStore>();
+        Assert.False(store.Exists("directline", customer.ConversationId!));
+        Assert.True(store.Exists("directline", other.ConversationId!));
+        Assert.Null(await _host.Services.GetRequiredService<ConversationIndex>().FindAsync("directline", customer.ConversationId!));
+        Assert.NotNull(await ledger.FindAsync(key, CancellationToken.None));
+        Assert.Empty(store.ConversationsWithAll(["hello"]));
+    }
+}
