@@ -30,6 +30,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => summary with
             {
                 HandedOff = true,
+                CustomerName = summary.CustomerName ?? caseFile.LastName,
                 LastUtc = summary.LastUtc > caseFile.OpenedUtc ? summary.LastUtc : caseFile.OpenedUtc,
                 CaseReference = caseFile.Reference,
                 Bookings = caseFile.BookingReference is not { } booking || summary.Bookings.Contains(booking.ToUpperInvariant()) ? summary.Bookings : [.. summary.Bookings, booking.ToUpperInvariant()],

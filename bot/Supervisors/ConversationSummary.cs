@@ -42,8 +42,26 @@ public sealed record ConversationSummary(string ChannelId, string ConversationId
     /// <summary>A Teams channel thread where agents work: indexed for retention, not listed as a customer conversation.</summary>
     public bool AgentsThread { get; init; }
 
-    /// <summary>granted (a remedy is in the ledger), handedOff (a person was asked for, nothing granted), abandoned (neither).</summary>
+    /// <summary>The headline outcome: granted (a remedy is in the ledger), else handedOff (a case was opened), else abandoned.</summary>
     public string Outcome => Grants > 0 ? Outcomes.Granted : HandedOff ? Outcomes.HandedOff : Outcomes.Abandoned;
+
+    /// <summary>True when <paramref name="outcome"/> applies (without allocating, for scans).</summary>
+    public bool Has(string outcome) => outcome switch
+    {
+        Outcomes.Granted => Grants > 0,
+        Outcomes.HandedOff => HandedOff,
+        Outcomes.Abandoned => Grants == 0 && !HandedOff,
+        _ => false,
+    };
+
+    /// <summary>Every outcome that applies: a hand-off in which an agent granted a remedy is both handed off and granted.</summary>
+    public IReadOnlyList<string> AllOutcomes => (Grants > 0, HandedOff) switch
+    {
+        (true, true) => [Outcomes.HandedOff, Outcomes.Granted],
+        (true, false) => [Outcomes.Granted],
+        (false, true) => [Outcomes.HandedOff],
+        _ => [Outcomes.Abandoned],
+    };
 
     public string Language => Locale is { Length: >= 2 } locale ? locale[..2].ToLowerInvariant() : "en";
 

@@ -52,10 +52,10 @@ public static class SupervisorExports
     private static string FileName(string id) => string.Concat(id.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
 
     /// <summary>One line of the list export.</summary>
-    private sealed record ExportRow(string Channel, string Conversation, DateTime FirstUtc, DateTime LastUtc, int Activities, string Outcome, string Language,
+    private sealed record ExportRow(string Channel, string Conversation, DateTime FirstUtc, DateTime LastUtc, int Activities, IReadOnlyList<string> Outcomes, string Language,
         string? Customer, IReadOnlyList<string> Bookings, IReadOnlyList<string> Agents, string? CaseReference, int Grants, int? Rating, int? ReviewScore)
     {
-        public static ExportRow Of(ConversationSummary s) => new(s.ChannelId, s.ConversationId, s.FirstUtc, s.LastUtc, s.Activities, s.Outcome, s.Language,
+        public static ExportRow Of(ConversationSummary s) => new(s.ChannelId, s.ConversationId, s.FirstUtc, s.LastUtc, s.Activities, s.AllOutcomes, s.Language,
             s.CustomerName ?? s.CustomerId, s.Bookings, s.Agents, s.CaseReference, s.Grants, s.Rating, s.ReviewScore);
     }
 }

@@ -11,7 +11,7 @@ namespace CustomerCare.Bot.Transcripts;
 /// The transcript of every conversation in LiteDB, in the order activities happened. Entries are stored in
 /// chunks: one document per conversation per written batch, keyed "{channel}/{conversation}|{sequence}", so a
 /// conversation is one range of the primary key and no secondary index has to be maintained on the hot path.
-/// The words customers and agents wrote go to a small document under the same key, indexed for search, and the
+/// The words customers and agents wrote go to a small document under the same key (the supervisors' search loads them), and the
 /// supervisors' conversation summary is updated in the same transaction.
 /// </summary>
 public sealed class TranscriptStore
@@ -20,7 +20,6 @@ public sealed class TranscriptStore
     public const string TermsCollectionName = "transcriptTerms";
     private const string SequenceId = "transcripts.sequence";
     private readonly ILiteCollection<BsonDocument> _chunks;
-    private readonly ILiteCollection<BsonDocument> _terms;
     private readonly LiteDbWriter _writer;
     private readonly ConversationIndex? _index;
     private long? _sequence;
@@ -30,8 +29,6 @@ public sealed class TranscriptStore
         _writer = writer;
         _index = index;
         _chunks = database.GetCollection(CollectionName);
-        _terms = database.GetCollection(TermsCollectionName);
-        _terms.EnsureIndex("terms", "$.terms[*]");
     }
 
     /// <summary>Appends the entries in order; completes once they are committed.</summary>
@@ -54,25 +51,6 @@ public sealed class TranscriptStore
 
     public bool Exists(string channelId, string conversationId)
         => _chunks.Exists(Query.StartsWith("_id", Key(channelId, conversationId) + "|"));
-
-    /// <summary>The "{channel}/{conversation}" keys of conversations in which customers or agents wrote every one of the terms.</summary>
-    public HashSet<string> ConversationsWithAll(IReadOnlyCollection<string> terms)
-    {
-        HashSet<string>? found = null;
-        foreach (var term in terms)
-        {
-            var keys = _terms.Find(BsonExpression.Create("$.terms[*] ANY = @0", new BsonValue(term)))
-                .Select(d => d["_id"].AsString)
-                .Select(id => id[..id.LastIndexOf('|')])
-                .ToHashSet(StringComparer.Ordinal);
-            found = found is null ? keys : [.. found.Intersect(keys)];
-            if (found.Count == 0)
-            {
-                break;
-            }
-        }
-        return found ?? [];
-    }
 
     /// <summary>Deletes the conversation's transcript and its search words; runs inside a writer transaction.</summary>
     public static int Delete(LiteDatabase db, string key)
@@ -102,6 +80,7 @@ public sealed class TranscriptStore
             if (written.Count > 0)
             {
                 terms.Insert(new BsonDocument { ["_id"] = id, ["terms"] = new BsonArray(written.Select(t => new BsonValue(t))) });
+                _index?.AddTerms(Key(entries[0].ChannelId, entries[0].ConversationId), written);
             }
             _index?.Change(db, entries[0].ChannelId, entries[0].ConversationId, summary => TranscriptSummary.Add(summary, entries));
         }

@@ -22,7 +22,8 @@ internal sealed class BotProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static BotProcess Start(int core)
+    /// <param name="dataDirectory">A directory holding "bench.db" to start on (deleted afterwards), or null for a fresh one.</param>
+    public static BotProcess Start(int core, string? dataDirectory = null, string environment = "Production")
     {
         var root = FindRepositoryRoot();
         var dll = Path.Combine(root, "bot", "bin", "Release", "net10.0", "CustomerCare.Bot.dll");
@@ -32,7 +33,7 @@ internal sealed class BotProcess : IDisposable
         }
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var dataDirectory = Path.Combine(Path.GetTempPath(), "customercare-bench-" + Guid.NewGuid().ToString("N"));
+        dataDirectory ??= NewDataDirectory();
         var start = new ProcessStartInfo("taskset", ["-c", core.ToString(CultureInfo.InvariantCulture), "dotnet", dll,
             "--urls", url, "--Storage:DataPath", Path.Combine(dataDirectory, "bench.db"), "--Logging:LogLevel:Default", "Warning"])
         {
@@ -40,7 +41,7 @@ internal sealed class BotProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.WriteLine("[bot] " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[bot] " + e.Data); } };
@@ -96,6 +97,8 @@ internal sealed class BotProcess : IDisposable
             // Never created.
         }
     }
+
+    public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "customercare-bench-" + Guid.NewGuid().ToString("N"));
 
     private static int FreePort()
     {

@@ -4,6 +4,11 @@ using CustomerCare.Benchmarks;
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- ledger [entries]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- supervisors [conversations]
+if (args is ["supervisors", ..])
+{
+    return await SupervisorBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
 if (args is ["ledger", ..])
 {
     return await LedgerBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);

@@ -55,6 +55,8 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
         Assert.Contains("DEMO01", html, StringComparison.Ordinal);
         Assert.Contains("<span id=\"total\">1</span>", html, StringComparison.Ordinal);
 
+        var handedOff = await _supervisor.GetStringAsync("/supervisors?outcome=handedOff");
+        Assert.Contains(_customer.ConversationId!, handedOff, StringComparison.Ordinal);
         var none = await _supervisor.GetStringAsync("/supervisors?outcome=abandoned&agent=Ada%20Agent");
         Assert.Contains("<span id=\"total\">0</span>", none, StringComparison.Ordinal);
         var otherChannel = await _supervisor.GetStringAsync("/supervisors?channel=msteams");
@@ -148,7 +150,7 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
         var lines = body.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         var line = JsonNode.Parse(Assert.Single(lines))!;
         Assert.Equal(_customer!.ConversationId, line["conversation"]!.GetValue<string>());
-        Assert.Equal("granted", line["outcome"]!.GetValue<string>());
+        Assert.Equal(["handedOff", "granted"], line["outcomes"]!.AsArray().Select(o => o!.GetValue<string>()));
         Assert.Equal("Ada Agent", line["agents"]![0]!.GetValue<string>());
         Assert.Empty((await _supervisor.GetStringAsync("/supervisors/conversations.jsonl?outcome=abandoned")).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }

@@ -75,6 +75,8 @@ public sealed class TranscriptPrivacyTests : IDisposable
         Assert.True(store.Exists("directline", other.ConversationId!));
         Assert.Null(await _host.Services.GetRequiredService<ConversationIndex>().FindAsync("directline", customer.ConversationId!));
         Assert.NotNull(await ledger.FindAsync(key, CancellationToken.None));
-        Assert.Empty(store.ConversationsWithAll(["hello"]));
+        var search = _host.Services.GetRequiredService<ConversationSearch>();
+        Assert.Empty(await search.AllAsync(new ConversationQuery { Search = "hello" }));
+        Assert.Single(await search.AllAsync(new ConversationQuery { Search = "still here" }));
     }
 }
