@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 namespace CustomerCare.Bot.Supervisors;
 
 /// <summary>
-/// Who may open the supervisors' pages: a cookie session under /supervisors, started by Microsoft Entra ID (OpenID
+/// Who may open the supervisors' pages (and agents the transcript of a case): a cookie session, started by Microsoft Entra ID (OpenID
 /// Connect, app role "Supervisor") in production or by the development sign-in locally. Pages redirect an anonymous
 /// visitor to sign in; data downloads answer 401. Customers' Direct Line tokens and agents' Teams tokens open nothing here.
 /// </summary>
@@ -13,6 +13,7 @@ public static class SupervisorAccess
     public const string Scheme = "Supervisors";
     public const string EntraIdScheme = "EntraId";
     public const string Policy = "Supervisor";
+    public const string CaseReaderPolicy = "CaseReader";
     public const string RoleClaim = "roles";
     public const string NameClaim = "name";
     public const string DevelopmentClaim = "customercare/development-sign-in";
@@ -29,7 +30,7 @@ public static class SupervisorAccess
         var authentication = services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = "CustomerCare.Supervisor";
-            cookie.Cookie.Path = BasePath;
+            cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
@@ -59,7 +60,11 @@ public static class SupervisorAccess
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
             .AddAuthenticationSchemes(Scheme)
             .RequireAuthenticatedUser()
-            .RequireRole(options.Role));
+            .RequireRole(options.Role))
+            .AddPolicy(CaseReaderPolicy, policy => policy
+            .AddAuthenticationSchemes(Scheme)
+            .RequireAuthenticatedUser()
+            .RequireRole(options.Role, options.AgentRole));
         return services;
     }
 

@@ -11,6 +11,10 @@ public sealed class SupervisorOptions
     [Required]
     public string Role { get; set; } = "Supervisor";
 
+    /// <summary>The app role of agents: they may read the transcript of a case (from the link on its card), nothing else here.</summary>
+    [Required]
+    public string AgentRole { get; set; } = "Agent";
+
     /// <summary>Allows the clearly marked development sign-in. Defaults to true in the Development environment only; never with Entra ID configured.</summary>
     public bool? DevelopmentSignIn { get; set; }
 

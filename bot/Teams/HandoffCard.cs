@@ -15,7 +15,7 @@ public static class HandoffCard
     public const string ApproveVerb = "approve";
     public const string DeclineVerb = "decline";
 
-    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false, string? tier = null)
+    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false, string? tier = null, string? transcriptUrl = null)
     {
         var facts = new JsonArray
         {
@@ -60,6 +60,10 @@ public static class HandoffCard
         {
             actions.Add(Execute("Approve proposal", ApproveVerb, caseFile.Reference));
             actions.Add(Execute("Decline", DeclineVerb, caseFile.Reference));
+        }
+        if (transcriptUrl is not null)
+        {
+            actions.Add(new JsonObject { ["type"] = "Action.OpenUrl", ["title"] = "Full transcript", ["url"] = transcriptUrl });
         }
         card["actions"] = actions;
         return card;

@@ -67,7 +67,7 @@ public sealed partial class TeamsAgentNotifier(
         var proposal = await grants.ProposalLinesAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var tier = await grants.TierOfAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var messages = LastMessages(caseFile);
-        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, proposal, messages, takenBy, note, decided, tier), ProtocolJsonContext.Default.JsonNode);
+        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, proposal, messages, takenBy, note, decided, tier, options.Value.TranscriptUrl(caseFile.Reference)), ProtocolJsonContext.Default.JsonNode);
     }
 
     /// <summary>Replaces the posted card in the thread, so every agent sees who took the case and what was decided.</summary>

@@ -7,4 +7,10 @@ public sealed class TeamsOptions
 
     /// <summary>The agents' channel (19:…@thread.tacv2); the bot must be installed in its team.</summary>
     public string? AgentChannelId { get; set; }
+
+    /// <summary>The bot's public address, for links on cards (the full transcript of a case).</summary>
+    public string PublicBaseUrl { get; set; } = "http://localhost:3978";
+
+    /// <summary>Where an agent reads the whole conversation of a case (signed in with the Agent or Supervisor role).</summary>
+    public string TranscriptUrl(string caseReference) => PublicBaseUrl.TrimEnd('/') + "/agents/cases/" + Uri.EscapeDataString(caseReference);
 }

@@ -40,18 +40,18 @@ public sealed class SignInModel(SupervisorSignInMode mode, IOptions<SupervisorOp
             new(SupervisorAccess.NameClaim, name.Trim()),
             new(SupervisorAccess.DevelopmentClaim, "true"),
         };
-        if (role == "supervisor")
+        if (role is "supervisor" or "agent")
         {
-            claims.Add(new Claim(SupervisorAccess.RoleClaim, options.Value.Role));
+            claims.Add(new Claim(SupervisorAccess.RoleClaim, role == "agent" ? options.Value.AgentRole : options.Value.Role));
         }
         var identity = new ClaimsIdentity(claims, "Development", SupervisorAccess.NameClaim, SupervisorAccess.RoleClaim);
         await HttpContext.SignInAsync(SupervisorAccess.Scheme, new ClaimsPrincipal(identity)).ConfigureAwait(false);
         return LocalRedirect(ReturnUrl);
     }
 
-    /// <summary>Only paths inside the supervisors' area, so the sign-in cannot be used to redirect elsewhere.</summary>
+    /// <summary>Only paths inside the supervisors' and agents' pages, so the sign-in cannot be used to redirect elsewhere.</summary>
     private static string Local(string? returnUrl)
-        => returnUrl is { Length: > 0 } url && url.StartsWith(SupervisorAccess.BasePath, StringComparison.Ordinal) && !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal)
+        => returnUrl is { Length: > 0 } url && (url.StartsWith(SupervisorAccess.BasePath, StringComparison.Ordinal) || url.StartsWith("/agents/", StringComparison.Ordinal)) && !url.Contains('\\', StringComparison.Ordinal)
             ? url
             : SupervisorAccess.BasePath;
 }

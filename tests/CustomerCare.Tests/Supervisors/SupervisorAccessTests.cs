@@ -20,8 +20,8 @@ public sealed class SupervisorAccessTests : IDisposable
         _ = _host.Server;
         return _host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + e.RoutePattern.RawText!.TrimStart('/'))
-            .Where(p => p.StartsWith("/supervisors", StringComparison.Ordinal) && p is not "/supervisors/sign-in" and not "/supervisors/denied")
-            .Select(p => p.Replace("{channel}", "directline", StringComparison.Ordinal).Replace("{id}", "abc", StringComparison.Ordinal))
+            .Where(p => (p.StartsWith("/supervisors", StringComparison.Ordinal) || p.StartsWith("/agents", StringComparison.Ordinal)) && p is not "/supervisors/sign-in" and not "/supervisors/denied")
+            .Select(p => p.Replace("{channel}", "directline", StringComparison.Ordinal).Replace("{id}", "abc", StringComparison.Ordinal).Replace("{reference}", "CC-1", StringComparison.Ordinal))
             .Distinct().ToList();
     }
 
@@ -32,6 +32,7 @@ public sealed class SupervisorAccessTests : IDisposable
         Assert.Contains("/supervisors", routes);
         Assert.Contains("/supervisors/fairness.csv", routes);
         Assert.Contains("/supervisors/export/directline/abc.transcript", routes);
+        Assert.Contains("/agents/cases/CC-1", routes);
         Assert.True(routes.Count >= 7, string.Join(", ", routes));
         var client = SupervisorSession.Anonymous(_host);
         foreach (var route in routes)
@@ -69,6 +70,16 @@ public sealed class SupervisorAccessTests : IDisposable
         var response = await client.SendAsync(page);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/supervisors/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Agent_MayNotOpenTheSupervisorsPagesOrDownloads()
+    {
+        var client = await SupervisorSession.SignInAsync(_host, "Ada Agent", role: "agent");
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/supervisors/conversations.jsonl")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/supervisors/export/directline/abc.transcript")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/supervisors/fairness")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/agents/cases/CC-NOPE")).StatusCode);
     }
 
     [Fact]

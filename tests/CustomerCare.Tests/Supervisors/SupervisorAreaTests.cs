@@ -103,6 +103,23 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheCardsTranscriptLink_OpensTheCaseConversationForTheAgent_AndTheReadIsLogged()
+    {
+        var card = _teams!.Channel.Calls.First(c => c.Method == "POST" && c.Path == "/v3/conversations").Body!["activity"]!["attachments"]![0]!["content"]!;
+        var link = card["actions"]!.AsArray().Single(a => a!["type"]!.GetValue<string>() == "Action.OpenUrl")!;
+        Assert.Equal("Full transcript", link["title"]!.GetValue<string>());
+        var url = new Uri(link["url"]!.GetValue<string>());
+        Assert.StartsWith("/agents/cases/CC-", url.AbsolutePath, StringComparison.Ordinal);
+
+        var agent = await SupervisorSession.SignInAsync(_host, "Ada Agent", role: "agent");
+        var html = WebUtility.HtmlDecode(await agent.GetStringAsync(url.AbsolutePath));
+        Assert.Contains("My flight CC400 was delayed, booking DEMO01", html, StringComparison.Ordinal);
+        Assert.Contains("Ada Agent: Yes, up to 150 EUR per night.", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fairness report", html, StringComparison.Ordinal);
+        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Who == "Ada Agent" && e.Action.StartsWith("viewed case CC-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Supervisor_AddsAReviewNoteAndScore_ShownOnTheConversationAndInTheList()
     {
         var path = $"/supervisors/conversations/directline/{_customer!.ConversationId}";
