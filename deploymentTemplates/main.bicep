@@ -43,6 +43,17 @@ param teamsTenantId string = microsoftAppTenantId
 @minValue(0)
 param agentAuthorityLimitEur int = 1000
 
+@description('Client (application) ID of the Entra ID app registration supervisors and agents sign in with (app roles "Supervisor" and "Agent"; redirect URI https://<web app>/supervisors/signin-oidc). Empty: the supervisors\' pages cannot be signed in to.')
+param supervisorSignInClientId string = ''
+
+@description('Client secret of that app registration.')
+@secure()
+param supervisorSignInClientSecret string = ''
+
+@description('Days a transcript is kept after its last activity (ledger entries stay); 0 keeps them.')
+@minValue(0)
+param transcriptRetentionDays int = 365
+
 @description('Also create an Azure AI Language resource (kind TextAnalytics) for CLU and put its endpoint into the app settings.')
 param deployLanguageResource bool = false
 
@@ -219,6 +230,27 @@ var baseAppSettings = [
   {
     name: 'Agents__AuthorityLimitEUR'
     value: string(agentAuthorityLimitEur)
+  }
+  {
+    // For the "Full transcript" link on hand-off cards.
+    name: 'Teams__PublicBaseUrl'
+    value: 'https://${webAppName}.azurewebsites.net'
+  }
+  {
+    name: 'Supervisors__EntraId__TenantId'
+    value: empty(supervisorSignInClientId) ? '' : microsoftAppTenantId
+  }
+  {
+    name: 'Supervisors__EntraId__ClientId'
+    value: supervisorSignInClientId
+  }
+  {
+    name: 'Supervisors__EntraId__ClientSecret'
+    value: supervisorSignInClientSecret
+  }
+  {
+    name: 'Supervisors__TranscriptRetentionDays'
+    value: string(transcriptRetentionDays)
   }
   {
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
