@@ -181,6 +181,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             .Select(d => new CaseHistory(
                 ToCase(d),
                 d["status"].AsString,
+                NullableString(d["agentId"]),
                 NullableString(d["agentName"]),
                 NullableTime(d["takenUtc"]),
                 NullableTime(d["endedUtc"]),

@@ -30,12 +30,19 @@ public sealed class LiteDbFile : IDisposable
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         if (path == ":memory:")
         {
-            return new LiteDbFile(new LiteDatabase(new ConnectionString { Filename = path }, mapper), null, null);
+            return UtcDates(new LiteDbFile(new LiteDatabase(new ConnectionString { Filename = path }, mapper), null, null));
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var data = Exclusive(path);
         var log = new DeferredSyncStream(Exclusive(Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path)));
-        return new LiteDbFile(new LiteDatabase(data, mapper, log), data, log);
+        return UtcDates(new LiteDbFile(new LiteDatabase(data, mapper, log), data, log));
+    }
+
+    /// <summary>Dates come back as stored, in UTC, whatever the server's time zone (LiteDB's default is local time).</summary>
+    private static LiteDbFile UtcDates(LiteDbFile file)
+    {
+        file.Database.UtcDate = true;
+        return file;
     }
 
     /// <summary>Returns once everything committed so far is in the log file: it survives the process being killed.</summary>

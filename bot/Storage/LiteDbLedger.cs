@@ -66,7 +66,7 @@ public sealed class LiteDbLedger : ICompensationLedger
             {
                 Grants = summary.Grants + 1,
                 LastUtc = summary.LastUtc > entry.GrantedUtc ? summary.LastUtc : entry.GrantedUtc,
-                Bookings = summary.Bookings.Contains(entry.Key.BookingReference) ? summary.Bookings : [.. summary.Bookings, entry.Key.BookingReference],
+                Bookings = summary.Bookings.Contains(entry.Key.BookingReference.Trim().ToUpperInvariant()) ? summary.Bookings : [.. summary.Bookings, entry.Key.BookingReference.Trim().ToUpperInvariant()],
                 Agents = entry.GrantedBy.Kind != GrantActor.Agent || entry.GrantedBy.Name is not { } name || summary.Agents.Contains(name) ? summary.Agents : [.. summary.Agents, name],
             });
             return new GrantOutcome.Granted(entry);
@@ -96,8 +96,9 @@ public sealed class LiteDbLedger : ICompensationLedger
     /// <summary>Every grant, for the fairness report.</summary>
     public IEnumerable<LedgerEntry> All() => _entries.FindAll().Select(Read);
 
-    /// <summary>The entitlement of every refused second-grant attempt, for the fairness report.</summary>
-    public IEnumerable<string> RefusedEntitlements() => _refusals.FindAll().Select(d => d["entitlement"].AsString);
+    /// <summary>The entitlement of every second-grant attempt refused in [from, to), for the fairness report.</summary>
+    public IEnumerable<string> RefusedEntitlements(DateTime fromUtc, DateTime toUtc)
+        => _refusals.FindAll().Where(d => d["attemptedUtc"].AsDateTime >= fromUtc && d["attemptedUtc"].AsDateTime < toUtc).Select(d => d["entitlement"].AsString);
 
     public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(_refusals.LongCount());
 

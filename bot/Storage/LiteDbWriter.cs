@@ -25,7 +25,10 @@ public sealed class LiteDbWriter : IDisposable
         _database = file.Database;
     }
 
-    /// <summary>Raised on the writer's thread when a batch failed and was rolled back (caches of written data must be dropped).</summary>
+    /// <summary>Raised on the writer's thread after a batch is committed (caches of written data may take its changes).</summary>
+    public event Action? Committed;
+
+    /// <summary>Raised on the writer's thread when a batch failed and was rolled back (changes noted for it must be dropped).</summary>
     public event Action? RolledBack;
 
     /// <summary>Runs <paramref name="write"/> inside the next batch's transaction; completes after that batch is durable.</summary>
@@ -86,6 +89,7 @@ public sealed class LiteDbWriter : IDisposable
                 write.Apply(_database);
             }
             _database.Commit();
+            Committed?.Invoke();
             if (batch.Exists(w => w.Synced))
             {
                 _file.MakeDurable();

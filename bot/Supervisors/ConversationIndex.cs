@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using LiteDB;
@@ -8,32 +9,35 @@ namespace CustomerCare.Bot.Supervisors;
 /// The supervisors' index of customer conversations: one summary document per conversation in LiteDB, changed inside
 /// the same transaction as the transcript, grant or case write that caused it, and mirrored in memory (with the words
 /// customers and agents wrote) once a supervisor first asks — so filtering and searching 100,000 conversations is a
-/// scan of small records, not of the data file. The mirror loads beside the writer; changes made meanwhile are replayed.
+/// scan of small records, not of the data file. Changes reach the mirror only once committed; the writer never waits
+/// for a reader: it queues them, and readers apply the queue before they read.
 /// </summary>
 public sealed class ConversationIndex
 {
     public const string CollectionName = "conversations";
     private readonly LiteDatabase _database;
     private readonly Lock _gate = new();
+    private readonly List<Action<ConversationMirror>> _uncommitted = [];
+    private readonly ConcurrentQueue<Action<ConversationMirror>> _committed = new();
     private ConversationMirror? _mirror;
-    private List<Action<ConversationMirror>>? _missed;
     private Task? _loading;
-    private int _generation;
+    private volatile bool _tracking;
 
     public ConversationIndex(LiteDatabase database, LiteDbWriter writer)
     {
         _database = database;
         database.GetCollection(CollectionName).EnsureIndex("lastUtc");
-        writer.RolledBack += () =>
+        // Both run on the writer's thread, which alone touches _uncommitted.
+        writer.Committed += () =>
         {
-            lock (_gate)
+            if (_tracking)
             {
-                // The mirror may hold changes that were never committed: drop it, reload on next use.
-                _mirror = null;
-                _missed = null;
-                _generation++;
+                _uncommitted.ForEach(_committed.Enqueue);
+                ApplyCommittedIfFree();
             }
+            _uncommitted.Clear();
         };
+        writer.RolledBack += _uncommitted.Clear;
     }
 
     /// <summary>Changes one conversation's summary; runs inside a writer transaction.</summary>
@@ -44,11 +48,11 @@ public sealed class ConversationIndex
         var current = collection.FindById(key) is { } document ? ConversationSummary.FromDocument(document) : new ConversationSummary(channelId, conversationId);
         var changed = change(current);
         collection.Upsert(changed.ToDocument());
-        Mirror(mirror => mirror.Put(changed));
+        _uncommitted.Add(mirror => mirror.Put(changed));
     }
 
-    /// <summary>Notes the words a customer or agent wrote in a conversation (already stored with the transcript).</summary>
-    public void AddTerms(string key, IReadOnlyList<string> terms) => Mirror(mirror => mirror.AddTerms(key, terms));
+    /// <summary>Notes the words a customer or agent wrote in a conversation (stored with the transcript); inside a writer transaction.</summary>
+    public void AddTerms(string key, IReadOnlyList<string> terms) => _uncommitted.Add(mirror => mirror.AddTerms(key, terms));
 
     /// <summary>Removes summaries (retention); runs inside a writer transaction.</summary>
     public void Remove(LiteDatabase db, IReadOnlyList<string> keys)
@@ -58,13 +62,33 @@ public sealed class ConversationIndex
         {
             collection.Delete(key);
         }
-        Mirror(mirror => keys.ToList().ForEach(mirror.Remove));
+        _uncommitted.Add(mirror => keys.ToList().ForEach(mirror.Remove));
+    }
+
+    /// <summary>Keeps the queue short without ever making the writer wait: applies it only when no reader holds the mirror.</summary>
+    private void ApplyCommittedIfFree()
+    {
+        if (_mirror is null || !_gate.TryEnter())
+        {
+            return;
+        }
+        try
+        {
+            while (_mirror is not null && _committed.TryDequeue(out var apply))
+            {
+                apply(_mirror);
+            }
+        }
+        finally
+        {
+            _gate.Exit();
+        }
     }
 
     public async Task<ConversationSummary?> FindAsync(string channelId, string conversationId)
         => await ReadAsync(mirror => mirror.Find(channelId + "/" + conversationId)).ConfigureAwait(false);
 
-    /// <summary>Reads the mirror under its lock, loading it first if needed. Keep <paramref name="read"/> short and allocation-light.</summary>
+    /// <summary>Reads the mirror under its lock (loading it first if needed), after applying every committed change.</summary>
     internal async Task<T> ReadAsync<T>(Func<ConversationMirror, T> read)
     {
         while (true)
@@ -74,40 +98,30 @@ public sealed class ConversationIndex
             {
                 if (_mirror is not null)
                 {
+                    while (_committed.TryDequeue(out var apply))
+                    {
+                        apply(_mirror);
+                    }
                     return read(_mirror);
                 }
-                _loading ??= Task.Run(Load);
+                if (_loading is null)
+                {
+                    // From here every committed change is queued, so whatever the scan below misses is replayed.
+                    _committed.Clear();
+                    _tracking = true;
+                    _loading = Task.Run(Load);
+                }
                 loading = _loading;
             }
             await loading.ConfigureAwait(false);
         }
     }
 
-    private void Mirror(Action<ConversationMirror> apply)
-    {
-        lock (_gate)
-        {
-            if (_mirror is not null)
-            {
-                apply(_mirror);
-            }
-            else
-            {
-                _missed?.Add(apply);
-            }
-        }
-    }
-
-    /// <summary>Reads every summary and every word from the file without holding up the writer; replays what changed meanwhile.</summary>
+    /// <summary>Reads every summary and every word from the file beside the writer; replays the changes committed meanwhile.</summary>
     private void Load()
     {
-        int generation;
-        lock (_gate)
-        {
-            _missed = [];
-            generation = _generation;
-        }
         var mirror = new ConversationMirror();
+        ConversationMirror? loaded = null;
         try
         {
             foreach (var document in _database.GetCollection(CollectionName).FindAll())
@@ -119,22 +133,14 @@ public sealed class ConversationIndex
                 var id = document["_id"].AsString;
                 mirror.AddTerms(id[..id.LastIndexOf('|')], document["terms"].AsArray.Select(t => t.AsString));
             }
-        }
-        catch
-        {
-            mirror = null;
-            throw;
+            loaded = mirror;
         }
         finally
         {
             lock (_gate)
             {
-                if (mirror is not null && generation == _generation && _missed is not null)
-                {
-                    _missed.ForEach(apply => apply(mirror));
-                    _mirror = mirror;
-                }
-                _missed = null;
+                _mirror = loaded;
+                _tracking = loaded is not null;
                 _loading = null;
             }
         }

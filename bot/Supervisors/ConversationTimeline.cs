@@ -35,7 +35,7 @@ public sealed class ConversationTimeline(TranscriptStore transcripts, LiteDbCase
         var role = activity.From?.Role;
         if (activity.IsType(ActivityTypes.Message) || activity.IsType(ActivityTypes.MessageUpdate))
         {
-            var agent = AgentTurn.NameOf(activity);
+            var agent = role == RoleTypes.User ? null : AgentTurn.NameOf(activity);
             var (kind, who) = role == RoleTypes.User ? (TimelineItem.Customer, activity.From?.Name is { Length: > 0 } name ? name : "Customer")
                 : agent is not null ? (TimelineItem.Agent, agent)
                 : (TimelineItem.Bot, "Bot");

@@ -23,9 +23,9 @@ public static class SupervisorAccess
     {
         var options = configuration.GetSection(SupervisorOptions.Section).Get<SupervisorOptions>() ?? new SupervisorOptions();
         services.AddOptions<SupervisorOptions>().BindConfiguration(SupervisorOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(new SupervisorSignInMode(
-            options.EntraId.IsConfigured,
-            !options.EntraId.IsConfigured && (options.DevelopmentSignIn ?? environment.IsDevelopment())));
+        // The development sign-in lets anyone in: only in the Development environment, never beside Entra ID.
+        var mode = new SupervisorSignInMode(options.EntraId.IsConfigured, environment.IsDevelopment() && options.DevelopmentSignIn != false && !options.EntraId.IsConfigured);
+        services.AddSingleton(mode);
 
         var authentication = services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
@@ -33,11 +33,23 @@ public static class SupervisorAccess
             cookie.Cookie.Path = "/";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Lax;
+            cookie.Cookie.SecurePolicy = environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
             cookie.SlidingExpiration = true;
             cookie.LoginPath = BasePath + "/sign-in";
             cookie.AccessDeniedPath = BasePath + "/denied";
             cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnValidatePrincipal = context =>
+            {
+                // A development session stops working where the development sign-in is off; every session ends after
+                // 12 hours however active, so a role taken away in Entra ID takes effect.
+                var development = context.Principal?.HasClaim(c => c.Type == DevelopmentClaim) == true;
+                if ((development && !mode.Development) || context.Properties.IssuedUtc < DateTimeOffset.UtcNow.AddHours(-12))
+                {
+                    context.RejectPrincipal();
+                }
+                return Task.CompletedTask;
+            };
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
         });
         if (options.EntraId.IsConfigured)

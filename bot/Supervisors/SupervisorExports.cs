@@ -23,16 +23,17 @@ public static class SupervisorExports
             {
                 return Results.NotFound(new { error = new { code = "NotFound", message = $"No transcript for conversation '{id}' on channel '{channel}'." } });
             }
-            await access.RecordAsync(SupervisorUser.NameOf(http.User), "exported", channel + "/" + id).ConfigureAwait(false);
+            await access.RecordAsync(http.User, "exported", channel + "/" + id).ConfigureAwait(false);
             var activities = transcripts.GetActivities(channel, id);
             var json = JsonSerializer.Serialize(activities.ToList(), ProtocolJsonContext.Default.ListActivity);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", FileName(id) + ".transcript");
         });
 
-        group.MapGet("/conversations.jsonl", async (HttpContext http, ConversationSearch search) =>
+        group.MapGet("/conversations.jsonl", async (HttpContext http, ConversationSearch search, TranscriptAccessLog access) =>
         {
             var query = SupervisorQueryString.Parse(http.Request.Query);
             var all = await search.AllAsync(query).ConfigureAwait(false);
+            await access.RecordAsync(http.User, $"exported the list{http.Request.QueryString} ({all.Count} conversations)", "*").ConfigureAwait(false);
             http.Response.ContentType = "application/x-ndjson; charset=utf-8";
             http.Response.Headers.ContentDisposition = "attachment; filename=\"conversations.jsonl\"";
             foreach (var summary in all)

@@ -4,8 +4,6 @@ namespace CustomerCare.Bot.Supervisors;
 /// <summary>The supervisors' area: sign-in, server-rendered pages under /supervisors, downloads, the access log and transcript retention.</summary>
 public static class SupervisorSetup
 {
-    /// <summary>The supervisors' pages; every page must be listed here or below, or it is open to anyone.</summary>
-    private static readonly string[] SupervisorPages = ["/Index", "/Conversation", "/Fairness", "/AccessLog"];
 
     public static IServiceCollection AddSupervisors(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
@@ -13,14 +11,13 @@ public static class SupervisorSetup
         services.AddRazorPages(pages =>
         {
             pages.RootDirectory = "/Supervisors/Pages";
-            foreach (var page in SupervisorPages)
-            {
-                pages.Conventions.AuthorizePage(page, SupervisorAccess.Policy);
-            }
-            pages.Conventions.AuthorizePage("/CaseTranscript", SupervisorAccess.CaseReaderPolicy);
-            pages.Conventions.AuthorizePage("/SignOut");
-            pages.Conventions.AllowAnonymousToPage("/SignIn");
-            pages.Conventions.AllowAnonymousToPage("/Denied");
+            // Secure by folder, so a new page is protected by where it lives: Review/ for supervisors, Agents/ for
+            // agents and supervisors, Account/ signed in except the sign-in and no-access pages.
+            pages.Conventions.AuthorizeFolder("/Review", SupervisorAccess.Policy);
+            pages.Conventions.AuthorizeFolder("/Agents", SupervisorAccess.CaseReaderPolicy);
+            pages.Conventions.AuthorizeFolder("/Account");
+            pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
+            pages.Conventions.AllowAnonymousToPage("/Account/Denied");
         });
         services.AddSingleton<ConversationSearch>();
         services.AddSingleton<ConversationTimeline>();

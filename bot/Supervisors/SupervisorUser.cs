@@ -8,5 +8,19 @@ public static class SupervisorUser
     public static string NameOf(ClaimsPrincipal user)
         => user.FindFirst(SupervisorAccess.NameClaim)?.Value ?? user.FindFirst("preferred_username")?.Value ?? user.Identity?.Name ?? "unknown";
 
+    /// <summary>Who, for the access log: the display name and, when Entra ID signed them in, the account and object id.</summary>
+    public static string AuditNameOf(ClaimsPrincipal user)
+    {
+        var account = user.FindFirst("preferred_username")?.Value;
+        var objectId = user.FindFirst(ObjectIdClaim)?.Value;
+        var name = NameOf(user);
+        return account is null && objectId is null ? name + (IsDevelopmentSignIn(user) ? " (development sign-in)" : string.Empty) : $"{name} <{account}> oid {objectId}";
+    }
+
+    /// <summary>The Entra ID object id, which Teams sends as aadObjectId (so an agent's sign-in matches the agent on a case).</summary>
+    public const string ObjectIdClaim = "oid";
+
+    public static string? ObjectIdOf(ClaimsPrincipal user) => user.FindFirst(ObjectIdClaim)?.Value;
+
     public static bool IsDevelopmentSignIn(ClaimsPrincipal user) => user.HasClaim(c => c.Type == SupervisorAccess.DevelopmentClaim);
 }

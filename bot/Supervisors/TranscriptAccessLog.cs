@@ -8,6 +8,8 @@ public sealed partial class TranscriptAccessLog(LiteDatabase database, LiteDbWri
 {
     private const string CollectionName = "transcriptAccess";
 
+    public Task RecordAsync(System.Security.Claims.ClaimsPrincipal user, string action, string conversation) => RecordAsync(SupervisorUser.AuditNameOf(user), action, conversation);
+
     public Task RecordAsync(string who, string action, string conversation)
     {
         var at = clock.GetUtcNow().UtcDateTime;

@@ -27,8 +27,9 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
             {
                 await RunOnceAsync().ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LiteException or IOException or ObjectDisposedException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
+                // A failed run is retried at the next tick; it must not take the bot down.
                 LogFailed(logger, ex);
             }
         }
@@ -40,21 +41,18 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.TranscriptRetentionDays);
         var deleted = 0;
+        var skipped = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
             var expired = database.GetCollection(ConversationIndex.CollectionName)
-                .Find(Query.LT("lastUtc", cutoff), limit: Batch).Select(d => d["_id"].AsString).ToList();
+                .Find(Query.LT("lastUtc", cutoff)).Select(d => d["_id"].AsString).Where(key => !skipped.Contains(key)).Take(Batch).ToList();
             if (expired.Count == 0)
             {
                 break;
             }
-            await writer.WriteAsync(db =>
-            {
-                expired.ForEach(key => TranscriptStore.Delete(db, key));
-                index.Remove(db, expired);
-                return expired.Count;
-            }).ConfigureAwait(false);
-            deleted += expired.Count;
+            var removed = await writer.WriteAsync(db => DeleteExpired(db, expired, cutoff)).ConfigureAwait(false);
+            skipped.UnionWith(expired.Except(removed));
+            deleted += removed.Count;
         }
         if (deleted > 0)
         {
@@ -62,6 +60,50 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
         }
         return deleted;
     }
+
+    /// <summary>
+    /// On the writer, so nothing changes underneath: a conversation is deleted only if it is still inactive and has no
+    /// case waiting for or held by a person; the files the customer uploaded go with it.
+    /// </summary>
+    private List<string> DeleteExpired(LiteDatabase db, List<string> keys, DateTime cutoff)
+    {
+        var summaries = db.GetCollection(ConversationIndex.CollectionName);
+        var cases = db.GetCollection("cases");
+        var removed = new List<string>();
+        foreach (var key in keys)
+        {
+            if (summaries.FindById(key) is not { } summary || summary["lastUtc"].AsDateTime >= cutoff)
+            {
+                continue;
+            }
+            var (channel, conversation) = (summary["channelId"].AsString, summary["conversationId"].AsString);
+            if (cases.Find(Query.EQ("conversationId", conversation)).Any(c => c["channelId"].AsString == channel && c["status"].AsString is "open" or "taken" or "rating"))
+            {
+                continue;
+            }
+            foreach (var upload in Uploads(db, key))
+            {
+                db.FileStorage.Delete(upload);
+            }
+            TranscriptStore.Delete(db, key);
+            removed.Add(key);
+        }
+        index.Remove(db, removed);
+        return removed;
+    }
+
+    /// <summary>The ids of files uploaded in a conversation, from the attachment links in its transcript.</summary>
+    private static IEnumerable<string> Uploads(LiteDatabase db, string key)
+        => db.GetCollection(TranscriptStore.CollectionName).Find(Query.StartsWith("_id", key + "|"))
+            .SelectMany(chunk => chunk["entries"].AsArray)
+            .Select(entry => System.Text.Json.JsonSerializer.Deserialize(entry["json"].AsString, CustomerCare.Schema.ProtocolJsonContext.Default.Activity))
+            .SelectMany(activity => activity?.Attachments ?? [])
+            .Select(attachment => attachment.ContentUrl)
+            .OfType<string>()
+            .Where(url => url.Contains("/v3/directline/attachments/", StringComparison.Ordinal))
+            .Select(url => url[(url.LastIndexOf('/') + 1)..])
+            .Distinct()
+            .ToList();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Deleted the transcripts of {Count} conversations inactive since before {Cutoff:u}")]
     private static partial void LogDeleted(ILogger logger, int count, DateTime cutoff);

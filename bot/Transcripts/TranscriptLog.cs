@@ -30,7 +30,8 @@ public sealed class TranscriptLog(TranscriptQueue queue, TimeProvider clock)
             ConversationType = activity.Conversation?.ConversationType,
             FromId = activity.From?.Id,
             FromName = activity.From?.Name,
-            AgentName = AgentTurn.NameOf(activity),
+            // Only the bot's own messages can carry an agent's name: a client's channelData is not trusted.
+            AgentName = activity.From?.Role == RoleTypes.Bot ? AgentTurn.NameOf(activity) : null,
         });
     }
 

@@ -4,8 +4,10 @@ namespace CustomerCare.Privacy;
 
 /// <summary>
 /// Masks what a stored transcript must not keep: payment card numbers (Luhn-valid, last four kept), IBANs (valid
-/// check digits, country kept), e-mail addresses and phone numbers. Booking references, flight numbers, dates and
-/// amounts are left alone. Whatever the bot needs (a callback address) is kept elsewhere before the text is masked.
+/// check digits, country kept), e-mail addresses and phone numbers. A card number or IBAN followed by more digits
+/// or words (an expiry date, a CVV, "BIC …") is still found: the longest valid beginning is masked. Booking
+/// references, flight numbers, dates and amounts are left alone. What the bot needs (a callback address) is kept
+/// elsewhere before the text is masked.
 /// </summary>
 public static partial class SensitiveDataMask
 {
@@ -15,20 +17,55 @@ public static partial class SensitiveDataMask
         {
             return text;
         }
-        var masked = CardNumber().Replace(text, m => IsLuhnValid(Digits(m.Value)) ? "[card ••••" + Digits(m.Value)[^4..] + "]" : m.Value);
-        masked = Iban().Replace(masked, m => IsIbanValid(m.Value) ? "[IBAN " + m.Value[..2].ToUpperInvariant() + "••]" : m.Value);
+        var masked = DigitRun().Replace(text, MaskCard);
+        masked = IbanCandidate().Replace(masked, MaskIban);
         masked = EmailAddress().Replace(masked, "[e-mail]");
-        return PhoneNumber().Replace(masked, m => Digits(m.Value).Length is >= 7 and <= 15 ? "[phone]" : m.Value);
+        masked = PhoneNumber().Replace(masked, m => Digits(m.Value).Length is >= 7 and <= 15 ? "[phone]" : m.Value);
+        return NorthAmericanPhone().Replace(masked, "[phone]");
+    }
+
+    /// <summary>Masks the longest Luhn-valid beginning of 13–19 digits; what follows it (an expiry, a CVV) stays.</summary>
+    private static string MaskCard(Match match)
+    {
+        var value = match.Value;
+        var digitEnds = new List<int>();
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (char.IsAsciiDigit(value[i]))
+            {
+                digitEnds.Add(i + 1);
+            }
+        }
+        for (var count = Math.Min(19, digitEnds.Count); count >= 13; count--)
+        {
+            var end = digitEnds[count - 1];
+            var digits = Digits(value[..end]);
+            if (IsLuhnValid(digits))
+            {
+                return "[card ••••" + digits[^4..] + "]" + value[end..];
+            }
+        }
+        return value;
+    }
+
+    /// <summary>Masks the longest beginning (ending at a word boundary) with valid IBAN check digits.</summary>
+    private static string MaskIban(Match match)
+    {
+        var value = match.Value;
+        for (var end = value.Length; end >= 15; end--)
+        {
+            if ((end == value.Length || value[end] == ' ') && IsIbanValid(value[..end]))
+            {
+                return "[IBAN " + value[..2].ToUpperInvariant() + "••]" + value[end..];
+            }
+        }
+        return value;
     }
 
     private static string Digits(string value) => string.Concat(value.Where(char.IsAsciiDigit));
 
     private static bool IsLuhnValid(string digits)
     {
-        if (digits.Length is < 13 or > 19)
-        {
-            return false;
-        }
         var sum = 0;
         for (var i = 0; i < digits.Length; i++)
         {
@@ -50,13 +87,13 @@ public static partial class SensitiveDataMask
     private static bool IsIbanValid(string value)
     {
         var iban = string.Concat(value.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
-        if (iban.Length is < 15 or > 34)
+        // Account numbers are mostly digits; words after a flight number ("CC400 from FRA to") are not.
+        if (iban.Length is < 15 or > 34 || iban[4..].Count(char.IsAsciiDigit) * 10 < (iban.Length - 4) * 6)
         {
             return false;
         }
-        var rearranged = iban[4..] + iban[..4];
         var remainder = 0;
-        foreach (var c in rearranged)
+        foreach (var c in iban[4..] + iban[..4])
         {
             var number = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
             remainder = number >= 10 ? (remainder * 100 + number) % 97 : (remainder * 10 + number) % 97;
@@ -64,12 +101,13 @@ public static partial class SensitiveDataMask
         return remainder == 1;
     }
 
-    [GeneratedRegex(@"(?<![\w])\d(?:[ -]?\d){12,18}(?![\w])")]
-    private static partial Regex CardNumber();
+    /// <summary>A run of at least 13 digits, single spaces or dashes between them.</summary>
+    [GeneratedRegex(@"(?<![\w])\d(?:[ -]?\d){12,40}")]
+    private static partial Regex DigitRun();
 
-    /// <summary>Upper case as IBANs are written, so the words after one are never taken for part of it.</summary>
-    [GeneratedRegex(@"(?<![\w])[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]){11,30}(?![\w])")]
-    private static partial Regex Iban();
+    /// <summary>Two letters, two check digits, then groups of letters and digits (the valid length is found afterwards).</summary>
+    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,40}", RegexOptions.CultureInvariant)]
+    private static partial Regex IbanCandidate();
 
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex EmailAddress();
@@ -77,4 +115,8 @@ public static partial class SensitiveDataMask
     /// <summary>International (+ or 00) or national (leading 0) numbers, with spaces, dashes or brackets between digits.</summary>
     [GeneratedRegex(@"(?<![\w+])(?:\+|00|0)\d(?:[ ()-]{0,2}\d){5,16}(?![\w])")]
     private static partial Regex PhoneNumber();
+
+    /// <summary>North American numbers written the usual ways: (212) 555-0147, 212-555-0147, 212.555.0147.</summary>
+    [GeneratedRegex(@"(?<![\w(])(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w])")]
+    private static partial Regex NorthAmericanPhone();
 }

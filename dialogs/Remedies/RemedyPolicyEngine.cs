@@ -28,7 +28,12 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         }
         return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList())
         {
-            SeverityBand = SeverityBand.Of(facts),
+            SeverityBand = SeverityBand.Of(facts, regulation switch
+            {
+                Regulation.Eu261 => policy.Eu261,
+                Regulation.Uk261 => policy.Uk261,
+                _ => null,
+            }),
         };
     }
 

@@ -3,14 +3,17 @@ using System.Text;
 
 namespace CustomerCare.Ledger.Fairness;
 
-/// <summary>The fairness report as CSV (RFC 4180): one line per group and breakdown value, invariant numbers.</summary>
+/// <summary>
+/// The fairness report as CSV (RFC 4180, UTF-8 with a byte order mark so spreadsheets read "≥" and "–"): one line per
+/// group and breakdown value, then one per agent override with its reason; invariant numbers.
+/// </summary>
 public static class FairnessCsv
 {
-    public const string Header = "kind,severityBand,currency,dimension,value,count,mean,standardDeviation,minimum,maximum,automaticShare,refusedSecondGrants";
+    public const string Header = "kind,severityBand,currency,dimension,value,count,mean,standardDeviation,minimum,maximum,automaticShare,refusedSecondGrants,reason";
 
     public static string Write(FairnessReport report)
     {
-        var csv = new StringBuilder().Append(Header).Append("\r\n");
+        var csv = new StringBuilder().Append('\uFEFF').Append(Header).Append("\r\n");
         foreach (var group in report.Groups)
         {
             Line(csv, group, "all", "all", group.All);
@@ -18,6 +21,12 @@ public static class FairnessCsv
             {
                 Line(csv, group, cell.Dimension, cell.Value, cell.Amounts);
             }
+        }
+        foreach (var o in report.Overrides)
+        {
+            var amount = o.Amount.ToString("0.00", CultureInfo.InvariantCulture);
+            string[] fields = [o.Kind, o.SeverityBand, o.Currency, "override", o.Agent, "1", amount, "0.00", amount, amount, string.Empty, string.Empty, o.Reason];
+            csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
         }
         return csv.ToString();
     }
@@ -34,6 +43,7 @@ public static class FairnessCsv
             amounts.Maximum.ToString("0.00", CultureInfo.InvariantCulture),
             group.AutomaticShare.ToString("0.###", CultureInfo.InvariantCulture),
             group.RefusedSecondGrants.ToString(CultureInfo.InvariantCulture),
+            string.Empty,
         ];
         csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
     }
@@ -41,7 +51,7 @@ public static class FairnessCsv
     /// <summary>Quotes fields with commas, quotes or line breaks; neutralises a leading formula character for spreadsheets.</summary>
     private static string Escape(string field)
     {
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
         {
             field = "'" + field;
         }

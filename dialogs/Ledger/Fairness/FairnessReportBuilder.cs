@@ -8,11 +8,14 @@ public static class FairnessReportBuilder
 {
     public const string Unbanded = "unbanded";
 
-    /// <param name="refusedEntitlements">The entitlement id of every second-grant attempt the ledger refused.</param>
+    /// <param name="refusedEntitlements">The entitlement id of every second-grant attempt the ledger refused (in the same period).</param>
     public static FairnessReport Build(IEnumerable<LedgerEntry> entries, IEnumerable<string> refusedEntitlements)
     {
         var grants = entries.Select(e => (Entry: e, Currency: e.Remedies.Count > 0 ? e.Remedies[0].Currency : "EUR")).ToList();
         var refusals = refusedEntitlements.ToList();
+        // A refused attempt belongs to the group of the grant it collided with (same entitlement id).
+        var groupOfEntitlement = grants.GroupBy(g => g.Entry.Key.Id, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Kind: g.First().Entry.Key.Kind.ToString(), Band: g.First().Entry.SeverityBand ?? Unbanded, g.First().Currency), StringComparer.Ordinal);
         var groups = grants
             .GroupBy(g => (Kind: g.Entry.Key.Kind.ToString(), Band: g.Entry.SeverityBand ?? Unbanded, g.Currency))
             .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Band, StringComparer.Ordinal).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
@@ -24,7 +27,7 @@ public static class FairnessReportBuilder
                     AmountStatistics.Of(list.ConvertAll(x => x.Amount)),
                     list.Count(x => x.Entry.GrantedBy.Kind == GrantActor.Bot),
                     list.Count(x => x.Entry.GrantedBy.Kind == GrantActor.Agent),
-                    refusals.Count(id => KindOf(id) == g.Key.Kind),
+                    refusals.Count(id => groupOfEntitlement.TryGetValue(id, out var group) && group == g.Key),
                     Breakdown("tier", list, x => x.Tier.ToString()),
                     Breakdown("channel", list, x => x.GrantedBy.Channel),
                     Breakdown("agent", list, x => x.GrantedBy.Kind == GrantActor.Bot ? "bot" : x.GrantedBy.Name ?? x.GrantedBy.Id));
@@ -43,7 +46,4 @@ public static class FairnessReportBuilder
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new FairnessCell(dimension, g.Key, AmountStatistics.Of(g.Select(x => x.Amount).ToList())))
             .ToList();
-
-    /// <summary>The disruption kind is the last part of an entitlement id (see <see cref="EntitlementKey.Id"/>).</summary>
-    private static string KindOf(string entitlementId) => entitlementId[(entitlementId.LastIndexOf('|') + 1)..];
 }

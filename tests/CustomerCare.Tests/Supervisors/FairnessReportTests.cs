@@ -21,7 +21,8 @@ public sealed class FairnessReportTests
     ///   directline: 400, 400 → mean 400, σ=0. msteams: 500, 300 → mean 400, σ=100.
     ///   bot: 2 × 400 → 400; Ada 500; Bob 300. Automatic 2 of 4 = 0.5; one override (Ada, reason given).
     /// Cancellation "notice &lt; 7 d, ≤ 1500 km": one 250 (Platinum, directline, bot) → mean 250, σ 0.
-    /// Refusals: two for Delay entitlements, one for Baggage → Delay group 2, Cancellation group 0, total 3.
+    /// Refusals: two collided with Delay grants 1 and 3, one with an entitlement not granted in the period → Delay group 2,
+    /// Cancellation group 0, total 3.
     /// </summary>
     private static FairnessReport Seeded() => FairnessReportBuilder.Build(
         [
@@ -31,7 +32,7 @@ public sealed class FairnessReportTests
             Grant("4", DisruptionKind.Delay, "≥ 4 h, 1500–3500 km", 300, LoyaltyTier.Basic, "msteams", "Bob"),
             Grant("5", DisruptionKind.Cancellation, "notice < 7 d, ≤ 1500 km", 250, LoyaltyTier.Platinum, "directline", null),
         ],
-        ["P1|BK1|CC400|2025-03-14|Delay", "P3|BK3|CC400|2025-03-14|Delay", "P9|BK9|CC100|2025-03-14|Baggage"]);
+        ["P-1|BK1|CC400|2025-03-14|Delay", "P-3|BK3|CC400|2025-03-14|Delay", "P-9|BK9|CC100|2025-03-14|Delay"]);
 
     [Fact]
     public void Groups_HaveTheHandComputedCountsMeansAndSpread()
@@ -64,11 +65,14 @@ public sealed class FairnessReportTests
     [Fact]
     public void Csv_HasAHeader_AndOneLinePerGroupAndBreakdownValue()
     {
-        var lines = FairnessCsv.Write(Seeded()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var csv = FairnessCsv.Write(Seeded());
+        Assert.StartsWith("\uFEFF", csv, StringComparison.Ordinal);
+        var lines = csv.TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(FairnessCsv.Header, lines[0]);
-        // Cancellation: all + 1 tier + 1 channel + 1 agent = 4; Delay: all + 2 tiers + 2 channels + 3 agents = 8.
-        Assert.Equal(1 + 4 + 8, lines.Length);
-        Assert.Contains("Delay,\"≥ 4 h, 1500–3500 km\",EUR,all,all,4,400.00,70.71,300.00,500.00,0.5,2", lines);
-        Assert.Contains("Delay,\"≥ 4 h, 1500–3500 km\",EUR,tier,Gold,2,450.00,50.00,400.00,500.00,0.5,2", lines);
+        // Cancellation: all + 1 tier + 1 channel + 1 agent = 4; Delay: all + 2 tiers + 2 channels + 3 agents = 8; 1 override.
+        Assert.Equal(1 + 4 + 8 + 1, lines.Length);
+        Assert.Contains("Delay,\"≥ 4 h, 1500–3500 km\",EUR,all,all,4,400.00,70.71,300.00,500.00,0.5,2,", lines);
+        Assert.Contains("Delay,\"≥ 4 h, 1500–3500 km\",EUR,tier,Gold,2,450.00,50.00,400.00,500.00,0.5,2,", lines);
+        Assert.Equal("Delay,\"≥ 4 h, 1500–3500 km\",EUR,override,Ada,1,500.00,0.00,500.00,500.00,,,Missed a wedding", lines[^1]);
     }
 }

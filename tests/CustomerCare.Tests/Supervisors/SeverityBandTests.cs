@@ -29,14 +29,17 @@ public sealed class SeverityBandTests
     [Fact]
     public void LongerFlights_FallInTheirDistanceBand()
     {
-        Assert.EndsWith("1500–3500 km", SeverityBand.Of(Facts(DisruptionKind.Delay, "FRA", "TFS", 5)), StringComparison.Ordinal);
+        Assert.EndsWith("≤ 3500 km", SeverityBand.Of(Facts(DisruptionKind.Delay, "FRA", "TFS", 5)), StringComparison.Ordinal);
         Assert.EndsWith("> 3500 km", SeverityBand.Of(Facts(DisruptionKind.Delay, "FRA", "JFK", 5)), StringComparison.Ordinal);
+        var eu261 = RemedyPolicyBook.Embedded.InForceOn(DateOnly.FromDateTime(Departure)).Eu261;
+        Assert.Equal("≥ 4 h, > 3500 km", SeverityBand.Of(Facts(DisruptionKind.Delay, "FRA", "JFK", 5), eu261));
+        Assert.Equal("≥ 4 h, ≤ 1500 km, extraordinary", SeverityBand.Of(Facts(DisruptionKind.Delay, "FRA", "LHR", 5) with { Extraordinary = true }, eu261));
     }
 
     [Theory]
-    [InlineData(20, "notice ≥ 14 d, ≤ 1500 km")]
-    [InlineData(10, "notice 7–13 d, ≤ 1500 km")]
-    [InlineData(1, "notice < 7 d, ≤ 1500 km")]
+    [InlineData(20, "notice ≥ 14 d, rerouted ≥ 4 h, ≤ 1500 km")]
+    [InlineData(10, "notice 7–13 d, rerouted ≥ 4 h, ≤ 1500 km")]
+    [InlineData(1, "notice < 7 d, rerouted ≥ 4 h, ≤ 1500 km")]
     public void Cancellations_AreBandedByNotice(double days, string band)
         => Assert.Equal(band, SeverityBand.Of(Facts(DisruptionKind.Cancellation, "FRA", "LHR", noticeDays: days)));
 }

@@ -99,7 +99,7 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
         Assert.Contains("class=\"item bot\"", html, StringComparison.Ordinal);
 
         var log = _host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10);
-        Assert.Contains(log, e => e is { Who: "Sam Supervisor", Action: "viewed" } && e.Conversation == "directline/" + _customer.ConversationId);
+        Assert.Contains(log, e => e is { Who: "Sam Supervisor (development sign-in)", Action: "viewed" } && e.Conversation == "directline/" + _customer.ConversationId);
     }
 
     [Fact]
@@ -111,12 +111,15 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
         var url = new Uri(link["url"]!.GetValue<string>());
         Assert.StartsWith("/agents/cases/CC-", url.AbsolutePath, StringComparison.Ordinal);
 
-        var agent = await SupervisorSession.SignInAsync(_host, "Ada Agent", role: "agent");
+        var other = await SupervisorSession.SignInAsync(_host, "Bob Agent", role: "agent", objectId: "bob");
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(url.AbsolutePath)).StatusCode);
+        var agent = await SupervisorSession.SignInAsync(_host, "Ada Agent", role: "agent", objectId: "ada");
         var html = WebUtility.HtmlDecode(await agent.GetStringAsync(url.AbsolutePath));
         Assert.Contains("My flight CC400 was delayed, booking DEMO01", html, StringComparison.Ordinal);
         Assert.Contains("Ada Agent: Yes, up to 150 EUR per night.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Fairness report", html, StringComparison.Ordinal);
-        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Who == "Ada Agent" && e.Action.StartsWith("viewed case CC-", StringComparison.Ordinal));
+        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Who.StartsWith("Ada Agent", StringComparison.Ordinal) && e.Action.StartsWith("viewed case CC-", StringComparison.Ordinal));
+        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Who.StartsWith("Bob Agent", StringComparison.Ordinal) && e.Action.StartsWith("refused case CC-", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public static partial class SupervisorSession
 {
     public static HttpClient Anonymous(BotHost host) => host.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    public static async Task<HttpClient> SignInAsync(BotHost host, string name = "Sam Supervisor", string role = "supervisor")
+    public static async Task<HttpClient> SignInAsync(BotHost host, string name = "Sam Supervisor", string role = "supervisor", string objectId = "")
     {
         var client = Anonymous(host);
         var form = await client.GetStringAsync("/supervisors/sign-in");
@@ -18,6 +18,7 @@ public static partial class SupervisorSession
         {
             ["name"] = name,
             ["role"] = role,
+            ["objectId"] = objectId,
             ["returnUrl"] = "/supervisors",
             ["__RequestVerificationToken"] = TokenIn(form),
         }));

@@ -59,6 +59,9 @@ public sealed class TranscriptPrivacyTests : IDisposable
         await ledger.TryGrantAsync(new GrantRequest(key, [new GrantedRemedy("comp", RemedyKind.Compensation, 400, "EUR", "EU261 Art. 7")], "2025.01",
             new GrantActor(GrantActor.Bot, "bot", null, "directline", customer.ConversationId!), CustomerConfirmed: true), CancellationToken.None);
         await StoredAsync(customer.ConversationId!, a => a.Count > 0);
+        var waiting = await new DirectLineClient(_host.CreateClient()).StartAsync();
+        await waiting.PostMessageAsync("talk to a human");
+        await StoredAsync(waiting.ConversationId!, a => a.Count > 1);
 
         var retention = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<TranscriptRetention>().Single();
         Assert.Equal(0, await retention.RunOnceAsync());
@@ -73,6 +76,7 @@ public sealed class TranscriptPrivacyTests : IDisposable
         var store = _host.Services.GetRequiredService<TranscriptStore>();
         Assert.False(store.Exists("directline", customer.ConversationId!));
         Assert.True(store.Exists("directline", other.ConversationId!));
+        Assert.True(store.Exists("directline", waiting.ConversationId!), "a conversation whose case still waits for a person is kept");
         Assert.Null(await _host.Services.GetRequiredService<ConversationIndex>().FindAsync("directline", customer.ConversationId!));
         Assert.NotNull(await ledger.FindAsync(key, CancellationToken.None));
         var search = _host.Services.GetRequiredService<ConversationSearch>();

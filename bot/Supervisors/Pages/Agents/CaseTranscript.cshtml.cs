@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerCare.Bot.Supervisors.Pages;
 
 /// <summary>The full conversation behind a case, for the agent who follows the link on its Teams card (and supervisors).</summary>
-public sealed class CaseTranscriptModel(LiteDbCaseStore cases, ConversationTimeline timeline, TranscriptAccessLog access) : PageModel
+public sealed class CaseTranscriptModel(LiteDbCaseStore cases, ConversationTimeline timeline, TranscriptAccessLog access, Microsoft.Extensions.Options.IOptions<SupervisorOptions> options) : PageModel
 {
     public string Reference { get; private set; } = string.Empty;
 
@@ -19,9 +19,15 @@ public sealed class CaseTranscriptModel(LiteDbCaseStore cases, ConversationTimel
         {
             return NotFound();
         }
-        await access.RecordAsync(SupervisorUser.NameOf(User), "viewed case " + reference, file.ChannelId + "/" + file.ConversationId).ConfigureAwait(false);
-        Reference = reference;
         Case = cases.ForConversation(file.ChannelId, file.ConversationId).FirstOrDefault(c => c.Case.Reference == reference);
+        // An agent reads a case that is still waiting for someone, or one they hold; supervisors read every case.
+        if (!User.IsInRole(options.Value.Role) && !(Case?.Status == "open" || (Case?.AgentId is { } holder && holder == SupervisorUser.ObjectIdOf(User))))
+        {
+            await access.RecordAsync(User, "refused case " + reference, file.ChannelId + "/" + file.ConversationId).ConfigureAwait(false);
+            return Forbid();
+        }
+        await access.RecordAsync(User, "viewed case " + reference, file.ChannelId + "/" + file.ConversationId).ConfigureAwait(false);
+        Reference = reference;
         Items = timeline.For(file.ChannelId, file.ConversationId);
         return Page();
     }

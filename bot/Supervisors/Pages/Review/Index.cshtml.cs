@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerCare.Bot.Supervisors.Pages;
 
 /// <summary>The conversation list: search, filters, newest first, paged.</summary>
-public sealed class IndexModel(ConversationSearch search) : PageModel
+public sealed class IndexModel(ConversationSearch search, TranscriptAccessLog access) : PageModel
 {
     public ConversationQuery Query { get; private set; } = new();
 
@@ -19,6 +19,8 @@ public sealed class IndexModel(ConversationSearch search) : PageModel
     {
         Query = SupervisorQueryString.Parse(Request.Query);
         Results = await search.FindAsync(Query).ConfigureAwait(false);
+        // The list shows each conversation's first message: a read of transcripts, logged like the others.
+        await access.RecordAsync(User, $"listed{Request.QueryString} ({Results.Items.Count} shown)", "*").ConfigureAwait(false);
         (Channels, Agents, Languages) = await search.FacetsAsync().ConfigureAwait(false);
     }
 

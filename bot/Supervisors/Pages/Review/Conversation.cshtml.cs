@@ -20,7 +20,7 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
         {
             return NotFound();
         }
-        await access.RecordAsync(SupervisorUser.NameOf(User), "viewed", channel + "/" + id).ConfigureAwait(false);
+        await access.RecordAsync(User, "viewed", channel + "/" + id).ConfigureAwait(false);
         Load(summary);
         return Page();
     }
@@ -35,7 +35,7 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
         if (score is not null and not (>= 1 and <= 5) || (score is null && note is null) || note?.Length > 2000)
         {
             Error = "Give a score from 1 to 5, a note (up to 2,000 characters), or both.";
-            await access.RecordAsync(SupervisorUser.NameOf(User), "viewed", channel + "/" + id).ConfigureAwait(false);
+            await access.RecordAsync(User, "viewed", channel + "/" + id).ConfigureAwait(false);
             Load(summary);
             return Page();
         }

@@ -23,7 +23,7 @@ public sealed class SignInModel(SupervisorSignInMode mode, IOptions<SupervisorOp
             : Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? name, string? role, string? returnUrl)
+    public async Task<IActionResult> OnPostAsync(string? name, string? role, string? objectId, string? returnUrl)
     {
         ReturnUrl = Local(returnUrl);
         if (!mode.Development)
@@ -40,6 +40,10 @@ public sealed class SignInModel(SupervisorSignInMode mode, IOptions<SupervisorOp
             new(SupervisorAccess.NameClaim, name.Trim()),
             new(SupervisorAccess.DevelopmentClaim, "true"),
         };
+        if (!string.IsNullOrWhiteSpace(objectId))
+        {
+            claims.Add(new Claim(SupervisorUser.ObjectIdClaim, objectId.Trim()));
+        }
         if (role is "supervisor" or "agent")
         {
             claims.Add(new Claim(SupervisorAccess.RoleClaim, role == "agent" ? options.Value.AgentRole : options.Value.Role));
