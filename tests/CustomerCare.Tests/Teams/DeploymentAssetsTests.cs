@@ -66,6 +66,32 @@ public sealed class DeploymentAssetsTests
     }
 
     [Fact]
+    public void TeamsManifest_IsValidAgainstTheOfficialSchemaOfItsVersion_AndABrokenOneIsNot()
+    {
+        var modules = Repository.PathOf("bot", "webchat", "node_modules");
+        var (code, output) = Validate(modules, Path.Combine(Templates, "teams", "manifest.json"));
+        Assert.True(code == 0, output);
+        Assert.Contains("teams/v1.22/", output, StringComparison.Ordinal);
+
+        var broken = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "teams", "manifest.json")))!;
+        broken["bots"]![0]!["scopes"] = new JsonArray("everywhere");
+        var brokenPath = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N") + ".json");
+        Directory.CreateDirectory(Path.GetDirectoryName(brokenPath)!);
+        File.WriteAllText(brokenPath, broken.ToJsonString());
+        Assert.Equal(1, Validate(modules, brokenPath).ExitCode);
+    }
+
+    private static (int ExitCode, string Output) Validate(string modules, string manifest)
+    {
+        var script = Repository.PathOf("tests", "CustomerCare.Tests", "Teams", "validate-teams-manifest.mjs");
+        var start = new ProcessStartInfo("node", [script, modules, manifest, "11111111-2222-3333-4444-555555555555"]) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var node = Process.Start(start)!;
+        var output = node.StandardOutput.ReadToEnd() + node.StandardError.ReadToEnd();
+        node.WaitForExit();
+        return (node.ExitCode, output);
+    }
+
+    [Fact]
     public void TeamsPackage_WithoutAValidAppId_ExplainsItsUsage()
     {
         using var output = new StringWriter();
