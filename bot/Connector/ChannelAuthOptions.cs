@@ -14,4 +14,7 @@ public sealed class ChannelAuthOptions
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public int ClockSkewMinutes { get; set; } = 5;
+
+    /// <summary>Where the bot's own client-credentials token comes from (sovereign clouds and tests point it elsewhere).</summary>
+    public string TokenAuthorityHost { get; set; } = "https://login.microsoftonline.com";
 }

@@ -14,7 +14,9 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
     private const string Scope = "https://api.botframework.com/.default";
     private readonly Func<CancellationToken, Task<string>>? _acquire;
 
-    public MsalConnectorTokenProvider(IOptions<BotAppOptions> options)
+    public const string HttpClientName = "msal";
+
+    public MsalConnectorTokenProvider(IOptions<BotAppOptions> options, IOptions<ChannelAuthOptions> channelAuth, IHttpClientFactory httpClients)
     {
         var app = options.Value;
         if (app.IsAnonymous)
@@ -31,10 +33,18 @@ public sealed class MsalConnectorTokenProvider : IConnectorTokenProvider
             var tenant = string.IsNullOrWhiteSpace(app.MicrosoftAppTenantId) ? "botframework.com" : app.MicrosoftAppTenantId;
             var client = ConfidentialClientApplicationBuilder.Create(app.MicrosoftAppId)
                 .WithClientSecret(app.MicrosoftAppPassword)
-                .WithAuthority($"https://login.microsoftonline.com/{tenant}")
+                .WithAuthority($"{channelAuth.Value.TokenAuthorityHost.TrimEnd('/')}/{tenant}", validateAuthority: channelAuth.Value.TokenAuthorityHost.StartsWith("https://login.microsoftonline.com", StringComparison.Ordinal))
+                .WithInstanceDiscovery(channelAuth.Value.TokenAuthorityHost.StartsWith("https://login.microsoftonline.com", StringComparison.Ordinal))
+                .WithHttpClientFactory(new MsalHttpClients(httpClients))
                 .Build();
             _acquire = async ct => (await client.AcquireTokenForClient([Scope]).ExecuteAsync(ct).ConfigureAwait(false)).AccessToken;
         }
+    }
+
+    /// <summary>MSAL's HTTP through the host's IHttpClientFactory (pooled handlers, configurable like every other client).</summary>
+    private sealed class MsalHttpClients(IHttpClientFactory httpClients) : IMsalHttpClientFactory
+    {
+        public HttpClient GetHttpClient() => httpClients.CreateClient(HttpClientName);
     }
 
     public async Task<string?> GetTokenAsync(CancellationToken cancellationToken)

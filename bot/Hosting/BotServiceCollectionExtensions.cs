@@ -69,6 +69,7 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
         services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddOptions<ChannelAuthOptions>().BindConfiguration(ChannelAuthOptions.Section);
         services.AddSingleton<IChannelAuthenticator, JwtChannelAuthenticator>();
