@@ -12,44 +12,33 @@ namespace CustomerCare.Tests.Teams;
 /// </summary>
 public sealed class HandoffToTeamsTests : IAsyncLifetime
 {
-    private const string AppId = "11111111-2222-3333-4444-555555555555";
-    private const string AgentChannel = "19:agents@thread.tacv2";
-    private TestSigningAuthority? _authority;
+    private const string AgentChannel = TeamsAgents.AgentChannel;
+    private TeamsAgents? _agents;
     private FakeChannel? _teams;
     private BotHost? _host;
 
     public async Task InitializeAsync()
     {
-        _authority = await TestSigningAuthority.StartAsync();
-        _teams = await FakeChannel.StartAsync();
+        _agents = await TeamsAgents.StartAsync();
+        _teams = _agents.Channel;
         _host = new BotHost();
-        _host.Settings["MicrosoftAppId"] = AppId;
-        _host.Settings["ChannelAuth:OpenIdMetadataUrl"] = _authority.MetadataUrl;
-        _host.Settings["ChannelAuth:RequireHttpsMetadata"] = "false";
-        _host.Settings["Teams:AgentChannelId"] = AgentChannel;
+        _agents.Configure(_host);
     }
 
     public async Task DisposeAsync()
     {
         _host?.Dispose();
-        await _teams!.DisposeAsync();
-        await _authority!.DisposeAsync();
+        await _agents!.DisposeAsync();
     }
 
     private async Task<HttpResponseMessage> FromTeamsAsync(object activity)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
-        request.Headers.Authorization = new("Bearer", _authority!.Token(AppId, _teams!.ServiceUrl));
+        request.Headers.Authorization = new("Bearer", _agents!.Authority.Token(TeamsAgents.AppId, _teams!.ServiceUrl));
         return await _host!.CreateClient().SendAsync(request);
     }
 
-    private object Agent(string type, string id, string name, object? value = null, string? text = null, string? invokeName = null) => new
-    {
-        type, id = Guid.NewGuid().ToString("N"), name = invokeName, text, value, channelId = "msteams", serviceUrl = _teams!.ServiceUrl,
-        from = new { id = "29:" + id, name, aadObjectId = id }, recipient = new { id = "28:" + AppId, name = "CustomerCare" },
-        conversation = new { id = AgentChannel + ";messageid=1", isGroup = true, conversationType = "channel", tenantId = "tenant-1" },
-        channelData = new { tenant = new { id = "tenant-1" }, team = new { id = "19:team@thread.tacv2", name = "Care" }, channel = new { id = AgentChannel, name = "Agents" } },
-    };
+    private object Agent(string type, string id, string name, object? value = null, string? invokeName = null) => _agents!.InChannel(type, id, name, value, invokeName);
 
     [Fact]
     public async Task CustomerAsksForAPerson_CardReachesTheAgentsChannel_AndTwoAgentsTakingAtOnce_OneWins()
@@ -110,7 +99,7 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         var inThread = new
         {
             type = "message", id = "r1", text = "Yes, up to 150 EUR per night.", channelId = "msteams", serviceUrl = _teams.ServiceUrl,
-            from = new { id = "29:" + winnerId, name = winner, aadObjectId = winnerId }, recipient = new { id = "28:" + AppId },
+            from = new { id = "29:" + winnerId, name = winner, aadObjectId = winnerId }, recipient = new { id = "28:" + TeamsAgents.AppId },
             conversation = new { id = thread, isGroup = true }, channelData = new { tenant = new { id = "tenant-1" }, channel = new { id = AgentChannel } },
         };
         var (_, beforeAgent) = await customer.GetActivitiesAsync();
@@ -212,9 +201,9 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         var message = new
         {
             type = "message", id = "m1", text = "<at>CustomerCare</at>\r\n help ", channelId = "msteams", serviceUrl = _teams!.ServiceUrl,
-            from = new { id = "29:ada", name = "Ada" }, recipient = new { id = "28:" + AppId, name = "CustomerCare" },
+            from = new { id = "29:ada", name = "Ada" }, recipient = new { id = "28:" + TeamsAgents.AppId, name = "CustomerCare" },
             conversation = new { id = AgentChannel + ";messageid=2", isGroup = true },
-            entities = new[] { new { type = "mention", text = "<at>CustomerCare</at>", mentioned = new { id = "28:" + AppId, name = "CustomerCare" } } },
+            entities = new[] { new { type = "mention", text = "<at>CustomerCare</at>", mentioned = new { id = "28:" + TeamsAgents.AppId, name = "CustomerCare" } } },
             channelData = new { tenant = new { id = "tenant-1" }, channel = new { id = AgentChannel } },
         };
 
