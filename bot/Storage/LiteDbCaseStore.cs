@@ -27,14 +27,13 @@ public sealed class LiteDbCaseStore : ICaseStore
     public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
         => _writer.WriteAsync(db =>
         {
-            _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => summary with
+            _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => (summary with
             {
                 HandedOff = true,
                 CustomerName = summary.CustomerName ?? caseFile.LastName,
                 LastUtc = summary.LastUtc > caseFile.OpenedUtc ? summary.LastUtc : caseFile.OpenedUtc,
                 CaseReference = caseFile.Reference,
-                Bookings = caseFile.BookingReference is not { } booking || summary.Bookings.Contains(booking.ToUpperInvariant()) ? summary.Bookings : [.. summary.Bookings, booking.ToUpperInvariant()],
-            });
+            }).WithBooking(caseFile.BookingReference));
             return db.GetCollection(CollectionName).Insert(ToDocument(caseFile));
         });
 
@@ -76,7 +75,7 @@ public sealed class LiteDbCaseStore : ICaseStore
                 document["takenUtc"] = _clock.GetUtcNow().UtcDateTime;
                 cases.Update(document);
                 _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString,
-                    summary => summary.Agents.Contains(agentName) ? summary : summary with { Agents = [.. summary.Agents, agentName] });
+                    summary => summary.WithAgent(agentName));
                 return new CaseClaim(true, true, agentId, agentName, Newly: true);
             }
             var holder = document["agentId"].AsString;

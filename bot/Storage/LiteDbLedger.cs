@@ -62,13 +62,11 @@ public sealed class LiteDbLedger : ICompensationLedger
             }
             var entry = new LedgerEntry(LedgerReferences.New(), request.Key, request.Remedies, request.PolicyVersion, request.Actor, now, request.OverrideReason, request.Tier, request.SeverityBand);
             entries.Insert(ToDocument(entry));
-            _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => summary with
+            _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => (summary with
             {
                 Grants = summary.Grants + 1,
                 LastUtc = summary.LastUtc > entry.GrantedUtc ? summary.LastUtc : entry.GrantedUtc,
-                Bookings = summary.Bookings.Contains(entry.Key.BookingReference.Trim().ToUpperInvariant()) ? summary.Bookings : [.. summary.Bookings, entry.Key.BookingReference.Trim().ToUpperInvariant()],
-                Agents = entry.GrantedBy.Kind != GrantActor.Agent || entry.GrantedBy.Name is not { } name || summary.Agents.Contains(name) ? summary.Agents : [.. summary.Agents, name],
-            });
+            }).WithBooking(entry.Key.BookingReference).WithAgent(entry.GrantedBy.Kind == GrantActor.Agent ? entry.GrantedBy.Name : null));
             return new GrantOutcome.Granted(entry);
         });
     }

@@ -42,10 +42,15 @@ public sealed record ConversationSummary(string ChannelId, string ConversationId
     /// <summary>A Teams channel thread where agents work: indexed for retention, not listed as a customer conversation.</summary>
     public bool AgentsThread { get; init; }
 
-    /// <summary>The headline outcome: granted (a remedy is in the ledger), else handedOff (a case was opened), else abandoned.</summary>
-    public string Outcome => Grants > 0 ? Outcomes.Granted : HandedOff ? Outcomes.HandedOff : Outcomes.Abandoned;
+    /// <summary>With the booking added (upper case), unless it is there already or missing.</summary>
+    public ConversationSummary WithBooking(string? booking)
+        => booking?.Trim().ToUpperInvariant() is not { Length: > 0 } normal || Bookings.Contains(normal) ? this : this with { Bookings = [.. Bookings, normal] };
 
-    /// <summary>True when <paramref name="outcome"/> applies (without allocating, for scans).</summary>
+    /// <summary>With the agent added, unless they are there already or missing.</summary>
+    public ConversationSummary WithAgent(string? agent)
+        => agent is null || Agents.Contains(agent) ? this : this with { Agents = [.. Agents, agent] };
+
+    /// <summary>granted (a remedy is in the ledger), handedOff (a case was opened), abandoned (neither); true when <paramref name="outcome"/> applies (without allocating, for scans).</summary>
     public bool Has(string outcome) => outcome switch
     {
         Outcomes.Granted => Grants > 0,

@@ -94,10 +94,8 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
 
     /// <summary>The ids of files uploaded in a conversation, from the attachment links in its transcript.</summary>
     private static IEnumerable<string> Uploads(LiteDatabase db, string key)
-        => db.GetCollection(TranscriptStore.CollectionName).Find(Query.StartsWith("_id", key + "|"))
-            .SelectMany(chunk => chunk["entries"].AsArray)
-            .Select(entry => System.Text.Json.JsonSerializer.Deserialize(entry["json"].AsString, CustomerCare.Schema.ProtocolJsonContext.Default.Activity))
-            .SelectMany(activity => activity?.Attachments ?? [])
+        => TranscriptStore.Activities(db, key)
+            .SelectMany(activity => activity.Attachments ?? [])
             .Select(attachment => attachment.ContentUrl)
             .OfType<string>()
             .Where(url => url.Contains("/v3/directline/attachments/", StringComparison.Ordinal))

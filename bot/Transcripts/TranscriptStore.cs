@@ -43,8 +43,13 @@ public sealed class TranscriptStore
     }
 
     /// <summary>The conversation's activities in logged order.</summary>
-    public IReadOnlyList<Activity> GetActivities(string channelId, string conversationId)
-        => _chunks.Find(Query.StartsWith("_id", Key(channelId, conversationId) + "|"))
+    public IReadOnlyList<Activity> GetActivities(string channelId, string conversationId) => Activities(_chunks, Key(channelId, conversationId));
+
+    /// <summary>The activities stored under a "{channel}/{conversation}" key, in logged order (also inside a writer transaction).</summary>
+    public static IReadOnlyList<Activity> Activities(LiteDatabase db, string key) => Activities(db.GetCollection(CollectionName), key);
+
+    private static List<Activity> Activities(ILiteCollection<BsonDocument> chunks, string key)
+        => chunks.Find(Query.StartsWith("_id", key + "|"))
             .SelectMany(chunk => chunk["entries"].AsArray)
             .Select(entry => JsonSerializer.Deserialize(entry["json"].AsString, ProtocolJsonContext.Default.Activity)!)
             .ToList();

@@ -12,8 +12,7 @@ public static class TranscriptSummary
     {
         var fromCustomer = entries.Where(e => e.Role == RoleTypes.User).ToList();
         var firstMessage = fromCustomer.FirstOrDefault(e => e.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(e.Text))?.Text;
-        var agents = entries.Select(e => e.AgentName).OfType<string>().Where(name => !summary.Agents.Contains(name)).Distinct().ToList();
-        return summary with
+        var changed = summary with
         {
             FirstUtc = summary.Activities == 0 ? entries.Min(e => e.TimestampUtc) : summary.FirstUtc,
             LastUtc = new[] { summary.LastUtc, entries.Max(e => e.TimestampUtc) }.Max(),
@@ -22,7 +21,7 @@ public static class TranscriptSummary
             CustomerId = summary.CustomerId ?? fromCustomer.FirstOrDefault(e => e.FromId is not null)?.FromId,
             CustomerName = summary.CustomerName ?? fromCustomer.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e.FromName))?.FromName,
             Preview = summary.Preview ?? (firstMessage is null ? null : firstMessage.Length <= PreviewLength ? firstMessage : firstMessage[..PreviewLength] + "…"),
-            Agents = agents.Count == 0 ? summary.Agents : [.. summary.Agents, .. agents],
         };
+        return entries.Aggregate(changed, (current, entry) => current.WithAgent(entry.AgentName));
     }
 }

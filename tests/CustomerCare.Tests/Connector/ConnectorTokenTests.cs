@@ -1,13 +1,10 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using CustomerCare.Bot.Connector;
+using CustomerCare.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Tests.Connector;
@@ -20,11 +17,7 @@ public sealed class ConnectorTokenTests
     {
         using var certificate = SelfSigned();
         var requests = new List<Dictionary<string, string>>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrelHttpsConfiguration().UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0, l => l.UseHttps(certificate)));
-        builder.Logging.ClearProviders();
-        await using var authority = builder.Build();
-        authority.MapPost("/tenant-1/oauth2/v2.0/token", async (HttpRequest request) =>
+        var (authority, host) = await LoopbackServer.StartAsync(app => app.MapPost("/tenant-1/oauth2/v2.0/token", async (HttpRequest request) =>
         {
             var form = await request.ReadFormAsync();
             lock (requests)
@@ -32,10 +25,8 @@ public sealed class ConnectorTokenTests
                 requests.Add(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             }
             return Results.Json(new { token_type = "Bearer", expires_in = 3600, ext_expires_in = 3600, access_token = "token-for-the-bot" });
-        });
-        await authority.StartAsync();
-        var port = new Uri(authority.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()).Port;
-        var host = $"https://localhost:{port}";
+        }), certificate);
+        await using var _ = authority;
 
         var services = new ServiceCollection();
         services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName)

@@ -26,8 +26,6 @@ public sealed class IndexModel(ConversationSearch search, TranscriptAccessLog ac
 
     public Dictionary<string, string?> PageLink(int page) => SupervisorQueryString.ToRouteValues(Query, page);
 
-    public Dictionary<string, string?> Filters => SupervisorQueryString.ToRouteValues(Query);
-
     public static string OutcomeLabel(string outcome) => outcome switch
     {
         Outcomes.Granted => "Granted",
