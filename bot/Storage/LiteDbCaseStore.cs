@@ -97,16 +97,16 @@ public sealed class LiteDbCaseStore : ICaseStore
 
     /// <summary>The case a person holds (or is being rated) for a customer's conversation, if any.</summary>
     public HeldCase? HeldForCustomer(string channelId, string conversationId)
-        => _cases.Find(Query.And(Query.EQ("conversationId", conversationId), Query.In("status", "taken", "rating")))
+        => _cases.Find(Filters.EqualAndIn("conversationId", conversationId, "status", "taken", "rating"))
             .Where(d => d["channelId"].AsString == channelId).Select(Held).FirstOrDefault();
 
     /// <summary>Open cases nobody has taken since before the cutoff, whose customer has not been told yet.</summary>
     public IReadOnlyList<CaseFile> WaitingSince(DateTime cutoffUtc)
-        => _cases.Find(Query.And(Query.EQ("status", "open"), Query.LT("openedUtc", cutoffUtc)))
+        => _cases.Find(Filters.EqualAndBefore("status", "open", "openedUtc", cutoffUtc))
             .Where(d => !d["waitNoticeSent"].IsBoolean).Select(ToCase).ToList();
 
     public CaseFile? OpenForCustomer(string channelId, string conversationId)
-        => _cases.Find(Query.And(Query.EQ("conversationId", conversationId), Query.EQ("status", "open")))
+        => _cases.Find(Filters.Equal("conversationId", conversationId, "status", "open"))
             .Where(d => d["channelId"].AsString == channelId).Select(ToCase).LastOrDefault();
 
     /// <summary>Sets a flag once: true for the caller who set it, false when it was already set (atomic on the writer).</summary>
@@ -154,7 +154,7 @@ public sealed class LiteDbCaseStore : ICaseStore
     public string? HolderOf(string reference) => _cases.FindById(reference) is { } d ? NullableString(d["agentName"]) : null;
 
     public HeldCase? HeldInThread(string threadId)
-        => _cases.Find(Query.And(Query.EQ("agentThreadId", threadId), Query.EQ("status", "taken"))).Select(Held).FirstOrDefault();
+        => _cases.Find(Filters.Equal("agentThreadId", threadId, "status", "taken")).Select(Held).FirstOrDefault();
 
     public Task SetStatusAsync(string reference, string status, int? rating = null)
         => _writer.WriteAsync(db =>
@@ -176,7 +176,7 @@ public sealed class LiteDbCaseStore : ICaseStore
 
     /// <summary>Every case opened from a customer's conversation, with its hand-off history, for the supervisors' view.</summary>
     public IReadOnlyList<CaseHistory> ForConversation(string channelId, string conversationId)
-        => _cases.Find(Query.EQ("conversationId", conversationId)).Where(d => d["channelId"].AsString == channelId)
+        => _cases.Find(Filters.Equal("conversationId", conversationId)).Where(d => d["channelId"].AsString == channelId)
             .Select(d => new CaseHistory(
                 ToCase(d),
                 d["status"].AsString,
@@ -196,7 +196,7 @@ public sealed class LiteDbCaseStore : ICaseStore
 
     public Task<IReadOnlyList<CaseFile>> ListOpenAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<CaseFile> open = _cases.Find(Query.EQ("status", "open")).Select(ToCase).ToList();
+        IReadOnlyList<CaseFile> open = _cases.Find(Filters.Equal("status", "open")).Select(ToCase).ToList();
         return Task.FromResult(open);
     }
 

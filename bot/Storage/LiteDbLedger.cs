@@ -76,18 +76,18 @@ public sealed class LiteDbLedger : ICompensationLedger
 
     public Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken)
     {
-        IReadOnlyList<LedgerEntry> entries = _entries.Find(Query.EQ("booking", bookingReference.Trim().ToUpperInvariant()))
+        IReadOnlyList<LedgerEntry> entries = _entries.Find(Filters.Equal("booking", bookingReference.Trim().ToUpperInvariant()))
             .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList();
         return Task.FromResult(entries);
     }
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)
-        => _entries.Find(Query.EQ("conversation", channelId + "/" + conversationId)).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
+        => _entries.Find(Filters.Equal("conversation", channelId + "/" + conversationId)).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
 
     /// <summary>Second-grant attempts the ledger refused in one conversation: when, by whom, for which entitlement.</summary>
     public IReadOnlyList<(DateTime AttemptedUtc, string Entitlement, string ActorKind, string? ActorName)> RefusalsInConversation(string channelId, string conversationId)
-        => _refusals.Find(Query.EQ("conversation", channelId + "/" + conversationId))
+        => _refusals.Find(Filters.Equal("conversation", channelId + "/" + conversationId))
             .Select(d => (DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString, d["actorKind"].AsString, d["agentName"].IsNull ? null : d["agentName"].AsString))
             .OrderBy(r => r.Item1).ToList();
 

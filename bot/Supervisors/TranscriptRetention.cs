@@ -45,7 +45,7 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
         while (true)
         {
             var expired = database.GetCollection(ConversationIndex.CollectionName)
-                .Find(Query.LT("lastUtc", cutoff)).Select(d => d["_id"].AsString).Where(key => !skipped.Contains(key)).Take(Batch).ToList();
+                .Find(Filters.Before("lastUtc", cutoff)).Select(d => d["_id"].AsString).Where(key => !skipped.Contains(key)).Take(Batch).ToList();
             if (expired.Count == 0)
             {
                 break;
@@ -77,7 +77,7 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
                 continue;
             }
             var (channel, conversation) = (summary["channelId"].AsString, summary["conversationId"].AsString);
-            if (cases.Find(Query.EQ("conversationId", conversation)).Any(c => c["channelId"].AsString == channel && c["status"].AsString is "open" or "taken" or "rating"))
+            if (cases.Find(Filters.Equal("conversationId", conversation)).Any(c => c["channelId"].AsString == channel && c["status"].AsString is "open" or "taken" or "rating"))
             {
                 continue;
             }

@@ -49,18 +49,23 @@ public sealed class TranscriptStore
     public static IReadOnlyList<Activity> Activities(LiteDatabase db, string key) => Activities(db.GetCollection(CollectionName), key);
 
     private static List<Activity> Activities(ILiteCollection<BsonDocument> chunks, string key)
-        => chunks.Find(Query.StartsWith("_id", key + "|"))
+        => Chunks(chunks, key)
             .SelectMany(chunk => chunk["entries"].AsArray)
             .Select(entry => JsonSerializer.Deserialize(entry["json"].AsString, ProtocolJsonContext.Default.Activity)!)
             .ToList();
 
-    public bool Exists(string channelId, string conversationId)
-        => _chunks.Exists(Query.StartsWith("_id", Key(channelId, conversationId) + "|"));
+    public bool Exists(string channelId, string conversationId) => Chunks(_chunks, Key(channelId, conversationId)).Any();
 
     /// <summary>Deletes the conversation's transcript and its search words; runs inside a writer transaction.</summary>
     public static int Delete(LiteDatabase db, string key)
-        => db.GetCollection(CollectionName).DeleteMany(Query.StartsWith("_id", key + "|"))
-           + db.GetCollection(TermsCollectionName).DeleteMany(Query.StartsWith("_id", key + "|"));
+        => DeleteChunks(db.GetCollection(CollectionName), key) + DeleteChunks(db.GetCollection(TermsCollectionName), key);
+
+    /// <summary>The documents stored under "{key}|…", in key order.</summary>
+    private static IEnumerable<BsonDocument> Chunks(ILiteCollection<BsonDocument> collection, string key)
+        => collection.Find(Filters.StartsWith("_id", key + "|")).Where(d => Filters.StartsExactly(d, "_id", key + "|"));
+
+    private static int DeleteChunks(ILiteCollection<BsonDocument> collection, string key)
+        => Chunks(collection, key).Select(d => d["_id"]).ToList().Count(collection.Delete);
 
     /// <summary>Runs on the writer's thread, so the sequence needs no lock.</summary>
     private int AppendChunks(LiteDatabase db, List<List<TranscriptEntry>> conversations)

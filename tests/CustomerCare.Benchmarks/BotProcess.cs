@@ -23,14 +23,10 @@ internal sealed class BotProcess : IDisposable
     public int Id => _process.Id;
 
     /// <param name="dataDirectory">A directory holding "bench.db" to start on (deleted afterwards), or null for a fresh one.</param>
-    public static BotProcess Start(int core, string? dataDirectory = null, string environment = "Production")
+    /// <param name="dll">The bot to run (a published build); null for the Release build output.</param>
+    public static BotProcess Start(int core, string? dataDirectory = null, string environment = "Production", string? dll = null)
     {
-        var root = FindRepositoryRoot();
-        var dll = Path.Combine(root, "bot", "bin", "Release", "net10.0", "CustomerCare.Bot.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("Build the bot in Release first (dotnet build -c Release bot).", dll);
-        }
+        dll = BotDll(dll);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         dataDirectory ??= NewDataDirectory();
@@ -42,6 +38,9 @@ internal sealed class BotProcess : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        // As deployed (deploymentTemplates/main.bicep): on one core the runtime would otherwise wait ten times longer
+        // before optimising hot code.
+        start.Environment["DOTNET_TC_DelaySingleProcMultiplier"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.WriteLine("[bot] " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[bot] " + e.Data); } };
@@ -51,9 +50,9 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>Trains (once per machine) and caches the offline language models, so training never competes with the load.</summary>
-    public static void WarmLanguageModels()
+    public static void WarmLanguageModels(string? dll = null)
     {
-        var dll = Path.Combine(FindRepositoryRoot(), "bot", "bin", "Release", "net10.0", "CustomerCare.Bot.dll");
+        dll = BotDll(dll);
         foreach (var locale in new[] { "en-US", "de-DE" })
         {
             using var warm = Process.Start(new ProcessStartInfo("dotnet", [dll, "nlu", "predict", "hello", "--locale", locale])
@@ -80,6 +79,15 @@ internal sealed class BotProcess : IDisposable
         return double.NaN;
     }
 
+    /// <summary>CPU time the bot has used so far (user and system), from /proc.</summary>
+    public TimeSpan CpuTime()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / 100.0);
+    }
+
     public void Dispose()
     {
         if (!_process.HasExited)
@@ -96,6 +104,13 @@ internal sealed class BotProcess : IDisposable
         {
             // Never created.
         }
+    }
+
+    private static string BotDll(string? dll)
+    {
+        // A relative path is taken from the repository's root, as the README's commands are run from there.
+        dll = Path.Combine(FindRepositoryRoot(), dll ?? Path.Combine("bot", "bin", "Release", "net10.0", "CustomerCare.Bot.dll"));
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the bot in Release first (dotnet build -c Release bot), or publish it.", dll);
     }
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "customercare-bench-" + Guid.NewGuid().ToString("N"));

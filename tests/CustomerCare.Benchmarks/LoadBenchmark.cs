@@ -22,9 +22,9 @@ internal static class LoadBenchmark
 
         await using var sink = await ConnectorSink.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Users + 4 }) { Timeout = TimeSpan.FromSeconds(30) };
-        BotProcess.WarmLanguageModels();
+        BotProcess.WarmLanguageModels(options.BotDll);
         var started = Stopwatch.StartNew();
-        using var bot = BotProcess.Start(options.BotCore);
+        using var bot = BotProcess.Start(options.BotCore, dll: options.BotDll);
         var coldStart = await FirstAnsweredTurnAsync(http, bot.Url, sink.ServiceUrl, started);
 
         using var stop = new CancellationTokenSource();
@@ -35,13 +35,17 @@ internal static class LoadBenchmark
             .Select(u => Task.Run(() => PlayUserAsync(http, bot.Url, sink.ServiceUrl, u, latencies[u], failures, recording, stop.Token)))
             .ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(options.WarmupSeconds));
+        await ReportProgressAsync("warm-up", TimeSpan.FromSeconds(options.WarmupSeconds), () => sink.Received);
         var sentBefore = sink.Received;
+        var cpuBefore = bot.CpuTime();
+        var loadCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         recording.On = true;
         var window = Stopwatch.StartNew();
-        await Task.Delay(TimeSpan.FromSeconds(options.Seconds));
+        await ReportProgressAsync("measuring", TimeSpan.FromSeconds(options.Seconds), () => sink.Received);
         recording.On = false;
         window.Stop();
+        var cpuInWindow = bot.CpuTime() - cpuBefore;
+        var loadCpuInWindow = Process.GetCurrentProcess().TotalProcessorTime - loadCpuBefore;
         var repliesInWindow = sink.Received - sentBefore;
         await stop.CancelAsync();
         await Task.WhenAll(users);
@@ -56,6 +60,8 @@ internal static class LoadBenchmark
             $"latency p95           {Percentile(all, 0.95):F2} ms",
             $"latency p99           {Percentile(all, 0.99):F2} ms",
             $"latency max           {(all.Length > 0 ? all[^1] : double.NaN):F2} ms",
+            $"bot CPU per turn      {cpuInWindow.TotalMicroseconds / Math.Max(1, all.Length):F0} µs ({cpuInWindow.TotalSeconds / window.Elapsed.TotalSeconds:P0} of its core)",
+            $"load generator CPU    {loadCpuInWindow.TotalSeconds / window.Elapsed.TotalSeconds:P0} of its core (users and Connector sink)",
             $"replies delivered     {repliesInWindow}",
             $"failed turns          {failures.Sum()}",
             $"bot peak RSS          {bot.PeakRssMegabytes():F0} MB",
@@ -63,6 +69,21 @@ internal static class LoadBenchmark
         };
         Console.WriteLine(string.Join(Environment.NewLine, report));
         return failures.Sum() == 0 ? 0 : 1;
+    }
+
+    /// <summary>Waits for the given time, printing the replies per second the sink saw every five seconds.</summary>
+    private static async Task ReportProgressAsync(string phase, TimeSpan length, Func<long> replies)
+    {
+        var clock = Stopwatch.StartNew();
+        while (length - clock.Elapsed > TimeSpan.FromMilliseconds(100))
+        {
+            var step = TimeSpan.FromSeconds(Math.Min(5, (length - clock.Elapsed).TotalSeconds));
+            var before = replies();
+            var stepClock = Stopwatch.StartNew();
+            await Task.Delay(step);
+            var rate = (replies() - before) / stepClock.Elapsed.TotalSeconds;
+            Console.Error.WriteLine(FormattableString.Invariant($"  {phase,-10} {clock.Elapsed.TotalSeconds,5:F0} s  {rate,7:F0} replies/s"));
+        }
     }
 
     private static async Task<TimeSpan> FirstAnsweredTurnAsync(HttpClient http, string botUrl, string serviceUrl, Stopwatch started)

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CustomerCare.Benchmarks;
 
 /// <summary>What the load benchmark plays: how many users, for how long, and which core the bot gets.</summary>
-internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, int BotCore)
+internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, int BotCore, string? BotDll = null)
 {
     public static LoadOptions? Parse(string[] args)
     {
@@ -14,6 +14,11 @@ internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, in
         var options = new LoadOptions(50, 20, 5, 0);
         for (var i = 1; i < args.Length - 1; i += 2)
         {
+            if (args[i] == "--bot")
+            {
+                options = options with { BotDll = args[i + 1] };
+                continue;
+            }
             var value = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
             options = args[i] switch
             {
