@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Cases;
 using LiteDB;
@@ -12,6 +13,7 @@ public sealed class LiteDbCaseStore : ICaseStore
     private readonly LiteDbWriter _writer;
     private readonly ConversationIndex? _index;
     private readonly TimeProvider _clock;
+    private readonly Lazy<ConcurrentDictionary<string, bool>> _conversationsWithCases;
 
     public LiteDbCaseStore(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
@@ -22,10 +24,26 @@ public sealed class LiteDbCaseStore : ICaseStore
         _cases.EnsureIndex("status");
         _cases.EnsureIndex("conversationId");
         _cases.EnsureIndex("agentThreadId");
+        _conversationsWithCases = new(() => new(
+            _cases.Query().Select("{ c: channelId, v: conversationId }").ToEnumerable()
+                .Select(d => KeyValuePair.Create(ConversationKey(d["c"].AsString, d["v"].AsString), true)),
+            StringComparer.Ordinal));
     }
 
+    /// <summary>
+    /// False only when the conversation has never had a case, which is most customer turns: answered from memory, so
+    /// the per-turn check for a held case costs no query. Cases are only opened here, and this one process owns the file.
+    /// </summary>
+    private bool MayHaveCases(string channelId, string conversationId)
+        => _conversationsWithCases.Value.ContainsKey(ConversationKey(channelId, conversationId));
+
+    private static string ConversationKey(string channelId, string conversationId) => channelId + "/" + conversationId;
+
     public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
-        => _writer.WriteAsync(db =>
+    {
+        // Noted before the write, so a turn running meanwhile looks the case up rather than missing it.
+        _conversationsWithCases.Value[ConversationKey(caseFile.ChannelId, caseFile.ConversationId)] = true;
+        return _writer.WriteAsync(db =>
         {
             _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => (summary with
             {
@@ -36,6 +54,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             }).WithBooking(caseFile.BookingReference));
             return db.GetCollection(CollectionName).Insert(ToDocument(caseFile));
         });
+    }
 
     private static BsonDocument ToDocument(CaseFile caseFile) => new()
         {
@@ -97,7 +116,7 @@ public sealed class LiteDbCaseStore : ICaseStore
 
     /// <summary>The case a person holds (or is being rated) for a customer's conversation, if any.</summary>
     public HeldCase? HeldForCustomer(string channelId, string conversationId)
-        => _cases.Find(Filters.EqualAndIn("conversationId", conversationId, "status", "taken", "rating"))
+        => !MayHaveCases(channelId, conversationId) ? null : _cases.Find(Filters.EqualAndIn("conversationId", conversationId, "status", "taken", "rating"))
             .Where(d => d["channelId"].AsString == channelId).Select(Held).FirstOrDefault();
 
     /// <summary>Open cases nobody has taken since before the cutoff, whose customer has not been told yet.</summary>
@@ -106,7 +125,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             .Where(d => !d["waitNoticeSent"].IsBoolean).Select(ToCase).ToList();
 
     public CaseFile? OpenForCustomer(string channelId, string conversationId)
-        => _cases.Find(Filters.Equal("conversationId", conversationId, "status", "open"))
+        => !MayHaveCases(channelId, conversationId) ? null : _cases.Find(Filters.Equal("conversationId", conversationId, "status", "open"))
             .Where(d => d["channelId"].AsString == channelId).Select(ToCase).LastOrDefault();
 
     /// <summary>Sets a flag once: true for the caller who set it, false when it was already set (atomic on the writer).</summary>
