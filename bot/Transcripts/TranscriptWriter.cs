@@ -1,8 +1,16 @@
+using CustomerCare.Bot.Storage;
+using Microsoft.Extensions.Options;
+
 namespace CustomerCare.Bot.Transcripts;
 
-/// <summary>Writes queued transcript entries to the store in batches; drains the queue on shutdown so nothing is lost.</summary>
-public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptStore store, ILogger<TranscriptWriter> logger) : BackgroundService
+/// <summary>
+/// Writes queued transcript entries to the store in batches, each gathered for a short while (see
+/// <see cref="StorageOptions.TranscriptFlushMilliseconds"/>); drains the queue on shutdown so nothing is lost.
+/// </summary>
+public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptStore store, IOptions<StorageOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService
 {
+    private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(options.Value.TranscriptFlushMilliseconds);
+
     private const int MaxBatch = 2000;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -11,6 +19,10 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptSt
         {
             while (await queue.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
+                if (_gather > TimeSpan.Zero)
+                {
+                    await Task.Delay(_gather, stoppingToken).ConfigureAwait(false);
+                }
                 await DrainAsync().ConfigureAwait(false);
             }
         }

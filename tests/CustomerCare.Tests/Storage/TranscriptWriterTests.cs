@@ -1,0 +1,65 @@
+using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
+using LiteDB;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Tests.Storage;
+
+public sealed class TranscriptWriterTests
+{
+    [Theory]
+    [InlineData(1000, 1)]
+    [InlineData(0, 3)]
+    public async Task EntriesArrivingWithinTheGatheringTime_AreStoredAsOneChunk_AndAllArrive(int gatherMilliseconds, int expectedChunks)
+    {
+        using var file = LiteDbFile.Open(":memory:");
+        using var writer = new LiteDbWriter(file);
+        var store = new TranscriptStore(file.Database, writer);
+        var queue = new TranscriptQueue();
+        var options = Options.Create(new StorageOptions { TranscriptFlushMilliseconds = gatherMilliseconds });
+        using var transcripts = new TranscriptWriter(queue, store, options, NullLogger<TranscriptWriter>.Instance);
+        await transcripts.StartAsync(CancellationToken.None);
+
+        foreach (var text in new[] { "one", "two", "three" })
+        {
+            queue.Enqueue(Entry(text));
+            await Until(() => gatherMilliseconds > 0 || store.GetActivities("webchat", "c1").Any(a => a.Text == text));
+        }
+        await Until(() => store.GetActivities("webchat", "c1").Count == 3);
+
+        Assert.Equal(["one", "two", "three"], store.GetActivities("webchat", "c1").Select(a => a.Text));
+        Assert.Equal(expectedChunks, file.Database.GetCollection(TranscriptStore.CollectionName).Count());
+        await transcripts.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task EntriesStillGathering_AreWrittenOnShutdown()
+    {
+        using var file = LiteDbFile.Open(":memory:");
+        using var writer = new LiteDbWriter(file);
+        var store = new TranscriptStore(file.Database, writer);
+        var queue = new TranscriptQueue();
+        using var transcripts = new TranscriptWriter(queue, store, Options.Create(new StorageOptions { TranscriptFlushMilliseconds = 10_000 }), NullLogger<TranscriptWriter>.Instance);
+        await transcripts.StartAsync(CancellationToken.None);
+
+        queue.Enqueue(Entry("last words"));
+        await Task.Delay(50);
+        await transcripts.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["last words"], store.GetActivities("webchat", "c1").Select(a => a.Text));
+    }
+
+    private static TranscriptEntry Entry(string text)
+        => new("webchat", "c1", DateTime.UtcNow, "user", "message", $$$"""{"type":"message","text":"{{{text}}}","conversation":{"id":"c1"}}""");
+
+    private static async Task Until(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "timed out");
+            await Task.Delay(10);
+        }
+    }
+}
