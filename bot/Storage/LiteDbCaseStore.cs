@@ -26,7 +26,7 @@ public sealed class LiteDbCaseStore : ICaseStore
         _cases.EnsureIndex("agentThreadId");
         _conversationsWithCases = new(() => new(
             _cases.Query().Select("{ c: channelId, v: conversationId }").ToEnumerable()
-                .Select(d => KeyValuePair.Create(ConversationKey(d["c"].AsString, d["v"].AsString), true)),
+                .Select(d => KeyValuePair.Create(ConversationKey.Of(d["c"].AsString, d["v"].AsString), true)),
             StringComparer.Ordinal));
     }
 
@@ -35,14 +35,12 @@ public sealed class LiteDbCaseStore : ICaseStore
     /// the per-turn check for a held case costs no query. Cases are only opened here, and this one process owns the file.
     /// </summary>
     private bool MayHaveCases(string channelId, string conversationId)
-        => _conversationsWithCases.Value.ContainsKey(ConversationKey(channelId, conversationId));
-
-    private static string ConversationKey(string channelId, string conversationId) => channelId + "/" + conversationId;
+        => _conversationsWithCases.Value.ContainsKey(ConversationKey.Of(channelId, conversationId));
 
     public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
         // Noted before the write, so a turn running meanwhile looks the case up rather than missing it.
-        _conversationsWithCases.Value[ConversationKey(caseFile.ChannelId, caseFile.ConversationId)] = true;
+        _conversationsWithCases.Value[ConversationKey.Of(caseFile.ChannelId, caseFile.ConversationId)] = true;
         return _writer.WriteAsync(db =>
         {
             _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => (summary with

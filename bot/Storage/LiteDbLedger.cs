@@ -54,7 +54,7 @@ public sealed class LiteDbLedger : ICompensationLedger
                     ["channel"] = request.Actor.Channel,
                     ["actorKind"] = request.Actor.Kind,
                     ["actorId"] = request.Actor.Id,
-                    ["conversation"] = ConversationKey(request.Actor),
+                    ["conversation"] = ConversationKeyOf(request.Actor),
                     ["agentName"] = request.Actor.Name,
                     ["attemptedUtc"] = now,
                 });
@@ -83,11 +83,11 @@ public sealed class LiteDbLedger : ICompensationLedger
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)
-        => _entries.Find(Filters.Equal("conversation", channelId + "/" + conversationId)).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
+        => _entries.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId))).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
 
     /// <summary>Second-grant attempts the ledger refused in one conversation: when, by whom, for which entitlement.</summary>
     public IReadOnlyList<(DateTime AttemptedUtc, string Entitlement, string ActorKind, string? ActorName)> RefusalsInConversation(string channelId, string conversationId)
-        => _refusals.Find(Filters.Equal("conversation", channelId + "/" + conversationId))
+        => _refusals.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
             .Select(d => (DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString, d["actorKind"].AsString, d["agentName"].IsNull ? null : d["agentName"].AsString))
             .OrderBy(r => r.Item1).ToList();
 
@@ -112,11 +112,11 @@ public sealed class LiteDbLedger : ICompensationLedger
         ["actorId"] = entry.GrantedBy.Id,
         ["tier"] = entry.Tier.ToString(),
         ["grantedUtc"] = entry.GrantedUtc,
-        ["conversation"] = ConversationKey(entry.GrantedBy),
+        ["conversation"] = ConversationKeyOf(entry.GrantedBy),
         ["json"] = JsonSerializer.Serialize(entry, Json),
     };
 
-    private static string ConversationKey(GrantActor actor) => actor.Channel + "/" + actor.ConversationId;
+    private static string ConversationKeyOf(GrantActor actor) => ConversationKey.Of(actor.Channel, actor.ConversationId);
 
     private static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, Json)!;
 }

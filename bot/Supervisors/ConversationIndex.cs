@@ -44,7 +44,7 @@ public sealed class ConversationIndex
     public void Change(LiteDatabase db, string channelId, string conversationId, Func<ConversationSummary, ConversationSummary> change)
     {
         var collection = db.GetCollection(CollectionName);
-        var key = channelId + "/" + conversationId;
+        var key = ConversationKey.Of(channelId, conversationId);
         var current = collection.FindById(key) is { } document ? ConversationSummary.FromDocument(document) : new ConversationSummary(channelId, conversationId);
         var changed = change(current);
         collection.Upsert(changed.ToDocument());
@@ -86,7 +86,7 @@ public sealed class ConversationIndex
     }
 
     public async Task<ConversationSummary?> FindAsync(string channelId, string conversationId)
-        => await ReadAsync(mirror => mirror.Find(channelId + "/" + conversationId)).ConfigureAwait(false);
+        => await ReadAsync(mirror => mirror.Find(ConversationKey.Of(channelId, conversationId))).ConfigureAwait(false);
 
     /// <summary>Reads the mirror under its lock (loading it first if needed), after applying every committed change.</summary>
     internal async Task<T> ReadAsync<T>(Func<ConversationMirror, T> read)

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Storage;
 using LiteDB;
 
 namespace CustomerCare.Bot.Supervisors;
@@ -8,7 +9,7 @@ namespace CustomerCare.Bot.Supervisors;
 /// </summary>
 public sealed record ConversationSummary(string ChannelId, string ConversationId)
 {
-    public string Key => ChannelId + "/" + ConversationId;
+    public string Key => ConversationKey.Of(ChannelId, ConversationId);
 
     public DateTime FirstUtc { get; init; }
 

@@ -28,7 +28,7 @@ public sealed class SupervisorReviews
         {
             db.GetCollection(CollectionName, BsonAutoId.Int64).Insert(new BsonDocument
             {
-                ["conversation"] = channelId + "/" + conversationId,
+                ["conversation"] = ConversationKey.Of(channelId, conversationId),
                 ["author"] = author,
                 ["score"] = score,
                 ["note"] = note,
@@ -43,7 +43,7 @@ public sealed class SupervisorReviews
     }
 
     public IReadOnlyList<SupervisorReview> For(string channelId, string conversationId)
-        => _reviews.Find(Filters.Equal("conversation", channelId + "/" + conversationId))
+        => _reviews.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
             .Select(d => new SupervisorReview(d["author"].AsString, d["score"].IsNull ? null : d["score"].AsInt32, d["note"].IsNull ? null : d["note"].AsString,
                 DateTime.SpecifyKind(d["atUtc"].AsDateTime, DateTimeKind.Utc)))
             .OrderBy(r => r.AtUtc).ToList();

@@ -106,5 +106,5 @@ public sealed class TranscriptStore
         ["json"] = entry.Json,
     };
 
-    private static string Key(string channelId, string conversationId) => channelId + "/" + conversationId;
+    private static string Key(string channelId, string conversationId) => ConversationKey.Of(channelId, conversationId);
 }

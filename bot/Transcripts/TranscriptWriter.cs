@@ -9,9 +9,8 @@ namespace CustomerCare.Bot.Transcripts;
 /// </summary>
 public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptStore store, IOptions<StorageOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService
 {
-    private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(options.Value.TranscriptFlushMilliseconds);
-
     private const int MaxBatch = 2000;
+    private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(options.Value.TranscriptFlushMilliseconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
