@@ -271,6 +271,13 @@ var baseAppSettings = [
     name: 'DOTNET_TC_DelaySingleProcMultiplier'
     value: '1'
   }
+  {
+    // The GC sizes its youngest generation from the CPU's last-level cache; on hosts with a large shared cache
+    // (260 MB on the development VM) that let the heap grow by ~130 MB before the first collection.
+    // 16 MB (hexadecimal, as the runtime reads it) keeps the bot's peak memory near 200 MB at 2,000 turns/s.
+    name: 'DOTNET_GCgen0size'
+    value: '0x1000000'
+  }
 ]
 
 // The client secret exists only for SingleTenant; a managed identity has none.

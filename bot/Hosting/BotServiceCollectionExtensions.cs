@@ -68,7 +68,10 @@ public static class BotServiceCollectionExtensions
     /// <summary>The Bot Connector side: channel authentication and the REST client for replies.</summary>
     public static IServiceCollection AddBotConnector(this IServiceCollection services)
     {
-        services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15)).RemoveAllLoggers();
+        // A channel's Connector answers where it is asked; a redirect is an error, not somewhere to send a bearer token.
+        services.AddHttpClient(ConnectorClientFactory.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(15))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
         services.AddHttpClient(MsalConnectorTokenProvider.HttpClientName).RemoveAllLoggers();
         services.AddSingleton<IConnectorTokenProvider, MsalConnectorTokenProvider>();
         services.AddOptions<ChannelAuthOptions>().BindConfiguration(ChannelAuthOptions.Section);

@@ -9,7 +9,8 @@ namespace CustomerCare.Bot.Storage;
 /// Conversation and user state in LiteDB: one document per key holding the JSON and a numeric ETag.
 /// Writes go through the group-commit writer, one thread, so the ETag compare and the upsert cannot interleave
 /// with another write; the caller continues once the write is committed. Because one process owns the data file,
-/// committed documents are also kept in a bounded in-memory cache that serves reads.
+/// committed documents are also kept in a bounded in-memory cache that serves reads, and the writer remembers the
+/// ETags it wrote, so a write looks a document up only the first time.
 /// </summary>
 public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : IStorage
 {
@@ -17,6 +18,7 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
     private const int CacheCapacity = 20_000;
     private readonly ILiteCollection<BsonDocument> _state = database.GetCollection(CollectionName);
     private readonly ConcurrentDictionary<string, StoreItem> _cache = new(StringComparer.Ordinal);
+    private readonly WrittenDocuments<string> _writtenETags = new(writer, CacheCapacity);
 
     public Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
@@ -33,15 +35,16 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
         var etag = await writer.WriteAsync(db =>
         {
             var state = db.GetCollection(CollectionName);
-            var current = state.FindById(key);
-            var currentETag = current is null ? null : ETagOf(current);
+            var currentETag = _writtenETags.Get(key, id => state.FindById(id) is { } current ? ETagOf(current) : null);
             if (item.ETag != "*" && item.ETag != currentETag)
             {
                 throw new StorageConflictException(key);
             }
-            var version = current is null ? 1 : current["etag"].AsInt64 + 1;
+            var version = currentETag is null ? 1 : long.Parse(currentETag, CultureInfo.InvariantCulture) + 1;
             state.Upsert(new BsonDocument { ["_id"] = key, ["etag"] = version, ["json"] = item.Json });
-            return version.ToString(CultureInfo.InvariantCulture);
+            var written = version.ToString(CultureInfo.InvariantCulture);
+            _writtenETags.Set(key, written);
+            return written;
         }, synced: false).ConfigureAwait(false);
         Remember(key, new StoreItem(item.Json, etag));
         return etag;
@@ -50,7 +53,11 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
         _cache.TryRemove(key, out _);
-        await writer.WriteAsync(db => db.GetCollection(CollectionName).Delete(key)).ConfigureAwait(false);
+        await writer.WriteAsync(db =>
+        {
+            _writtenETags.Set(key, null);
+            return db.GetCollection(CollectionName).Delete(key);
+        }).ConfigureAwait(false);
         _cache.TryRemove(key, out _);
     }
 

@@ -19,6 +19,7 @@ public sealed class ConversationIndex
     private readonly Lock _gate = new();
     private readonly List<Action<ConversationMirror>> _uncommitted = [];
     private readonly ConcurrentQueue<Action<ConversationMirror>> _committed = new();
+    private readonly WrittenDocuments<ConversationSummary> _written;
     private ConversationMirror? _mirror;
     private Task? _loading;
     private volatile bool _tracking;
@@ -26,7 +27,9 @@ public sealed class ConversationIndex
     public ConversationIndex(LiteDatabase database, LiteDbWriter writer)
     {
         _database = database;
-        database.GetCollection(CollectionName).EnsureIndex("lastUtc");
+        _written = new WrittenDocuments<ConversationSummary>(writer);
+        // Retention scans the summaries once per run; an index on lastUtc would be rewritten on every transcript write.
+        database.GetCollection(CollectionName).DropIndex("lastUtc");
         // Both run on the writer's thread, which alone touches _uncommitted.
         writer.Committed += () =>
         {
@@ -45,9 +48,11 @@ public sealed class ConversationIndex
     {
         var collection = db.GetCollection(CollectionName);
         var key = ConversationKey.Of(channelId, conversationId);
-        var current = collection.FindById(key) is { } document ? ConversationSummary.FromDocument(document) : new ConversationSummary(channelId, conversationId);
+        var current = _written.Get(key, id => collection.FindById(id) is { } document ? ConversationSummary.FromDocument(document) : null)
+            ?? new ConversationSummary(channelId, conversationId);
         var changed = change(current);
         collection.Upsert(changed.ToDocument());
+        _written.Set(key, changed);
         _uncommitted.Add(mirror => mirror.Put(changed));
     }
 
@@ -61,6 +66,7 @@ public sealed class ConversationIndex
         foreach (var key in keys)
         {
             collection.Delete(key);
+            _written.Set(key, null);
         }
         _uncommitted.Add(mirror => keys.ToList().ForEach(mirror.Remove));
     }

@@ -41,17 +41,12 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-options.Value.TranscriptRetentionDays);
         var deleted = 0;
-        var skipped = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
+        // One scan of the summaries (small documents, no index to keep up on every write); each batch is checked again on the writer.
+        var expired = database.GetCollection(ConversationIndex.CollectionName)
+            .Find(Filters.Before("lastUtc", cutoff)).Select(d => d["_id"].AsString).ToList();
+        foreach (var batch in expired.Chunk(Batch))
         {
-            var expired = database.GetCollection(ConversationIndex.CollectionName)
-                .Find(Filters.Before("lastUtc", cutoff)).Select(d => d["_id"].AsString).Where(key => !skipped.Contains(key)).Take(Batch).ToList();
-            if (expired.Count == 0)
-            {
-                break;
-            }
-            var removed = await writer.WriteAsync(db => DeleteExpired(db, expired, cutoff)).ConfigureAwait(false);
-            skipped.UnionWith(expired.Except(removed));
+            var removed = await writer.WriteAsync(db => DeleteExpired(db, batch, cutoff)).ConfigureAwait(false);
             deleted += removed.Count;
         }
         if (deleted > 0)
@@ -65,7 +60,7 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
     /// On the writer, so nothing changes underneath: a conversation is deleted only if it is still inactive and has no
     /// case waiting for or held by a person; the files the customer uploaded go with it.
     /// </summary>
-    private List<string> DeleteExpired(LiteDatabase db, List<string> keys, DateTime cutoff)
+    private List<string> DeleteExpired(LiteDatabase db, string[] keys, DateTime cutoff)
     {
         var summaries = db.GetCollection(ConversationIndex.CollectionName);
         var cases = db.GetCollection("cases");

@@ -4,14 +4,12 @@ using System.Globalization;
 namespace CustomerCare.Benchmarks;
 
 /// <summary>
-/// Plays the channel: N users, each in its own conversation, walk the disruption-report waterfall through
-/// /api/messages over and over; the bot's replies go to a local Connector sink. Latency is request to response,
+/// Plays the channel: N users, each in its own conversation, walk a script (by default the three-step
+/// compensation-status waterfall) through /api/messages over and over; the bot's replies go to a local Connector sink. Latency is request to response,
 /// by which time the bot has delivered its reply (as the Bot Framework SDK does).
 /// </summary>
 internal static class LoadBenchmark
 {
-    private static readonly string[] Script = ["Report a disruption", "Delay", "DEMO05", "Probe", "no"];
-
     public static async Task<int> RunAsync(LoadOptions options)
     {
         var loadCore = options.BotCore == 0 ? 1 : 0;
@@ -32,7 +30,7 @@ internal static class LoadBenchmark
         var latencies = Enumerable.Range(0, options.Users).Select(_ => new List<double>(100_000)).ToArray();
         var failures = new int[options.Users];
         var users = Enumerable.Range(0, options.Users)
-            .Select(u => Task.Run(() => PlayUserAsync(http, bot.Url, sink.ServiceUrl, u, latencies[u], failures, recording, stop.Token)))
+            .Select(u => Task.Run(() => PlayUserAsync(http, bot.Url, sink.ServiceUrl, options.Turns, u, latencies[u], failures, recording, stop.Token)))
             .ToArray();
 
         await ReportProgressAsync("warm-up", TimeSpan.FromSeconds(options.WarmupSeconds), () => sink.Received);
@@ -54,6 +52,7 @@ internal static class LoadBenchmark
         var report = new[]
         {
             $"users                 {options.Users} (bot on core {options.BotCore}, load on core {loadCore})",
+            $"script                {options.Script}: {string.Join(" → ", options.Turns.Select(t => '"' + t + '"'))}",
             $"turns measured        {all.Length} in {window.Elapsed.TotalSeconds:F1} s",
             $"throughput            {all.Length / window.Elapsed.TotalSeconds:F0} turns/s",
             $"latency p50           {Percentile(all, 0.50):F2} ms",
@@ -109,13 +108,13 @@ internal static class LoadBenchmark
     }
 
     private static async Task PlayUserAsync(
-        HttpClient http, string botUrl, string serviceUrl, int user, List<double> latencies, int[] failures, StrongBox recording, CancellationToken stop)
+        HttpClient http, string botUrl, string serviceUrl, string[] script, int user, List<double> latencies, int[] failures, StrongBox recording, CancellationToken stop)
     {
         var conversation = "bench-" + user.ToString(CultureInfo.InvariantCulture);
         var turn = 0;
         while (!stop.IsCancellationRequested)
         {
-            var text = Script[turn % Script.Length];
+            var text = script[turn % script.Length];
             var begin = Stopwatch.GetTimestamp();
             try
             {
