@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
 using CustomerCare.Builder;
 using CustomerCare.Schema;
@@ -28,7 +27,7 @@ public sealed class HttpConnectorClient(HttpClient http, Uri serviceUrl, IConnec
     public async Task<ConversationResourceResponse> CreateConversationAsync(ConversationParameters parameters, CancellationToken cancellationToken)
     {
         using var request = await CreateRequestAsync(HttpMethod.Post, "v3/conversations", cancellationToken).ConfigureAwait(false);
-        request.Content = JsonContent.Create(parameters, ProtocolJsonContext.Default.ConversationParameters);
+        request.Content = Json(parameters, ProtocolJsonContext.Default.ConversationParameters);
         return await ReadAsync(request, ProtocolJsonContext.Default.ConversationResourceResponse, cancellationToken).ConfigureAwait(false)
             ?? new ConversationResourceResponse(null, null, null);
     }
@@ -36,7 +35,7 @@ public sealed class HttpConnectorClient(HttpClient http, Uri serviceUrl, IConnec
     private async Task<ResourceResponse> SendAsync(HttpMethod method, string path, Activity activity, CancellationToken cancellationToken)
     {
         using var request = await CreateRequestAsync(method, path, cancellationToken).ConfigureAwait(false);
-        request.Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity);
+        request.Content = Json(activity, ProtocolJsonContext.Default.Activity);
         return await ReadAsync(request, ProtocolJsonContext.Default.ResourceResponse, cancellationToken).ConfigureAwait(false)
             ?? new ResourceResponse(null);
     }
@@ -50,8 +49,19 @@ public sealed class HttpConnectorClient(HttpClient http, Uri serviceUrl, IConnec
         {
             return null;
         }
-        var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-        return string.IsNullOrWhiteSpace(body) ? null : System.Text.Json.JsonSerializer.Deserialize(body, typeInfo);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : System.Text.Json.JsonSerializer.Deserialize(body, typeInfo);
+    }
+
+    /// <summary>
+    /// The body serialized up front, so it goes with a Content-Length in the same write as the headers
+    /// (JsonContent would stream it chunked).
+    /// </summary>
+    private static ByteArrayContent Json<T>(T value, JsonTypeInfo<T> typeInfo)
+    {
+        var content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(value, typeInfo));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        return content;
     }
 
     private async Task<HttpRequestMessage> CreateRequestAsync(HttpMethod method, string path, CancellationToken cancellationToken)

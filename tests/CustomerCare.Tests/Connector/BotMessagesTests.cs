@@ -96,4 +96,24 @@ public sealed class BotMessagesTests : IDisposable
              "DELETE /v3/conversations/c 1/activities/a1", "POST /v3/conversations"],
             channel.Calls.Select(c => $"{c.Method} {c.Path}").ToArray());
     }
+
+    [Fact]
+    public async Task ConnectorClient_SendsJsonBodies_WithAContentLength_NotChunked()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+        using var http = new HttpClient();
+        var client = new HttpConnectorClient(http, new Uri(channel.ServiceUrl), new NoConnectorToken());
+        var activity = new Activity { Type = ActivityTypes.Message, Text = "Grüße" };
+
+        await client.ReplyToActivityAsync("c1", "a1", activity, CancellationToken.None);
+        await client.CreateConversationAsync(new ConversationParameters { IsGroup = true, Activity = activity }, CancellationToken.None);
+
+        Assert.All(channel.Framing, framing =>
+        {
+            Assert.True(framing.ContentLength > 0, "a body sent chunked has no Content-Length");
+            Assert.Equal("application/json; charset=utf-8", framing.ContentType);
+        });
+        Assert.Equal(2, channel.Framing.Count);
+        Assert.Equal("Grüße", channel.Calls.First().Body!["text"]!.GetValue<string>());
+    }
 }

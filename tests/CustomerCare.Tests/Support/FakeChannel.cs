@@ -15,6 +15,9 @@ public sealed class FakeChannel : IAsyncDisposable
 
     public ConcurrentQueue<(string Method, string Path, string? Authorization, JsonNode? Body)> Calls { get; } = new();
 
+    /// <summary>How each call's body was framed: its Content-Length (null when sent chunked) and Content-Type.</summary>
+    public ConcurrentQueue<(long? ContentLength, string? ContentType)> Framing { get; } = new();
+
     public string ServiceUrl { get; private set; } = string.Empty;
 
     public static async Task<FakeChannel> StartAsync()
@@ -33,6 +36,7 @@ public sealed class FakeChannel : IAsyncDisposable
     private async Task RecordAsync(HttpContext context)
     {
         var text = await new StreamReader(context.Request.Body).ReadToEndAsync();
+        Framing.Enqueue((context.Request.ContentLength, context.Request.ContentType));
         Calls.Enqueue((context.Request.Method, context.Request.Path.Value!, context.Request.Headers.Authorization.ToString(), text.Length > 0 ? JsonNode.Parse(text) : null));
         if (context.Request.Method == "DELETE")
         {
