@@ -6,26 +6,44 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace CustomerCare.Bot.Operations;
 
-/// <summary>Bookings (keyed by record locator) and flight-operations records (keyed by flight and date) in LiteDB.</summary>
+/// <summary>
+/// Bookings (keyed by record locator) and flight-operations records (keyed by flight and date) in LiteDB. They change
+/// only by import (<see cref="SaveAsync"/>), so what was read is kept in memory until the next import commits.
+/// </summary>
 public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter writer) : IOperationsData
 {
     private const string Bookings = "bookings";
     private const string Flights = "flights";
+    private readonly ReadThroughCache<Booking> _bookings = new();
+    private readonly ReadThroughCache<FlightOperation> _flights = new();
 
     public Task<Booking?> FindBookingAsync(string recordLocator, CancellationToken cancellationToken)
-        => Task.FromResult(database.GetCollection(Bookings).FindById(recordLocator.Trim().ToUpperInvariant()) is { } d
+        => Task.FromResult(_bookings.Get(recordLocator.Trim().ToUpperInvariant(), key => database.GetCollection(Bookings).FindById(key) is { } d
             ? JsonSerializer.Deserialize<Booking>(d["json"].AsString, OperationsDataFile.Json)
-            : null);
+            : null));
 
     public Task<FlightOperation?> FindFlightAsync(string flightNumber, DateOnly scheduledDate, CancellationToken cancellationToken)
-        => Task.FromResult(database.GetCollection(Flights).FindById(FlightKey(flightNumber, scheduledDate)) is { } d
+        => Task.FromResult(_flights.Get(FlightKey(flightNumber, scheduledDate), key => database.GetCollection(Flights).FindById(key) is { } d
             ? JsonSerializer.Deserialize<FlightOperation>(d["json"].AsString, OperationsDataFile.Json)
-            : null);
+            : null));
 
     public bool HasBookings() => database.GetCollection(Bookings).Count() > 0;
 
     /// <summary>Stores everything in one transaction: a file is imported whole or not at all.</summary>
-    public Task<int> SaveAsync(IReadOnlyCollection<Booking> bookings, IReadOnlyCollection<FlightOperation> flights) => writer.WriteAsync(db =>
+    public async Task<int> SaveAsync(IReadOnlyCollection<Booking> bookings, IReadOnlyCollection<FlightOperation> flights)
+    {
+        try
+        {
+            return await writer.WriteAsync(db => Save(db, bookings, flights)).ConfigureAwait(false);
+        }
+        finally
+        {
+            _bookings.Invalidate();
+            _flights.Invalidate();
+        }
+    }
+
+    private static int Save(LiteDatabase db, IReadOnlyCollection<Booking> bookings, IReadOnlyCollection<FlightOperation> flights)
     {
         var bookingCollection = db.GetCollection(Bookings);
         var flightCollection = db.GetCollection(Flights);
@@ -46,7 +64,7 @@ public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter wri
             });
         }
         return bookings.Count + flights.Count;
-    });
+    }
 
     private static string FlightKey(string flightNumber, DateOnly date)
         => flightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
