@@ -136,8 +136,7 @@ public sealed class ConversationIndex
             }
             foreach (var document in _database.GetCollection(TranscriptStore.TermsCollectionName).FindAll())
             {
-                var id = document["_id"].AsString;
-                mirror.AddTerms(id[..id.LastIndexOf('|')], document["terms"].AsArray.Select(t => t.AsString));
+                mirror.AddTerms(TranscriptStore.ConversationOfTerms(document), document["terms"].AsArray.Select(t => t.AsString));
             }
             loaded = mirror;
         }

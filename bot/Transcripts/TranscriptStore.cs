@@ -11,8 +11,9 @@ namespace CustomerCare.Bot.Transcripts;
 /// The transcript of every conversation in LiteDB, in the order activities happened. Entries are stored in
 /// chunks: one document per conversation per written batch, keyed "{channel}/{conversation}|{sequence}", so a
 /// conversation is one range of the primary key and no secondary index has to be maintained on the hot path.
-/// The words customers and agents wrote go to a small document under the same key (the supervisors' search loads them), and the
-/// supervisors' conversation summary is updated in the same transaction.
+/// The words customers and agents wrote go to a small document under the chunk's sequence number, with the conversation's
+/// key as a field (the supervisors' search loads them all; ascending numbers make each insert an append to the index),
+/// and the supervisors' conversation summary is updated in the same transaction.
 /// </summary>
 public sealed class TranscriptStore
 {
@@ -58,7 +59,24 @@ public sealed class TranscriptStore
 
     /// <summary>Deletes the conversation's transcript and its search words; runs inside a writer transaction.</summary>
     public static int Delete(LiteDatabase db, string key)
-        => DeleteChunks(db.GetCollection(CollectionName), key) + DeleteChunks(db.GetCollection(TermsCollectionName), key);
+    {
+        var chunks = db.GetCollection(CollectionName);
+        var terms = db.GetCollection(TermsCollectionName);
+        var ids = Chunks(chunks, key).Select(d => d["_id"].AsString).ToList();
+        var deleted = 0;
+        foreach (var id in ids)
+        {
+            deleted += (chunks.Delete(id) ? 1 : 0) + (terms.Delete(SequenceOf(id)) ? 1 : 0);
+        }
+        // Data files written before the search words were numbered kept them under the chunk's key.
+        return deleted + DeleteChunks(terms, key);
+    }
+
+    /// <summary>The conversation a search-words document belongs to (older files: the key before the chunk's "|sequence").</summary>
+    public static string ConversationOfTerms(BsonDocument terms)
+        => terms["conversation"] is { IsString: true } key ? key.AsString : terms["_id"].AsString[..terms["_id"].AsString.LastIndexOf('|')];
+
+    private static long SequenceOf(string chunkId) => long.Parse(chunkId.AsSpan(chunkId.LastIndexOf('|') + 1), CultureInfo.InvariantCulture);
 
     /// <summary>The documents stored under "{key}|…", in key order.</summary>
     private static IEnumerable<BsonDocument> Chunks(ILiteCollection<BsonDocument> collection, string key)
@@ -77,7 +95,8 @@ public sealed class TranscriptStore
         foreach (var entries in conversations)
         {
             _sequence++;
-            var id = Key(entries[0].ChannelId, entries[0].ConversationId) + "|" + _sequence.Value.ToString("D12", CultureInfo.InvariantCulture);
+            var key = Key(entries[0].ChannelId, entries[0].ConversationId);
+            var id = key + "|" + _sequence.Value.ToString("D12", CultureInfo.InvariantCulture);
             collection.Insert(new BsonDocument { ["_id"] = id, ["entries"] = new BsonArray(entries.Select(ToBson)) });
             if (entries[0].ConversationType == "channel")
             {
@@ -89,8 +108,8 @@ public sealed class TranscriptStore
                 .SelectMany(e => SearchTerms.Of(e.Text)).Distinct(StringComparer.Ordinal).ToList();
             if (written.Count > 0)
             {
-                terms.Insert(new BsonDocument { ["_id"] = id, ["terms"] = new BsonArray(written.Select(t => new BsonValue(t))) });
-                _index?.AddTerms(Key(entries[0].ChannelId, entries[0].ConversationId), written);
+                terms.Insert(new BsonDocument { ["_id"] = _sequence.Value, ["conversation"] = key, ["terms"] = new BsonArray(written.Select(t => new BsonValue(t))) });
+                _index?.AddTerms(key, written);
             }
             _index?.Change(db, entries[0].ChannelId, entries[0].ConversationId, summary => TranscriptSummary.Add(summary, entries));
         }
