@@ -27,6 +27,7 @@ public sealed class LiteDbFile : IDisposable
 
     public static LiteDbFile Open(string path)
     {
+        LimitCacheGrowth();
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         if (path == ":memory:")
         {
@@ -79,6 +80,19 @@ public sealed class LiteDbFile : IDisposable
         Share = FileShare.None,
         Options = FileOptions.RandomAccess,
     });
+
+    /// <summary>
+    /// LiteDB's page cache grows by segments of up to 1,000 pages (8 MB of large-object heap each) and reuses pages only
+    /// once more than a segment's worth lie idle, so a busy bot kept 15–30 MB of cached pages. Segments of at most
+    /// 250 pages (2 MB) keep it to a few MB: the idle pages are reused sooner, and the data file's pages are in the
+    /// operating system's cache anyway. Internal to the pinned LiteDB 5.0.20 (Constants.MEMORY_SEGMENT_SIZES), checked by a test.
+    /// </summary>
+    internal static readonly int[] CacheSegmentPages = [12, 50, 100, 250];
+
+    private static void LimitCacheGrowth()
+        => typeof(LiteDatabase).Assembly.GetType("LiteDB.Constants", throwOnError: true)!
+            .GetField("MEMORY_SEGMENT_SIZES", BindingFlags.Static | BindingFlags.Public)!
+            .SetValue(null, CacheSegmentPages);
 
     /// <summary>LiteDatabase._engine._disk.Queue.Value.Wait() of the pinned LiteDB 5.0.20, checked by a test.</summary>
     private static Action LogWriterWait(LiteDatabase database)
