@@ -101,6 +101,21 @@ public sealed class DeploymentAssetsTests
         Assert.Contains("usage: teams package --app-id", error.ToString(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("DOTNET_TC_DelaySingleProcMultiplier")]
+    [InlineData("DOTNET_GCgen0size")]
+    public void RuntimeSettings_AreTheSameWhereTheBotIsDeployed_AndWhereItIsRun(string name)
+    {
+        var template = File.ReadAllText(Path.Combine(Templates, "main.json"));
+        var launch = JsonNode.Parse(File.ReadAllText(Repository.PathOf("bot/Properties/launchSettings.json")))!;
+        var benchmark = File.ReadAllText(Repository.PathOf("tests/CustomerCare.Benchmarks/BotProcess.cs"));
+
+        var value = launch["profiles"]!["CustomerCare"]!["environmentVariables"]![name]!.GetValue<string>();
+
+        Assert.Contains($"createObject('name', '{name}', 'value', '{value}')", template, StringComparison.Ordinal);
+        Assert.Contains($"start.Environment[\"{name}\"] = \"{value}\";", benchmark, StringComparison.Ordinal);
+    }
+
     private static (int Width, int Height) PngSize(ZipArchiveEntry entry)
     {
         using var stream = entry.Open();
