@@ -24,7 +24,7 @@ internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, in
         {
             return null;
         }
-        var options = new LoadOptions(50, 20, 5, 0);
+        var options = new LoadOptions(50, 20, 20, 0);
         for (var i = 1; i < args.Length - 1; i += 2)
         {
             if (args[i] == "--bot")

@@ -1,6 +1,6 @@
 using CustomerCare.Benchmarks;
 
-// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 5] [--script waterfall|disruption] [--bot path/to/CustomerCare.Bot.dll]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 20] [--script waterfall|disruption] [--bot path/to/CustomerCare.Bot.dll]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- ledger [entries]
