@@ -11,6 +11,8 @@ namespace CustomerCare.Bot.Storage;
 /// The compensation ledger in LiteDB. The entitlement key is the document's primary key, so the store itself
 /// allows one grant per entitlement; all writes run on the group-commit writer, one after another, and a grant is
 /// reported only after its batch is on disk. A refused second attempt is recorded too (the fairness report counts them).
+/// A booking's grants, read on every status question and disruption report, are kept in memory until the next grant
+/// commits (one process owns the data file, and every grant goes through here).
 /// </summary>
 public sealed class LiteDbLedger : ICompensationLedger
 {
@@ -22,6 +24,7 @@ public sealed class LiteDbLedger : ICompensationLedger
     private readonly LiteDbWriter _writer;
     private readonly TimeProvider _clock;
     private readonly ConversationIndex? _index;
+    private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
 
     public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
@@ -36,12 +39,24 @@ public sealed class LiteDbLedger : ICompensationLedger
         _refusals.EnsureIndex("conversation");
     }
 
-    public Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
+    public async Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
     {
         if (request.Violation() is { } violation)
         {
-            return Task.FromResult<GrantOutcome>(new GrantOutcome.Refused(violation));
+            return new GrantOutcome.Refused(violation);
         }
+        try
+        {
+            return await Grant(request).ConfigureAwait(false);
+        }
+        finally
+        {
+            _byBooking.Invalidate();
+        }
+    }
+
+    private Task<GrantOutcome> Grant(GrantRequest request)
+    {
         var now = _clock.GetUtcNow().UtcDateTime;
         return _writer.WriteAsync<GrantOutcome>(db =>
         {
@@ -75,11 +90,8 @@ public sealed class LiteDbLedger : ICompensationLedger
         => Task.FromResult(_entries.FindById(key.Id) is { } document ? Read(document) : null);
 
     public Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<LedgerEntry> entries = _entries.Find(Filters.Equal("booking", bookingReference.Trim().ToUpperInvariant()))
-            .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList();
-        return Task.FromResult(entries);
-    }
+        => Task.FromResult(_byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
+            .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!);
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)

@@ -110,4 +110,18 @@ public sealed class CompensationLedgerTests : IDisposable
         Assert.Equal(granted.Entry.Reference, listed.Reference);
         Assert.IsType<GrantOutcome.AlreadyGranted>(await _ledger.TryGrantAsync(Request(Key(), "msteams", "agent-1"), CancellationToken.None));
     }
+
+    [Fact]
+    public async Task BookingsGrants_ReadBeforeAGrant_IncludeItRightAfter_FromEveryChannel()
+    {
+        Assert.Empty(await _ledger.ForBookingAsync("K7QX2M", CancellationToken.None));
+
+        await _ledger.TryGrantAsync(Request(Key(passenger: "P1"), "directline"), CancellationToken.None);
+        var afterFirst = await _ledger.ForBookingAsync("k7qx2m", CancellationToken.None);
+        await _ledger.TryGrantAsync(Request(Key(passenger: "P2"), "msteams", "agent-1"), CancellationToken.None);
+        var afterSecond = await _ledger.ForBookingAsync("K7QX2M", CancellationToken.None);
+
+        Assert.Single(afterFirst);
+        Assert.Equal(["directline", "msteams"], afterSecond.Select(e => e.GrantedBy.Channel).Order());
+    }
 }
