@@ -41,7 +41,7 @@ internal sealed class BotProcess : IDisposable
         // As deployed (deploymentTemplates/main.bicep): on one core the runtime would otherwise wait ten times longer
         // before optimising hot code, and the GC would size its youngest generation from this VM's 260 MB cache.
         start.Environment["DOTNET_TC_DelaySingleProcMultiplier"] = "1";
-        start.Environment["DOTNET_GCgen0size"] = "0xC00000";
+        start.Environment["DOTNET_GCgen0size"] = "0x800000";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) { Console.WriteLine("[bot] " + e.Data); } };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("[bot] " + e.Data); } };
