@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace CustomerCare.Bot.Storage;
 
 /// <summary>
-/// Documents that are read on every conversation but written rarely (bookings, flight records), kept in memory
+/// Documents that are read on every conversation but written rarely (bookings, flight records, a booking's grants), kept in memory
 /// after their first read. The owner calls <see cref="Invalidate"/> once a write to them is committed; a read that
 /// raced with that write is not kept, so a stale document never outlives the write. Bounded: when full it starts over.
 /// </summary>

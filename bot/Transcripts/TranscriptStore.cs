@@ -12,8 +12,8 @@ namespace CustomerCare.Bot.Transcripts;
 /// chunks: one document per conversation per written batch, keyed "{channel}/{conversation}|{sequence}", so a
 /// conversation is one range of the primary key and no secondary index has to be maintained on the hot path.
 /// The words customers and agents wrote go to a small document under the chunk's sequence number, with the conversation's
-/// key as a field (the supervisors' search loads them all; ascending numbers make each insert an append to the index),
-/// and the supervisors' conversation summary is updated in the same transaction.
+/// key as a field (the supervisors' search loads them all; ascending numbers keep each insert on the index's newest
+/// pages), and the supervisors' conversation summary is updated in the same transaction.
 /// </summary>
 public sealed class TranscriptStore
 {
