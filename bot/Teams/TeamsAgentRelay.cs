@@ -5,6 +5,7 @@ using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Localization;
+using CustomerCare.Privacy;
 using CustomerCare.Schema;
 
 namespace CustomerCare.Bot.Teams;
@@ -14,7 +15,7 @@ namespace CustomerCare.Bot.Teams;
 /// thread; agent messages reach the customer marked with the agent's name; joining, leaving and the rating
 /// are told to the customer.
 /// </summary>
-public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock) : IAgentRelay
+public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock) : IAgentRelay
 {
     public async Task<bool> TryRelayFromCustomerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnec
     /// <summary>An e-mail address written while a case waits is kept on the case for the callback.</summary>
     private async Task<bool> TryTakeCallbackAddressAsync(ITurnContext turnContext, string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        if (EmailAddress().Match(turnContext.Activity.Text ?? string.Empty) is not { Success: true } email || cases.OpenForCustomer(channelId, conversationId) is not { } open)
+        if (SensitiveDataMask.EmailAddress().Match(turnContext.Activity.Text ?? string.Empty) is not { Success: true } email || cases.OpenForCustomer(channelId, conversationId) is not { } open)
         {
             return false;
         }
@@ -62,9 +63,6 @@ public sealed partial class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnec
         await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.CallbackNoted), email.Value, open.Reference)), cancellationToken).ConfigureAwait(false);
         return true;
     }
-
-    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
-    private static partial System.Text.RegularExpressions.Regex EmailAddress();
 
     /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name; it goes into the customer's transcript.</summary>
     public async Task TellCustomerAsync(CaseFile caseFile, string text, string? asName, SuggestedActions? suggestions, CancellationToken cancellationToken)

@@ -109,8 +109,9 @@ public static partial class SensitiveDataMask
     [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,40}", RegexOptions.CultureInvariant)]
     private static partial Regex IbanCandidate();
 
+    /// <summary>An e-mail address, as masked in transcripts and as taken for a callback while a customer waits.</summary>
     [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
-    private static partial Regex EmailAddress();
+    public static partial Regex EmailAddress();
 
     /// <summary>International (+ or 00) or national (leading 0) numbers, with spaces, dashes or brackets between digits.</summary>
     [GeneratedRegex(@"(?<![\w+])(?:\+|00|0)\d(?:[ ()-]{0,2}\d){5,16}(?![\w])")]
