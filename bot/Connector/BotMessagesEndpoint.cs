@@ -26,7 +26,7 @@ public static class BotMessagesEndpoint
         {
             return read.Error!;
         }
-        if (!await authenticator.IsAuthenticAsync(request.Headers.Authorization, activity, cancellationToken).ConfigureAwait(false))
+        if (await authenticator.AuthenticateAsync(request.Headers.Authorization, activity, cancellationToken).ConfigureAwait(false) is not { } identity)
         {
             return ErrorResults.Error(StatusCodes.Status401Unauthorized, "Unauthorized", "The request is not authenticated as coming from a channel.");
         }
@@ -36,7 +36,7 @@ public static class BotMessagesEndpoint
         }
 
         activity.CallerId = null;
-        var invokeResponse = await adapter.ProcessActivityAsync(activity, connectors.Create(activity.ServiceUrl!), cancellationToken).ConfigureAwait(false);
+        var invokeResponse = await adapter.ProcessActivityAsync(activity, connectors.Create(activity.ServiceUrl!), cancellationToken, identity).ConfigureAwait(false);
         if (invokeResponse is null)
         {
             return Results.Ok();

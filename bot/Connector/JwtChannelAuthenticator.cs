@@ -1,3 +1,5 @@
+using System.Security.Claims;
+using CustomerCare.Builder;
 using CustomerCare.Schema;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -35,15 +37,15 @@ public sealed partial class JwtChannelAuthenticator : IChannelAuthenticator
         };
     }
 
-    public async Task<bool> IsAuthenticAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    public async Task<ClaimsIdentity?> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(authorizationHeader))
         {
-            return _app.IsAnonymous;
+            return _app.IsAnonymous ? ChannelIdentity.Anonymous : null;
         }
         if (!authorizationHeader.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || _app.IsAnonymous)
         {
-            return false;
+            return null;
         }
         var token = authorizationHeader["Bearer ".Length..].Trim();
         OpenIdConnectConfiguration metadata;
@@ -54,7 +56,7 @@ public sealed partial class JwtChannelAuthenticator : IChannelAuthenticator
         catch (Exception ex) when (ex is InvalidOperationException or IOException or HttpRequestException)
         {
             LogMetadataUnavailable(_logger, ex);
-            return false;
+            return null;
         }
 
         var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
@@ -73,21 +75,21 @@ public sealed partial class JwtChannelAuthenticator : IChannelAuthenticator
         if (!result.IsValid || result.SecurityToken is not JsonWebToken jwt)
         {
             LogRejected(_logger, result.Exception?.GetType().Name ?? "invalid token");
-            return false;
+            return null;
         }
         var key = metadata.JsonWebKeySet?.Keys.FirstOrDefault(k => k.Kid == jwt.Kid);
         if (key is null || !Endorses(key, activity.ChannelId))
         {
             LogRejected(_logger, "the signing key does not endorse the channel");
-            return false;
+            return null;
         }
         var serviceUrl = jwt.Claims.FirstOrDefault(c => c.Type == "serviceurl")?.Value;
         if (!string.Equals(serviceUrl?.TrimEnd('/'), activity.ServiceUrl?.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
         {
             LogRejected(_logger, "the serviceurl claim does not match the activity");
-            return false;
+            return null;
         }
-        return true;
+        return ChannelIdentity.Authenticated(jwt.Claims);
     }
 
     private static bool Endorses(JsonWebKey key, string? channelId)

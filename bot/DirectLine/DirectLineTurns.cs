@@ -27,14 +27,20 @@ public sealed partial class DirectLineTurns(BotAdapter adapter, DirectLineConnec
         activity.CallerId = null;
         conversation.Append(activity);
 
+        InvokeResponse? invokeResponse;
         try
         {
-            await adapter.ProcessActivityAsync(activity, connector, cancellationToken).ConfigureAwait(false);
+            invokeResponse = await adapter.ProcessActivityAsync(activity, connector, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogBotRejected(logger, ex, conversation.Id);
             return ErrorResults.Error(StatusCodes.Status502BadGateway, "BotRejectedActivity", "The bot could not process the activity.");
+        }
+        // An invoke the bot refused (an agents' card action posted by a client, say) is refused to the client too.
+        if (invokeResponse is { Status: >= 400 and < 500 } refused)
+        {
+            return ErrorResults.Error(refused.Status, "InvokeRefused", "The bot refused the invoke activity.");
         }
         return Results.Json(new ResourceResponse(activity.Id), DirectLineJsonContext.Default.ResourceResponse);
     }

@@ -9,6 +9,8 @@ using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Conversation;
+using CustomerCare.Grants;
+using CustomerCare.Ledger;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
 using IMiddleware = CustomerCare.Builder.IMiddleware;
@@ -32,13 +34,15 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<LiteDbOperationsData>();
         services.AddSingleton<IOperationsData>(provider => provider.GetRequiredService<LiteDbOperationsData>());
         services.AddHostedService<DemoDataSeeder>();
-        services.AddSingleton<DisruptionDesk>();
+        services.AddGrantPath();
         services.AddSingleton(provider => new CatalogSet(
             provider.GetRequiredService<IConfiguration>()["Advice:CatalogDirectory"] is { Length: > 0 } directory
                 ? CatalogLoader.FromDirectory(directory)
                 : CatalogLoader.Embedded()));
         services.AddHostedService<CatalogCheck>();
-        services.AddSingleton<IBot, CustomerCareBot>();
+        services.AddSingleton<CustomerCareBot>();
+        services.AddSingleton<IRoutes, CustomerRoutes>();
+        services.AddSingleton<IBot>(provider => new RouteTable(provider.GetServices<IRoutes>()));
         services.AddSingleton<ITurnErrorHandler, TurnErrorPolicy>();
         services.AddSingleton<ConversationLocks>();
         services.AddSingleton<BotAdapter>();
@@ -54,14 +58,32 @@ public static class BotServiceCollectionExtensions
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section);
         services.AddSingleton<TeamsAgentNotifier>();
         services.AddSingleton<IAgentNotifier>(provider => provider.GetRequiredService<TeamsAgentNotifier>());
-        services.AddSingleton<IMiddleware, AgentActionMiddleware>();
-        services.AddSingleton<IMiddleware, AgentThreadMiddleware>();
+        services.AddSingleton<AgentChannelGuard>();
+        services.AddSingleton<CaseClaims>();
+        services.AddSingleton<CardActions>();
+        services.AddSingleton<ThreadCommands>();
+        services.AddSingleton<IRoutes, TeamsAgentRoutes>();
         services.AddSingleton<TeamsAgentRelay>();
-        services.AddSingleton<AgentGrants>();
         services.AddSingleton<AgentHours>();
         services.AddSingleton<AgentWaitWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<AgentWaitWatcher>());
         services.AddSingleton<IAgentRelay>(provider => provider.GetRequiredService<TeamsAgentRelay>());
+        return services;
+    }
+
+    /// <summary>
+    /// The one grant path (<see cref="CompensationGrants"/>) and what it needs: the policy, the ledger, approvals and the
+    /// agents' authority from <c>Agents:AuthorityLimits</c> and <c>Agents:ExchangeRates</c>, validated on start.
+    /// </summary>
+    public static IServiceCollection AddGrantPath(this IServiceCollection services)
+    {
+        services.AddOptions<AgentsOptions>().BindConfiguration(AgentsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider =>
+        {
+            var options = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<AgentsOptions>>().Value;
+            return new AuthorityLimits(options.AuthorityLimits, options.ExchangeRates);
+        });
+        services.AddSingleton<CompensationGrants>();
         return services;
     }
 

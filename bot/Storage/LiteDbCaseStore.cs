@@ -5,7 +5,7 @@ using LiteDB;
 
 namespace CustomerCare.Bot.Storage;
 
-/// <summary>Open cases in LiteDB, keyed by their reference.</summary>
+/// <summary>Cases in LiteDB, keyed by their reference. Every change runs on the group-commit writer, so takes and moves are atomic.</summary>
 public sealed class LiteDbCaseStore : ICaseStore
 {
     private const string CollectionName = "cases";
@@ -50,31 +50,15 @@ public sealed class LiteDbCaseStore : ICaseStore
                 LastUtc = summary.LastUtc > caseFile.OpenedUtc ? summary.LastUtc : caseFile.OpenedUtc,
                 CaseReference = caseFile.Reference,
             }).WithBooking(caseFile.BookingReference));
-            return db.GetCollection(CollectionName).Insert(ToDocument(caseFile));
+            return db.GetCollection(CollectionName).Insert(CaseDocuments.ToDocument(caseFile));
         });
     }
 
-    private static BsonDocument ToDocument(CaseFile caseFile) => new()
-        {
-            ["_id"] = caseFile.Reference,
-            ["status"] = "open",
-            ["reason"] = caseFile.Reason.ToString(),
-            ["channelId"] = caseFile.ChannelId,
-            ["conversationId"] = caseFile.ConversationId,
-            ["customerId"] = caseFile.CustomerId,
-            ["locale"] = caseFile.Locale,
-            ["openedUtc"] = caseFile.OpenedUtc,
-            ["disruptionKind"] = caseFile.DisruptionKind,
-            ["bookingReference"] = caseFile.BookingReference,
-            ["lastName"] = caseFile.LastName,
-            ["flightNumber"] = caseFile.FlightNumber,
-            ["summary"] = caseFile.Summary,
-            ["customerServiceUrl"] = caseFile.CustomerServiceUrl,
-            ["customerBotId"] = caseFile.CustomerBotId,
-        };
-
     public Task<CaseFile?> FindAsync(string reference, CancellationToken cancellationToken)
-        => Task.FromResult(_cases.FindById(reference) is { } document ? ToCase(document) : null);
+        => Task.FromResult(_cases.FindById(reference) is { } document ? CaseDocuments.ToCase(document) : null);
+
+    public Task<HeldCase?> FindHeldAsync(string reference, CancellationToken cancellationToken)
+        => Task.FromResult(_cases.FindById(reference) is { } document ? CaseDocuments.Held(document) : null);
 
     public Task<CaseClaim> TryTakeAsync(string reference, string agentId, string agentName, CancellationToken cancellationToken)
         => _writer.WriteAsync(db =>
@@ -84,102 +68,61 @@ public sealed class LiteDbCaseStore : ICaseStore
             {
                 return CaseClaim.Missing;
             }
-            if (document["status"].AsString == "open")
+            if (CaseDocuments.StatusOf(document) == CaseStatus.Open)
             {
-                document["status"] = "taken";
+                document["status"] = CaseDocuments.Name(CaseStatus.Taken);
                 document["agentId"] = agentId;
                 document["agentName"] = agentName;
                 document["takenUtc"] = _clock.GetUtcNow().UtcDateTime;
                 cases.Update(document);
-                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString,
-                    summary => summary.WithAgent(agentName));
+                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => summary.WithAgent(agentName));
                 return new CaseClaim(true, true, agentId, agentName, Newly: true);
             }
-            var holder = document["agentId"].AsString;
-            return new CaseClaim(true, holder == agentId, holder, document["agentName"].AsString);
+            var holder = CaseDocuments.NullableString(document["agentId"]);
+            return new CaseClaim(true, holder == agentId, holder, CaseDocuments.NullableString(document["agentName"]));
         });
 
-    /// <summary>Remembers the agents' thread the case was posted to, so replies there reach the customer.</summary>
-    public Task AttachAgentThreadAsync(string reference, string threadId, string serviceUrl, string botId, string? cardActivityId = null)
+    public Task<CaseClaim> TryTakeOverAsync(string reference, string agentId, string agentName, CancellationToken cancellationToken)
         => _writer.WriteAsync(db =>
         {
             var cases = db.GetCollection(CollectionName);
-            var document = cases.FindById(reference);
-            document["agentThreadId"] = threadId;
-            document["agentCardActivityId"] = cardActivityId;
-            document["agentServiceUrl"] = serviceUrl;
-            document["agentBotId"] = botId;
-            return cases.Update(document);
+            if (cases.FindById(reference) is not { } document)
+            {
+                return CaseClaim.Missing;
+            }
+            var holder = CaseDocuments.NullableString(document["agentId"]);
+            var holderName = CaseDocuments.NullableString(document["agentName"]);
+            if (CaseDocuments.StatusOf(document) != CaseStatus.Taken || holder == agentId)
+            {
+                return new CaseClaim(true, holder == agentId, holder, holderName);
+            }
+            var handovers = document["handovers"].IsArray ? document["handovers"].AsArray : new BsonArray();
+            handovers.Add(new BsonDocument
+            {
+                ["fromId"] = holder,
+                ["fromName"] = holderName,
+                ["toId"] = agentId,
+                ["toName"] = agentName,
+                ["atUtc"] = _clock.GetUtcNow().UtcDateTime,
+            });
+            document["handovers"] = handovers;
+            document["agentId"] = agentId;
+            document["agentName"] = agentName;
+            cases.Update(document);
+            _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => summary.WithAgent(agentName));
+            return new CaseClaim(true, true, agentId, agentName, Newly: true, PreviousAgentName: holderName);
         });
 
-    /// <summary>The case a person holds (or is being rated) for a customer's conversation, if any.</summary>
-    public HeldCase? HeldForCustomer(string channelId, string conversationId)
-        => !MayHaveCases(channelId, conversationId) ? null : _cases.Find(Filters.EqualAndIn("conversationId", conversationId, "status", "taken", "rating"))
-            .Where(d => d["channelId"].AsString == channelId).Select(Held).FirstOrDefault();
-
-    /// <summary>Open cases nobody has taken since before the cutoff, whose customer has not been told yet.</summary>
-    public IReadOnlyList<CaseFile> WaitingSince(DateTime cutoffUtc)
-        => _cases.Find(Filters.EqualAndBefore("status", "open", "openedUtc", cutoffUtc))
-            .Where(d => !d["waitNoticeSent"].IsBoolean).Select(ToCase).ToList();
-
-    public CaseFile? OpenForCustomer(string channelId, string conversationId)
-        => !MayHaveCases(channelId, conversationId) ? null : _cases.Find(Filters.Equal("conversationId", conversationId, "status", "open"))
-            .Where(d => d["channelId"].AsString == channelId).Select(ToCase).LastOrDefault();
-
-    /// <summary>Sets a flag once: true for the caller who set it, false when it was already set (atomic on the writer).</summary>
-    public Task<bool> TryMarkAsync(string reference, string flag)
+    public Task<bool> TryMoveAsync(string reference, CaseStatus to, int? rating, CancellationToken cancellationToken)
         => _writer.WriteAsync(db =>
         {
             var cases = db.GetCollection(CollectionName);
-            var document = cases.FindById(reference);
-            if (document is null || document[flag].IsBoolean)
+            if (cases.FindById(reference) is not { } document || !CaseTransitions.Allows(CaseDocuments.StatusOf(document), to))
             {
                 return false;
             }
-            document[flag] = true;
-            return cases.Update(document);
-        });
-
-    public Task SetFieldAsync(string reference, string field, BsonValue value)
-        => _writer.WriteAsync(db =>
-        {
-            var cases = db.GetCollection(CollectionName);
-            var document = cases.FindById(reference);
-            document[field] = value;
-            return cases.Update(document);
-        });
-
-    /// <summary>Where the case's card was posted: the thread, its service and the card message, if known.</summary>
-    public (string ThreadId, string ServiceUrl, string ActivityId)? CardLocation(string reference)
-        => _cases.FindById(reference) is { } d && !d["agentThreadId"].IsNull && !d["agentCardActivityId"].IsNull
-            ? (d["agentThreadId"].AsString, d["agentServiceUrl"].AsString, d["agentCardActivityId"].AsString)
-            : null;
-
-    /// <summary>Adds an agent's note to the case.</summary>
-    public Task AddNoteAsync(string reference, string author, string text, DateTime atUtc)
-        => _writer.WriteAsync(db =>
-        {
-            var cases = db.GetCollection(CollectionName);
-            var document = cases.FindById(reference);
-            var notes = document["notes"].IsArray ? document["notes"].AsArray : new BsonArray();
-            notes.Add(new BsonDocument { ["author"] = author, ["text"] = text, ["atUtc"] = atUtc });
-            document["notes"] = notes;
-            return cases.Update(document);
-        });
-
-    /// <summary>The name of the agent who holds a case, if anyone does.</summary>
-    public string? HolderOf(string reference) => _cases.FindById(reference) is { } d ? NullableString(d["agentName"]) : null;
-
-    public HeldCase? HeldInThread(string threadId)
-        => _cases.Find(Filters.Equal("agentThreadId", threadId, "status", "taken")).Select(Held).FirstOrDefault();
-
-    public Task SetStatusAsync(string reference, string status, int? rating = null)
-        => _writer.WriteAsync(db =>
-        {
-            var cases = db.GetCollection(CollectionName);
-            var document = cases.FindById(reference);
-            document["status"] = status;
-            if (status is "rating" or "closed" && document["endedUtc"].IsNull)
+            document["status"] = CaseDocuments.Name(to);
+            if (to is CaseStatus.Rating or CaseStatus.Closed && document["endedUtc"].IsNull)
             {
                 document["endedUtc"] = _clock.GetUtcNow().UtcDateTime;
             }
@@ -191,47 +134,71 @@ public sealed class LiteDbCaseStore : ICaseStore
             return cases.Update(document);
         });
 
-    /// <summary>Every case opened from a customer's conversation, with its hand-off history, for the supervisors' view.</summary>
-    public IReadOnlyList<CaseHistory> ForConversation(string channelId, string conversationId)
-        => _cases.Find(Filters.Equal("conversationId", conversationId)).Where(d => d["channelId"].AsString == channelId)
-            .Select(d => new CaseHistory(
-                ToCase(d),
-                d["status"].AsString,
-                NullableString(d["agentId"]),
-                NullableString(d["agentName"]),
-                NullableTime(d["takenUtc"]),
-                NullableTime(d["endedUtc"]),
-                d["rating"].IsNull ? null : d["rating"].AsInt32,
-                d["notes"].IsArray ? d["notes"].AsArray.Select(n => new CaseNote(n["author"].AsString, n["text"].AsString, NullableTime(n["atUtc"]) ?? DateTime.MinValue)).ToList() : [],
-                !d["callbackEmail"].IsNull))
-            .OrderBy(c => c.Case.OpenedUtc).ToList();
+    public Task AttachAgentThreadAsync(string reference, AgentThread thread, CancellationToken cancellationToken)
+        => Change(reference, document =>
+        {
+            document["agentThreadId"] = thread.ThreadId;
+            document["agentCardActivityId"] = thread.CardActivityId;
+            document["agentServiceUrl"] = thread.ServiceUrl;
+            document["agentBotId"] = thread.BotId;
+        });
 
-    private static DateTime? NullableTime(BsonValue value) => value.IsDateTime ? DateTime.SpecifyKind(value.AsDateTime, DateTimeKind.Utc) : null;
+    public Task AddNoteAsync(string reference, string author, string text, DateTime atUtc, CancellationToken cancellationToken)
+        => Change(reference, document =>
+        {
+            var notes = document["notes"].IsArray ? document["notes"].AsArray : new BsonArray();
+            notes.Add(new BsonDocument { ["author"] = author, ["text"] = text, ["atUtc"] = atUtc });
+            document["notes"] = notes;
+        });
 
-    private static HeldCase Held(BsonDocument d) => new(ToCase(d), d["status"].AsString, NullableString(d["agentName"]),
-        NullableString(d["agentThreadId"]), NullableString(d["agentServiceUrl"]), NullableString(d["agentBotId"]), d["rating"].IsNull ? null : d["rating"].AsInt32);
+    public Task SetCallbackEmailAsync(string reference, string email, CancellationToken cancellationToken)
+        => Change(reference, document => document["callbackEmail"] = email);
+
+    public Task<bool> TryMarkWaitNoticeAsync(string reference, CancellationToken cancellationToken)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            var document = cases.FindById(reference);
+            if (document is null || document["waitNoticeSent"].IsBoolean)
+            {
+                return false;
+            }
+            document["waitNoticeSent"] = true;
+            return cases.Update(document);
+        });
+
+    public Task<HeldCase?> HeldForCustomerAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult(!MayHaveCases(channelId, conversationId) ? null : _cases
+            .Find(Filters.EqualAndIn("conversationId", conversationId, "status", CaseDocuments.Name(CaseStatus.Taken), CaseDocuments.Name(CaseStatus.Rating)))
+            .Where(d => d["channelId"].AsString == channelId).Select(CaseDocuments.Held).FirstOrDefault());
+
+    public Task<HeldCase?> InThreadAsync(string threadId, CancellationToken cancellationToken)
+        => Task.FromResult(_cases.Find(Filters.Equal("agentThreadId", threadId)).Select(CaseDocuments.Held).FirstOrDefault());
+
+    public Task<CaseFile?> OpenForCustomerAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult(!MayHaveCases(channelId, conversationId) ? null : _cases.Find(Filters.Equal("conversationId", conversationId, "status", CaseDocuments.Name(CaseStatus.Open)))
+            .Where(d => d["channelId"].AsString == channelId).Select(CaseDocuments.ToCase).LastOrDefault());
+
+    public Task<IReadOnlyList<CaseFile>> WaitingSinceAsync(DateTime cutoffUtc, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<CaseFile>>(_cases.Find(Filters.EqualAndBefore("status", CaseDocuments.Name(CaseStatus.Open), "openedUtc", cutoffUtc))
+            .Where(d => !d["waitNoticeSent"].IsBoolean).Select(CaseDocuments.ToCase).ToList());
+
+    public Task<IReadOnlyList<CaseHistory>> ForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<CaseHistory>>(_cases.Find(Filters.Equal("conversationId", conversationId)).Where(d => d["channelId"].AsString == channelId)
+            .Select(CaseDocuments.History).OrderBy(c => c.Case.OpenedUtc).ToList());
 
     public Task<IReadOnlyList<CaseFile>> ListOpenAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<CaseFile> open = _cases.Find(Filters.Equal("status", "open")).Select(ToCase).ToList();
-        return Task.FromResult(open);
-    }
+        => Task.FromResult<IReadOnlyList<CaseFile>>(_cases.Find(Filters.Equal("status", CaseDocuments.Name(CaseStatus.Open))).Select(CaseDocuments.ToCase).ToList());
 
-    private static CaseFile ToCase(BsonDocument d) => new(
-        d["_id"].AsString,
-        Enum.Parse<CaseReason>(d["reason"].AsString),
-        d["channelId"].AsString,
-        d["conversationId"].AsString,
-        NullableString(d["customerId"]),
-        d["locale"].AsString,
-        DateTime.SpecifyKind(d["openedUtc"].AsDateTime, DateTimeKind.Utc),
-        NullableString(d["disruptionKind"]),
-        NullableString(d["bookingReference"]),
-        NullableString(d["lastName"]),
-        NullableString(d["flightNumber"]),
-        NullableString(d["summary"]),
-        NullableString(d["customerServiceUrl"]),
-        NullableString(d["customerBotId"]));
-
-    private static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;
+    private Task Change(string reference, Action<BsonDocument> change)
+        => _writer.WriteAsync(db =>
+        {
+            var cases = db.GetCollection(CollectionName);
+            if (cases.FindById(reference) is not { } document)
+            {
+                return false;
+            }
+            change(document);
+            return cases.Update(document);
+        });
 }

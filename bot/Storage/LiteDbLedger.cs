@@ -2,29 +2,35 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Ledger;
+using CustomerCare.Remedies;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
 namespace CustomerCare.Bot.Storage;
 
 /// <summary>
-/// The compensation ledger in LiteDB. The entitlement key is the document's primary key, so the store itself
-/// allows one grant per entitlement; all writes run on the group-commit writer, one after another, and a grant is
-/// reported only after its batch is on disk. A refused second attempt is recorded too (the fairness report counts them).
-/// A booking's grants, read on every status question and disruption report, are kept in memory until the next grant
-/// commits (one process owns the data file, and every grant goes through here).
+/// The compensation ledger in LiteDB. Every entitlement a grant uses up is a claim document whose primary key is the
+/// entitlement (<see cref="EntitlementClaims"/>), written in the same transaction as the grant; a grant whose claims
+/// (or whose older key form) another grant already holds is refused with that grant. All writes run on the
+/// group-commit writer, one after another, and a grant is reported only after its batch is on disk. A refused second
+/// attempt is recorded too (the fairness report counts them). A booking's grants and a flight's claims, read on
+/// every status question and disruption report, are kept in memory until the next grant commits (one process owns
+/// the data file, and every grant goes through here).
 /// </summary>
 public sealed class LiteDbLedger : ICompensationLedger
 {
     private const string Entries = "ledger";
+    private const string Claims = "entitlements";
     private const string Refusals = "ledgerRefusals";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly ILiteCollection<BsonDocument> _entries;
+    private readonly ILiteCollection<BsonDocument> _claims;
     private readonly ILiteCollection<BsonDocument> _refusals;
     private readonly LiteDbWriter _writer;
     private readonly TimeProvider _clock;
     private readonly ConversationIndex? _index;
     private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
+    private readonly ReadThroughCache<IReadOnlyDictionary<string, (string Reference, string? Ticket)>> _claimsOnFlight = new();
 
     public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
@@ -32,10 +38,12 @@ public sealed class LiteDbLedger : ICompensationLedger
         _clock = clock;
         _index = index;
         _entries = database.GetCollection(Entries);
+        _claims = database.GetCollection(Claims);
         _refusals = database.GetCollection(Refusals, BsonAutoId.Int64);
         _entries.EnsureIndex("booking");
         _entries.EnsureIndex("reference", unique: true);
         _entries.EnsureIndex("conversation");
+        _claims.EnsureIndex("flight");
         _refusals.EnsureIndex("conversation");
     }
 
@@ -52,75 +60,141 @@ public sealed class LiteDbLedger : ICompensationLedger
         finally
         {
             _byBooking.Invalidate();
+            _claimsOnFlight.Invalidate();
         }
     }
 
     private Task<GrantOutcome> Grant(GrantRequest request)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
+        var claims = EntitlementClaims.For(request.Who, request.UsesUp);
+        var legacy = EntitlementClaims.LegacyKeys(request.Who, request.UsesUp);
         return _writer.WriteAsync<GrantOutcome>(db =>
         {
             var entries = db.GetCollection(Entries);
-            if (entries.FindById(request.Key.Id) is { } existing)
+            var claimed = db.GetCollection(Claims);
+            foreach (var key in legacy)
             {
-                db.GetCollection(Refusals, BsonAutoId.Int64).Insert(new BsonDocument
+                if (entries.FindById(key) is { } older)
                 {
-                    ["entitlement"] = request.Key.Id,
-                    ["channel"] = request.Actor.Channel,
-                    ["actorKind"] = request.Actor.Kind,
-                    ["actorId"] = request.Actor.Id,
-                    ["conversation"] = ConversationKeyOf(request.Actor),
-                    ["agentName"] = request.Actor.Name,
-                    ["attemptedUtc"] = now,
-                });
-                return new GrantOutcome.AlreadyGranted(Read(existing));
+                    return Refuse(db, request, key, Read(older), now);
+                }
             }
-            var entry = new LedgerEntry(LedgerReferences.New(), request.Key, request.Remedies, request.PolicyVersion, request.Actor, now, request.OverrideReason, request.Tier, request.SeverityBand);
+            var free = new List<EntitlementClaim>();
+            foreach (var claim in claims)
+            {
+                if (claimed.FindById(claim.Id) is not { } stored)
+                {
+                    free.Add(claim);
+                }
+                else if (claim.SamePassengerAs(NullableString(stored["ticket"])))
+                {
+                    return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", stored["reference"]))), now);
+                }
+            }
+            var entry = new LedgerEntry(LedgerReferences.New(), request.Subject, request.Remedies, request.PolicyVersion, request.Actor, now,
+                request.OverrideReason, request.Tier, request.SeverityBand)
+            {
+                UsesUp = request.UsesUp,
+                Approval = request.Approval,
+            };
             entries.Insert(ToDocument(entry));
+            claimed.InsertBulk(free.Select(c => new BsonDocument
+            {
+                ["_id"] = c.Id,
+                ["flight"] = FlightOf(c.Id),
+                ["reference"] = entry.Reference,
+                ["ticket"] = c.TicketNumber,
+            }));
             _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => (summary with
             {
                 Grants = summary.Grants + 1,
                 LastUtc = summary.LastUtc > entry.GrantedUtc ? summary.LastUtc : entry.GrantedUtc,
-            }).WithBooking(entry.Key.BookingReference).WithAgent(entry.GrantedBy.Kind == GrantActor.Agent ? entry.GrantedBy.Name : null));
+            }).WithBooking(entry.Subject.BookingReference).WithAgent(entry.GrantedBy.Kind == ActorKind.Agent ? entry.GrantedBy.Name : null));
             return new GrantOutcome.Granted(entry);
         });
     }
 
-    public Task<LedgerEntry?> FindAsync(EntitlementKey key, CancellationToken cancellationToken)
-        => Task.FromResult(_entries.FindById(key.Id) is { } document ? Read(document) : null);
+    private static GrantOutcome.AlreadyGranted Refuse(LiteDatabase db, GrantRequest request, string entitlement, LedgerEntry existing, DateTime now)
+    {
+        db.GetCollection(Refusals, BsonAutoId.Int64).Insert(new BsonDocument
+        {
+            ["entitlement"] = entitlement,
+            ["reference"] = existing.Reference,
+            ["channel"] = request.Actor.Channel,
+            ["actorKind"] = request.Actor.Kind.ToString(),
+            ["actorId"] = request.Actor.Id,
+            ["conversation"] = ConversationKeyOf(request.Actor),
+            ["agentName"] = request.Actor.Name,
+            ["attemptedUtc"] = now,
+        });
+        return new GrantOutcome.AlreadyGranted(existing);
+    }
+
+    public Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, CancellationToken cancellationToken)
+    {
+        var held = new Dictionary<RemedyKind, LedgerEntry>();
+        // Grants recorded before entitlements followed the journey: this passenger's, on a flight of the journey.
+        foreach (var older in Booking(who.BookingReference).Where(e => e.UsesUp.Count == 0 && e.Subject.PassengerId == who.Passenger.PassengerId
+                     && who.Journey.Segments.Any(s => s.FlightNumber.Equals(e.Subject.FlightNumber, StringComparison.OrdinalIgnoreCase) && s.ScheduledDate == e.Subject.ScheduledDate)))
+        {
+            foreach (var kind in EntitlementClaims.HeldBy(older).Intersect(kinds))
+            {
+                held.TryAdd(kind, older);
+            }
+        }
+        foreach (var claim in EntitlementClaims.For(who, kinds))
+        {
+            if (!held.ContainsKey(claim.Kind) && ClaimsOnFlight(FlightOf(claim.Id)).TryGetValue(claim.Id, out var stored) && claim.SamePassengerAs(stored.Ticket)
+                && _entries.FindOne(Filters.Equal("reference", stored.Reference)) is { } document)
+            {
+                held[claim.Kind] = Read(document);
+            }
+        }
+        return Task.FromResult<IReadOnlyDictionary<RemedyKind, LedgerEntry>>(held);
+    }
 
     public Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken)
-        => Task.FromResult(_byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
-            .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!);
+        => Task.FromResult(Booking(bookingReference));
 
-    /// <summary>Grants made in one conversation (by the bot there, or by an agent for its customer), oldest first.</summary>
+    private IReadOnlyList<LedgerEntry> Booking(string bookingReference)
+        => _byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
+            .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!;
+
+    private IReadOnlyDictionary<string, (string Reference, string? Ticket)> ClaimsOnFlight(string flight)
+        => _claimsOnFlight.Get(flight, key => _claims.Find(Filters.Equal("flight", key))
+            .ToDictionary(d => d["_id"].AsString, d => (d["reference"].AsString, NullableString(d["ticket"])), StringComparer.Ordinal))!;
+
+    /// <summary>Grants made in one conversation (by the bot there, or by an agent or supervisor for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)
         => _entries.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId))).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
 
     /// <summary>Second-grant attempts the ledger refused in one conversation: when, by whom, for which entitlement.</summary>
     public IReadOnlyList<(DateTime AttemptedUtc, string Entitlement, string ActorKind, string? ActorName)> RefusalsInConversation(string channelId, string conversationId)
         => _refusals.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
-            .Select(d => (DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString, d["actorKind"].AsString, d["agentName"].IsNull ? null : d["agentName"].AsString))
+            .Select(d => (DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString, d["actorKind"].AsString, NullableString(d["agentName"])))
             .OrderBy(r => r.Item1).ToList();
 
     /// <summary>Every grant, for the fairness report.</summary>
     public IEnumerable<LedgerEntry> All() => _entries.FindAll().Select(Read);
 
-    /// <summary>The entitlement of every second-grant attempt refused in [from, to), for the fairness report.</summary>
-    public IEnumerable<string> RefusedEntitlements(DateTime fromUtc, DateTime toUtc)
-        => _refusals.FindAll().Where(d => d["attemptedUtc"].AsDateTime >= fromUtc && d["attemptedUtc"].AsDateTime < toUtc).Select(d => d["entitlement"].AsString);
+    /// <summary>For every second-grant attempt refused in [from, to), the reference of the grant it collided with (for the fairness report).</summary>
+    public IEnumerable<string> RefusedGrantReferences(DateTime fromUtc, DateTime toUtc)
+        => _refusals.FindAll().Where(d => d["attemptedUtc"].AsDateTime >= fromUtc && d["attemptedUtc"].AsDateTime < toUtc)
+            .Select(d => NullableString(d["reference"]) ?? NullableString(_entries.FindById(d["entitlement"])?["reference"]))
+            .OfType<string>();
 
     public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(_refusals.LongCount());
 
     private static BsonDocument ToDocument(LedgerEntry entry) => new()
     {
-        ["_id"] = entry.Key.Id,
+        ["_id"] = entry.Reference,
         ["reference"] = entry.Reference,
-        ["booking"] = entry.Key.BookingReference.Trim().ToUpperInvariant(),
-        ["passenger"] = entry.Key.PassengerId,
-        ["kind"] = entry.Key.Kind.ToString(),
+        ["booking"] = entry.Subject.BookingReference.Trim().ToUpperInvariant(),
+        ["passenger"] = entry.Subject.PassengerId,
+        ["kind"] = entry.Subject.Kind.ToString(),
         ["channel"] = entry.GrantedBy.Channel,
-        ["actorKind"] = entry.GrantedBy.Kind,
+        ["actorKind"] = entry.GrantedBy.Kind.ToString(),
         ["actorId"] = entry.GrantedBy.Id,
         ["tier"] = entry.Tier.ToString(),
         ["grantedUtc"] = entry.GrantedUtc,
@@ -128,7 +202,16 @@ public sealed class LiteDbLedger : ICompensationLedger
         ["json"] = JsonSerializer.Serialize(entry, Json),
     };
 
+    /// <summary>"Compensation|CC400|2026-11-18|N:…" → "CC400|2026-11-18": the flight a claim is on.</summary>
+    private static string FlightOf(string claimId)
+    {
+        var parts = claimId.Split('|');
+        return parts[1] + "|" + parts[2];
+    }
+
     private static string ConversationKeyOf(GrantActor actor) => ConversationKey.Of(actor.Channel, actor.ConversationId);
+
+    private static string? NullableString(BsonValue? value) => value is null || value.IsNull ? null : value.AsString;
 
     private static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, Json)!;
 }

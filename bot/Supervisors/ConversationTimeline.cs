@@ -1,6 +1,7 @@
 using System.Globalization;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
+using CustomerCare.Cases;
 using CustomerCare.Ledger;
 using CustomerCare.Schema;
 
@@ -10,19 +11,19 @@ namespace CustomerCare.Bot.Supervisors;
 /// A conversation in time order: the transcript's turns (customer, bot, agent by name, cards as readable lines) with
 /// the hand-off events of its cases and the ledger's grants and refused second grants placed where they happened.
 /// </summary>
-public sealed class ConversationTimeline(TranscriptStore transcripts, LiteDbCaseStore cases, LiteDbLedger ledger)
+public sealed class ConversationTimeline(TranscriptStore transcripts, ICaseStore cases, LiteDbLedger ledger)
 {
-    public IReadOnlyList<TimelineItem> For(string channelId, string conversationId)
+    public async Task<IReadOnlyList<TimelineItem>> ForAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var items = new List<TimelineItem>();
         items.AddRange(transcripts.GetActivities(channelId, conversationId).Select(Turn).OfType<TimelineItem>());
-        foreach (var history in cases.ForConversation(channelId, conversationId))
+        foreach (var history in await cases.ForConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
         {
             items.AddRange(Handoff(history));
         }
         items.AddRange(ledger.ForConversation(channelId, conversationId).Select(Grant));
         items.AddRange(ledger.RefusalsInConversation(channelId, conversationId).Select(r => new TimelineItem(r.AttemptedUtc, TimelineItem.Refusal,
-            r.ActorKind == GrantActor.Agent ? r.ActorName ?? "agent" : "bot", $"Second grant refused by the ledger for {r.Entitlement}: it was already granted.")));
+            string.Equals(r.ActorKind, nameof(ActorKind.Bot), StringComparison.OrdinalIgnoreCase) ? "bot" : r.ActorName ?? r.ActorKind.ToLowerInvariant(), $"Second grant refused by the ledger for {r.Entitlement}: it was already granted.")));
         // A stable sort: turns logged at the same instant keep their transcript order.
         return items.Select((item, order) => (item, order)).OrderBy(x => x.item.AtUtc).ThenBy(x => x.order).Select(x => x.item).ToList();
     }
@@ -60,6 +61,10 @@ public sealed class ConversationTimeline(TranscriptStore transcripts, LiteDbCase
         {
             yield return new TimelineItem(taken, TimelineItem.Handoff, history.AgentName ?? "agent", $"{history.AgentName} took case {file.Reference}.");
         }
+        foreach (var handover in history.Handovers)
+        {
+            yield return new TimelineItem(handover.AtUtc, TimelineItem.Handoff, handover.ToAgentName, $"{handover.ToAgentName} took case {file.Reference} over from {handover.FromAgentName ?? handover.FromAgentId}.");
+        }
         foreach (var note in history.Notes)
         {
             yield return new TimelineItem(note.AtUtc, TimelineItem.Handoff, note.Author, "Agent note: " + note.Text);
@@ -73,11 +78,16 @@ public sealed class ConversationTimeline(TranscriptStore transcripts, LiteDbCase
 
     private static TimelineItem Grant(LedgerEntry entry)
     {
-        var who = entry.GrantedBy.Kind == GrantActor.Agent ? entry.GrantedBy.Name ?? entry.GrantedBy.Id : "Bot";
+        var who = entry.GrantedBy.Kind == ActorKind.Bot ? "Bot" : entry.GrantedBy.DisplayName;
         var what = string.Join(", ", entry.Remedies.Select(r => $"{r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {r.Currency} {r.Code} ({r.Rule})"));
         var why = entry.OverrideReason is { } reason ? $" Override — reason: {reason}." : string.Empty;
-        return new TimelineItem(entry.GrantedUtc, TimelineItem.Grant, who,
-            $"Ledger {entry.Reference}: granted {what} for {entry.Key.Kind} on {entry.Key.FlightNumber} {entry.Key.ScheduledDate:yyyy-MM-dd}, booking {entry.Key.BookingReference}, tier {entry.Tier}, policy {entry.PolicyVersion}.{why}");
+        var approved = entry.Approval is { } approval
+            ? $" Requested by {approval.RequestedBy.DisplayName} at {approval.RequestedUtc:yyyy-MM-dd HH:mm} UTC, approved by {entry.GrantedBy.DisplayName} at {approval.ApprovedUtc:yyyy-MM-dd HH:mm} UTC ({approval.ApprovalId})."
+            : string.Empty;
+        var subject = entry.Subject;
+        var journey = subject.Flights.Count > 1 ? $" (journey {string.Join(", ", subject.Flights)})" : string.Empty;
+        return new TimelineItem(entry.GrantedUtc, TimelineItem.Grant, who, string.Create(CultureInfo.InvariantCulture,
+            $"Ledger {entry.Reference}: granted {what} for {subject.Kind} on {subject.FlightNumber} {subject.ScheduledDate:yyyy-MM-dd}{journey}, booking {subject.BookingReference}, tier {entry.Tier}, policy {entry.PolicyVersion}.{why}{approved}"));
     }
 
     private static string Words(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));

@@ -10,6 +10,6 @@ public sealed class FairnessSource(LiteDbLedger ledger)
     {
         var start = from?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? DateTime.MinValue;
         var end = to?.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? DateTime.MaxValue;
-        return FairnessReportBuilder.Build(ledger.All().Where(e => e.GrantedUtc >= start && e.GrantedUtc < end), ledger.RefusedEntitlements(start, end));
+        return FairnessReportBuilder.Build(ledger.All().Where(e => e.GrantedUtc >= start && e.GrantedUtc < end), ledger.RefusedGrantReferences(start, end));
     }
 }

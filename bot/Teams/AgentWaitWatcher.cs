@@ -1,4 +1,4 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Cases;
 using CustomerCare.Localization;
 
 namespace CustomerCare.Bot.Teams;
@@ -7,7 +7,7 @@ namespace CustomerCare.Bot.Teams;
 /// When no one has taken a case after <c>Agents:WaitMinutes</c> (default 5), the customer is told honestly, the case
 /// stays open with its context, and they are invited to leave an e-mail address for a callback.
 /// </summary>
-public sealed class AgentWaitWatcher(LiteDbCaseStore cases, TeamsAgentRelay relay, IConfiguration configuration, TimeProvider clock) : BackgroundService
+public sealed class AgentWaitWatcher(ICaseStore cases, TeamsAgentRelay relay, IConfiguration configuration, TimeProvider clock) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -21,9 +21,9 @@ public sealed class AgentWaitWatcher(LiteDbCaseStore cases, TeamsAgentRelay rela
     public async Task TellWaitingCustomersAsync(CancellationToken cancellationToken)
     {
         var wait = TimeSpan.FromMinutes(configuration.GetValue("Agents:WaitMinutes", 5));
-        foreach (var caseFile in cases.WaitingSince(clock.GetUtcNow().UtcDateTime - wait))
+        foreach (var caseFile in await cases.WaitingSinceAsync(clock.GetUtcNow().UtcDateTime - wait, cancellationToken).ConfigureAwait(false))
         {
-            if (!await cases.TryMarkAsync(caseFile.Reference, "waitNoticeSent").ConfigureAwait(false))
+            if (!await cases.TryMarkWaitNoticeAsync(caseFile.Reference, cancellationToken).ConfigureAwait(false))
             {
                 continue;
             }

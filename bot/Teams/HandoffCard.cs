@@ -7,11 +7,13 @@ namespace CustomerCare.Bot.Teams;
 
 /// <summary>
 /// The agents' view of a case as an Adaptive Card 1.5 with Universal Actions: who the customer is, what happened,
-/// what was already granted in any channel, the conversation so far, and a Take button until someone has it.
+/// what was already granted in any channel, the conversation so far, and a Take button until someone has it (then
+/// Take over, which moves the case to whoever clicks it, recorded).
 /// </summary>
 public static class HandoffCard
 {
     public const string TakeVerb = "take";
+    public const string TakeOverVerb = "takeover";
     public const string ApproveVerb = "approve";
     public const string DeclineVerb = "decline";
 
@@ -52,10 +54,7 @@ public static class HandoffCard
             ["body"] = body,
         };
         var actions = new JsonArray();
-        if (takenBy is null)
-        {
-            actions.Add(Execute("Take", TakeVerb, caseFile.Reference));
-        }
+        actions.Add(takenBy is null ? Execute("Take", TakeVerb, caseFile.Reference) : Execute("Take over", TakeOverVerb, caseFile.Reference));
         if (!decided)
         {
             actions.Add(Execute("Approve proposal", ApproveVerb, caseFile.Reference));

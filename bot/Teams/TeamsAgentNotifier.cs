@@ -14,10 +14,9 @@ public sealed partial class TeamsAgentNotifier(
     IOptions<TeamsOptions> options,
     TeamsInstallations installations,
     ConnectorClientFactory connectors,
-    ICompensationLedger ledger,
     TranscriptStore transcripts,
-    LiteDbCaseStore cases,
-    AgentGrants grants,
+    ICaseStore cases,
+    CaseClaims claims,
     AgentHours hours,
     ILogger<TeamsAgentNotifier> logger) : IAgentNotifier
 {
@@ -26,7 +25,7 @@ public sealed partial class TeamsAgentNotifier(
         if (options.Value.AgentChannelId is not { Length: > 0 } channelId || installations.Find(channelId) is not { } installation)
         {
             LogNoAgentChannel(logger, caseFile.Reference);
-            await cases.SetFieldAsync(caseFile.Reference, "waitNoticeSent", true).ConfigureAwait(false);
+            await cases.TryMarkWaitNoticeAsync(caseFile.Reference, cancellationToken).ConfigureAwait(false);
             return false;
         }
         var card = await CardAsync(caseFile, null, null, cancellationToken).ConfigureAwait(false);
@@ -43,19 +42,19 @@ public sealed partial class TeamsAgentNotifier(
             }, cancellationToken).ConfigureAwait(false);
             if (thread.Id is { } threadId)
             {
-                await cases.AttachAgentThreadAsync(caseFile.Reference, threadId, installation.ServiceUrl, installation.BotId, thread.ActivityId).ConfigureAwait(false);
+                await cases.AttachAgentThreadAsync(caseFile.Reference, new AgentThread(threadId, installation.ServiceUrl, installation.BotId, thread.ActivityId), cancellationToken).ConfigureAwait(false);
             }
             var open = hours.AreOpen(caseFile.OpenedUtc);
             if (!open)
             {
-                await cases.SetFieldAsync(caseFile.Reference, "waitNoticeSent", true).ConfigureAwait(false);
+                await cases.TryMarkWaitNoticeAsync(caseFile.Reference, cancellationToken).ConfigureAwait(false);
             }
             return open;
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
         {
             LogPostFailed(logger, ex, caseFile.Reference);
-            await cases.SetFieldAsync(caseFile.Reference, "waitNoticeSent", true).ConfigureAwait(false);
+            await cases.TryMarkWaitNoticeAsync(caseFile.Reference, cancellationToken).ConfigureAwait(false);
             return false;
         }
     }
@@ -63,26 +62,24 @@ public sealed partial class TeamsAgentNotifier(
     /// <summary>The card for a case as it stands now (used for the first post and for every update after an action).</summary>
     public async Task<JsonElement> CardAsync(CaseFile caseFile, string? takenBy, string? note, CancellationToken cancellationToken, bool decided = false)
     {
-        var history = caseFile.BookingReference is { } booking ? await ledger.ForBookingAsync(booking, cancellationToken).ConfigureAwait(false) : [];
-        var proposal = await grants.ProposalLinesAsync(caseFile, cancellationToken).ConfigureAwait(false);
-        var tier = await grants.TierOfAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        var described = await claims.DescribeAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var messages = LastMessages(caseFile);
-        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, history, proposal, messages, takenBy, note, decided, tier, options.Value.TranscriptUrl(caseFile.Reference)), ProtocolJsonContext.Default.JsonNode);
+        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, described.Granted, described.Proposal, messages, takenBy, note, decided, described.Tier, options.Value.TranscriptUrl(caseFile.Reference)), ProtocolJsonContext.Default.JsonNode);
     }
 
     /// <summary>Replaces the posted card in the thread, so every agent sees who took the case and what was decided.</summary>
     public async Task UpdateForEveryoneAsync(string reference, JsonElement card, CancellationToken cancellationToken)
     {
-        if (cases.CardLocation(reference) is not { } location)
+        if (await cases.FindHeldAsync(reference, cancellationToken).ConfigureAwait(false) is not { Thread: { CardActivityId: { } cardId } location })
         {
             return;
         }
         try
         {
             var update = MessageWithCard(card);
-            update.Id = location.ActivityId;
+            update.Id = cardId;
             update.Conversation = new ConversationAccount { Id = location.ThreadId };
-            await connectors.Create(location.ServiceUrl).UpdateActivityAsync(location.ThreadId, location.ActivityId, update, cancellationToken).ConfigureAwait(false);
+            await connectors.Create(location.ServiceUrl).UpdateActivityAsync(location.ThreadId, cardId, update, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is ConnectorException or HttpRequestException)
         {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using CustomerCare.Bot.DirectLine;
-using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
+using CustomerCare.Ledger;
 using CustomerCare.Localization;
 using CustomerCare.Privacy;
 using CustomerCare.Schema;
@@ -15,7 +15,7 @@ namespace CustomerCare.Bot.Teams;
 /// thread; agent messages reach the customer marked with the agent's name; joining, leaving and the rating
 /// are told to the customer.
 /// </summary>
-public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock) : IAgentRelay
+public sealed class TeamsAgentRelay(ICaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock) : IAgentRelay
 {
     public async Task<bool> TryRelayFromCustomerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -24,29 +24,29 @@ public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors con
         {
             return false;
         }
-        if (cases.HeldForCustomer(activity.ChannelId, activity.Conversation.Id) is not { } held)
+        if (await cases.HeldForCustomerAsync(activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false) is not { } held)
         {
             return await TryTakeCallbackAddressAsync(turnContext, activity.ChannelId, activity.Conversation.Id, cancellationToken).ConfigureAwait(false);
         }
-        if (held.Status == "rating")
+        if (held.Status == CaseStatus.Rating)
         {
             if (int.TryParse(activity.Text?.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var rating) && rating is >= 1 and <= 5)
             {
-                await cases.SetStatusAsync(held.Case.Reference, "closed", rating).ConfigureAwait(false);
+                await cases.TryMoveAsync(held.Case.Reference, CaseStatus.Closed, rating, cancellationToken).ConfigureAwait(false);
                 await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.RatingThanks), rating)), cancellationToken).ConfigureAwait(false);
                 return true;
             }
-            await cases.SetStatusAsync(held.Case.Reference, "closed").ConfigureAwait(false);
+            await cases.TryMoveAsync(held.Case.Reference, CaseStatus.Closed, null, cancellationToken).ConfigureAwait(false);
             return false;
         }
-        if (held.AgentThreadId is { } thread && held.AgentServiceUrl is { } serviceUrl)
+        if (held.Thread is { } thread)
         {
-            await connectors.For(serviceUrl).SendToConversationAsync(thread, new Activity
+            await connectors.For(thread.ServiceUrl).SendToConversationAsync(thread.ThreadId, new Activity
             {
                 Type = ActivityTypes.Message,
                 Text = $"Customer: {activity.Text}",
-                From = new ChannelAccount { Id = held.AgentBotId },
-                Conversation = new ConversationAccount { Id = thread },
+                From = new ChannelAccount { Id = thread.BotId },
+                Conversation = new ConversationAccount { Id = thread.ThreadId },
             }, cancellationToken).ConfigureAwait(false);
         }
         return true;
@@ -55,13 +55,22 @@ public sealed class TeamsAgentRelay(LiteDbCaseStore cases, ChannelConnectors con
     /// <summary>An e-mail address written while a case waits is kept on the case for the callback.</summary>
     private async Task<bool> TryTakeCallbackAddressAsync(ITurnContext turnContext, string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        if (SensitiveDataMask.EmailAddress().Match(turnContext.Activity.Text ?? string.Empty) is not { Success: true } email || cases.OpenForCustomer(channelId, conversationId) is not { } open)
+        if (SensitiveDataMask.EmailAddress().Match(turnContext.Activity.Text ?? string.Empty) is not { Success: true } email
+            || await cases.OpenForCustomerAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false) is not { } open)
         {
             return false;
         }
-        await cases.SetFieldAsync(open.Reference, "callbackEmail", email.Value).ConfigureAwait(false);
+        await cases.SetCallbackEmailAsync(open.Reference, email.Value, cancellationToken).ConfigureAwait(false);
         await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.CallbackNoted), email.Value, open.Reference)), cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Tells the customer, in their language, what a person granted them and its reference.</summary>
+    public Task TellCustomerGrantedAsync(CaseFile caseFile, LedgerEntry entry, string agentName, CancellationToken cancellationToken)
+    {
+        var culture = Locales.For(caseFile.Locale);
+        var what = string.Join(", ", entry.Remedies.Select(r => Money.Format(r.Amount, r.Currency, culture)));
+        return TellCustomerAsync(caseFile, BotText.Format(culture, nameof(Strings.AgentGranted), agentName, what, entry.Reference), agentName, null, cancellationToken);
     }
 
     /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name; it goes into the customer's transcript.</summary>

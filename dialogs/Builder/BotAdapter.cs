@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CustomerCare.Schema;
 
 namespace CustomerCare.Builder;
@@ -15,11 +16,13 @@ public sealed class BotAdapter(
 {
     private readonly MiddlewareSet _middleware = new(middleware);
 
-    public async Task<InvokeResponse?> ProcessActivityAsync(Activity activity, IConnectorClient connector, CancellationToken cancellationToken)
+    /// <param name="identity">Who delivered the activity (see <see cref="ChannelIdentity"/>); anonymous when not given.</param>
+    public async Task<InvokeResponse?> ProcessActivityAsync(Activity activity, IConnectorClient connector, CancellationToken cancellationToken, ClaimsIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
         var turn = new TurnContext(activity, connector, clock);
+        turn.Services.Set(identity ?? ChannelIdentity.Anonymous);
 
         using (await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {

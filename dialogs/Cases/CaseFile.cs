@@ -27,4 +27,5 @@ public sealed record CaseFile(
     string? FlightNumber = null,
     string? Summary = null,
     string? CustomerServiceUrl = null,
-    string? CustomerBotId = null);
+    string? CustomerBotId = null,
+    string? PassengerId = null);

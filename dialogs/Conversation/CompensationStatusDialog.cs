@@ -1,6 +1,7 @@
 using CustomerCare.Builder;
 using CustomerCare.Dialogs;
 using CustomerCare.Dialogs.Prompts;
+using CustomerCare.Grants;
 using CustomerCare.Localization;
 using CustomerCare.Operations;
 
@@ -11,12 +12,12 @@ public sealed class CompensationStatusDialog : ComponentDialog
 {
     private const string ReferencePrompt = "status.reference";
     private const string LastNamePrompt = "status.lastName";
-    private readonly DisruptionDesk _desk;
+    private readonly CompensationGrants _grants;
 
-    public CompensationStatusDialog(DisruptionDesk desk)
+    public CompensationStatusDialog(CompensationGrants grants)
         : base(nameof(CompensationStatusDialog))
     {
-        _desk = desk;
+        _grants = grants;
         AddDialog(new WaterfallDialog<DisruptionReport>("status.steps", [AskReferenceAsync, AskLastNameAsync, AnswerAsync]));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));
         AddDialog(new TextPrompt(LastNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
@@ -50,7 +51,7 @@ public sealed class CompensationStatusDialog : ComponentDialog
     {
         var lastName = (step.Result as string)?.Trim() ?? string.Empty;
         var reference = step.Flow.BookingReference!;
-        var booking = await _desk.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false);
+        var booking = await _grants.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false);
         var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, lastName));
         if (passenger is null)
         {
@@ -59,13 +60,13 @@ public sealed class CompensationStatusDialog : ComponentDialog
         }
 
         var culture = step.Context.Culture();
-        var entries = (await _desk.Ledger.ForBookingAsync(reference, cancellationToken).ConfigureAwait(false))
-            .Where(e => e.Key.PassengerId == passenger.PassengerId).ToList();
+        var entries = (await _grants.Ledger.ForBookingAsync(reference, cancellationToken).ConfigureAwait(false))
+            .Where(e => e.Subject.PassengerId == passenger.PassengerId).ToList();
         var text = entries.Count == 0
             ? step.Context.Text(nameof(Strings.StatusNothing), reference)
             : step.Context.Text(nameof(Strings.StatusIntro), reference) + "\n" + string.Join("\n", entries.Select(e => "• " + step.Context.Text(nameof(Strings.StatusEntry),
                 RemedyTexts.Total(e.Remedies.Select(r => (r.Amount, r.Currency)), culture), e.GrantedUtc.ToString("d", culture),
-                e.Key.FlightNumber, e.Key.ScheduledDate.ToString("d", culture), e.GrantedBy.Channel, e.Reference)));
+                e.Subject.FlightNumber, e.Subject.ScheduledDate.ToString("d", culture), DataNames.Channel(e.GrantedBy.Channel, culture), e.Reference)));
         await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

@@ -2,6 +2,7 @@ using CustomerCare.Advice;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Dialogs;
+using CustomerCare.Grants;
 using CustomerCare.Localization;
 using CustomerCare.Recognition;
 using CustomerCare.Schema;
@@ -28,7 +29,7 @@ public sealed class CustomerCareBot : IBot
         UserState<UserProfile> userState,
         IRecognizer recognizer,
         HandoffDesk handoff,
-        DisruptionDesk disruptions,
+        CompensationGrants grants,
         CatalogSet catalogs,
         TimeProvider clock,
         IAgentRelay? agents = null)
@@ -39,8 +40,8 @@ public sealed class CustomerCareBot : IBot
         _recognizer = recognizer;
         _handoff = handoff;
         _clock = clock;
-        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, disruptions));
-        _dialogs.Add(new CompensationStatusDialog(disruptions));
+        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, grants));
+        _dialogs.Add(new CompensationStatusDialog(grants));
         _dialogs.Add(new ProductAdviceDialog(catalogs.Catalogs));
     }
 

@@ -25,15 +25,11 @@ public sealed class DisruptionReport
 
     public Remedies.LoyaltyTier Tier { get; set; }
 
-    /// <summary>The affected flight as booked.</summary>
-    public Operations.Segment? Segment { get; set; }
+    /// <summary>The affected journey, by its first flight and that flight's date (ISO yyyy-MM-dd).</summary>
+    public string? JourneyFlight { get; set; }
 
-    /// <summary>What the bot may grant after the customer confirms, with the policy version it came from.</summary>
+    public string? JourneyDate { get; set; }
+
+    /// <summary>What the customer was shown and may confirm; the grant path grants exactly this, or nothing.</summary>
     public List<Ledger.GrantedRemedy>? Proposed { get; set; }
-
-    public string? PolicyVersion { get; set; }
-
-    public string? SeverityBand { get; set; }
-
-    public Remedies.DisruptionKind? AssessedKind { get; set; }
 }

@@ -22,9 +22,10 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             report?.Kind,
             report?.BookingReference,
             report?.LastName,
-            report?.Segment?.FlightNumber ?? report?.FlightNumber,
+            report?.JourneyFlight ?? report?.FlightNumber,
             CustomerServiceUrl: activity.ServiceUrl,
-            CustomerBotId: activity.Recipient?.Id);
+            CustomerBotId: activity.Recipient?.Id,
+            PassengerId: report?.PassengerId);
         await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return (caseFile.Reference, reached);

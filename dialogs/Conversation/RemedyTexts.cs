@@ -14,7 +14,9 @@ public static class RemedyTexts
             Money.Format(option.Amount, option.Currency, culture),
             args.Count > 0 ? args[0] : string.Empty,
             args.Count > 1 ? args[1] : string.Empty,
-            option.Rule);
+            option.Rule,
+            args.Count > 2 ? args[2] : string.Empty,
+            args.Count > 3 ? args[3] : string.Empty);
     }
 
     public static string Total(IEnumerable<(decimal Amount, string Currency)> amounts, CultureInfo culture)

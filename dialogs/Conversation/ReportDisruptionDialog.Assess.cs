@@ -3,6 +3,7 @@ using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Dialogs;
 using CustomerCare.Dialogs.Prompts;
+using CustomerCare.Grants;
 using CustomerCare.Ledger;
 using CustomerCare.Localization;
 using CustomerCare.Operations;
@@ -10,64 +11,70 @@ using CustomerCare.Remedies;
 
 namespace CustomerCare.Conversation;
 
-/// <summary>The second half of the report: the facts from operations data, the ledger, the options, the grant.</summary>
+/// <summary>The second half of the report: the facts from operations data, the ledger, the options, the grant — all through the one grant path.</summary>
 public sealed partial class ReportDisruptionDialog
 {
     private async Task<DialogTurnResult> AssessAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
         var culture = step.Context.Culture();
-        var segment = flow.Segment!;
-        var day = DateOnly.FromDateTime(segment.ScheduledDepartureUtc);
-        var dayText = segment.ScheduledDepartureUtc.ToString("d", culture);
-        var reported = DisruptionKinds.ToDomain(flow.Kind);
-
-        var operation = await _desk.Operations.FindFlightAsync(segment.FlightNumber, day, cancellationToken).ConfigureAwait(false);
-        if (operation is null || FactsBuilder.Build(reported, segment, operation, _desk.Airports) is not { } facts)
+        if (await IdentifyAsync(flow, cancellationToken).ConfigureAwait(false) is not { } claim)
         {
-            await Say(step, nameof(Strings.NoOperationsRecord), segment.FlightNumber, dayText).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.BookingNotIdentified, cancellationToken).ConfigureAwait(false);
         }
-        if (!FactsBuilder.Confirms(reported, operation))
+        switch (await _grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false))
         {
-            await Say(step, nameof(Strings.OpsMismatch), segment.FlightNumber, dayText, RemedyTexts.Duration(operation.ArrivalDelay, culture),
-                BotText.Get(culture, operation.Cancelled ? nameof(Strings.Yes) : nameof(Strings.No))).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
+            case Assessment.NoRecord missing:
+                await Say(step, nameof(Strings.NoOperationsRecord), missing.Segment.FlightNumber, Day(missing.Segment.ScheduledDepartureUtc, culture)).ConfigureAwait(false);
+                return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
+            case Assessment.NotShown notShown:
+                var closest = notShown.Closest;
+                await Say(step, nameof(Strings.OpsMismatch), closest.FlightNumber, Day(closest.ScheduledDepartureUtc, culture), RemedyTexts.Duration(closest.ArrivalDelay, culture),
+                    BotText.Get(culture, closest.Cancelled ? nameof(Strings.Yes) : nameof(Strings.No))).ConfigureAwait(false);
+                return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
+            case Assessment.ArrivalUnknown unknown:
+                await Say(step, nameof(Strings.OpsArrivalUnknown), unknown.Disrupted.FlightNumber, Day(unknown.Disrupted.ScheduledDepartureUtc, culture), claim.Journey.Destination).ConfigureAwait(false);
+                return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
+            case Assessment.Assessed assessed:
+                return await OfferAsync(step, assessed, culture, cancellationToken).ConfigureAwait(false);
+            default:
+                throw new InvalidOperationException("Unknown assessment.");
         }
-        await StateFactsAsync(step, facts, operation, dayText, culture).ConfigureAwait(false);
+    }
 
-        flow.AssessedKind = facts.Kind;
-        var key = new EntitlementKey(flow.PassengerId!, flow.BookingReference!, segment.FlightNumber, day, facts.Kind);
-        if (await _desk.Ledger.FindAsync(key, cancellationToken).ConfigureAwait(false) is { } existing)
+    private async Task<DialogTurnResult> OfferAsync(WaterfallStepContext<DisruptionReport> step, Assessment.Assessed assessed, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var flow = step.Flow;
+        await FactStatements.SayAsync(step.Context, assessed, culture).ConfigureAwait(false);
+        var open = assessed.Open;
+        if (assessed.AlreadyGranted is { } existing)
         {
-            await TellAlreadyGrantedAsync(step, existing, culture).ConfigureAwait(false);
-            return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
+            await TellAlreadyGrantedAsync(step, existing, culture, open.Count == 0 ? nameof(Strings.AlreadyGrantedBefore) : nameof(Strings.AlreadyGrantedPart)).ConfigureAwait(false);
+            if (open.Count == 0)
+            {
+                return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
+            }
         }
-
-        var proposal = _desk.Policy.Evaluate(facts, flow.Tier);
+        var proposal = assessed.Proposal;
         var regulation = proposal.Regulation ?? BotText.Get(culture, nameof(Strings.NoRegulation));
-        var refund = proposal.Options.FirstOrDefault(o => o.Kind == RemedyKind.Refund);
-        var grantable = proposal.Options.Where(o => o.Kind != RemedyKind.Refund).ToList();
-        if (grantable.Count == 0)
+        if (open.Count == 0)
         {
             await Say(step, nameof(Strings.NothingOwed), regulation, proposal.PolicyVersion).ConfigureAwait(false);
-            await TellRefundAsync(step, refund, culture).ConfigureAwait(false);
+            await TellRefundAsync(step, assessed.Refund, culture).ConfigureAwait(false);
             return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
         }
 
-        var lines = grantable.Select(o => "• " + RemedyTexts.Line(o, culture));
+        var lines = open.Select(o => "• " + RemedyTexts.Line(o, culture));
         await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.OptionsIntro), regulation, proposal.PolicyVersion) + "\n" + string.Join("\n", lines)), cancellationToken).ConfigureAwait(false);
-        await TellRefundAsync(step, refund, culture).ConfigureAwait(false);
-        if (proposal.NeedsPerson)
+        await TellRefundAsync(step, assessed.Refund, culture).ConfigureAwait(false);
+        if (assessed.NeedsPerson)
         {
             await SayAsync(step, nameof(Strings.NeedsPersonApproval), cancellationToken).ConfigureAwait(false);
             return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
         }
 
-        flow.Proposed = grantable.Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
-        flow.PolicyVersion = proposal.PolicyVersion;
-        flow.SeverityBand = proposal.SeverityBand;
-        var total = RemedyTexts.Total(grantable.Select(o => (o.Amount, o.Currency)), culture);
+        flow.Proposed = assessed.Remedies.ToList();
+        var total = RemedyTexts.Total(flow.Proposed.Select(r => (r.Amount, r.Currency)), culture);
         return await step.PromptAsync(ConfirmGrantPrompt, new PromptOptions { Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ConfirmGrant), total)) }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -79,15 +86,13 @@ public sealed partial class ReportDisruptionDialog
             await SayAsync(step, nameof(Strings.GrantDeclined), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
         }
-        var activity = step.Context.Activity;
-        var segment = flow.Segment!;
-        var request = new GrantRequest(
-            new EntitlementKey(flow.PassengerId!, flow.BookingReference!, segment.FlightNumber, DateOnly.FromDateTime(segment.ScheduledDepartureUtc), flow.AssessedKind!.Value),
-            flow.Proposed!, flow.PolicyVersion!,
-            new GrantActor(GrantActor.Bot, activity.Recipient?.Id ?? "bot", activity.Recipient?.Name, activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown"),
-            CustomerConfirmed: true, Tier: flow.Tier, SeverityBand: flow.SeverityBand);
         var culture = step.Context.Culture();
-        switch (await _desk.Ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false))
+        var activity = step.Context.Activity;
+        var bot = new GrantActor(ActorKind.Bot, activity.Recipient?.Id ?? "bot", activity.Recipient?.Name, activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown");
+        var outcome = await IdentifyAsync(flow, cancellationToken).ConfigureAwait(false) is { } claim
+            ? await _grants.GrantProposalAsync(claim, bot, flow.Proposed ?? [], caseReference: null, cancellationToken).ConfigureAwait(false)
+            : new GrantOutcome.Refused(GrantRefusal.NotIdentified);
+        switch (outcome)
         {
             case GrantOutcome.Granted granted:
                 var what = string.Join(", ", granted.Entry.Remedies.Select(r => Money.Format(r.Amount, r.Currency, culture)));
@@ -97,40 +102,26 @@ public sealed partial class ReportDisruptionDialog
                 await TellAlreadyGrantedAsync(step, already.Existing, culture).ConfigureAwait(false);
                 break;
             case GrantOutcome.Refused refused:
-                await Say(step, nameof(Strings.GrantRefused), refused.Reason).ConfigureAwait(false);
+                await Say(step, nameof(Strings.GrantRefused), RefusalTexts.For(refused.Reason, culture)).ConfigureAwait(false);
+                return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
+            default:
                 return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
         }
         return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
     }
 
-    private static Task StateFactsAsync(WaterfallStepContext<DisruptionReport> step, DisruptionFacts facts, FlightOperation operation, string dayText, CultureInfo culture)
-    {
-        var cause = operation.CauseCode.ToLowerInvariant();
-        var (origin, destination) = (facts.Origin.Iata, facts.Destination.Iata);
-        return facts.Kind switch
-        {
-            DisruptionKind.Cancellation => SayFactsAsync(step, nameof(Strings.OpsCancellation), operation, dayText, culture,
-                ((facts.ScheduledDepartureUtc - (facts.CancellationNoticeUtc ?? facts.ScheduledDepartureUtc)).TotalDays).ToString("0", CultureInfo.InvariantCulture)),
-            DisruptionKind.DeniedBoarding => Say(step, nameof(Strings.OpsDeniedBoarding), operation.FlightNumber, origin, destination, dayText,
-                RemedyTexts.Duration((facts.RerouteArrivalUtc ?? facts.ScheduledArrivalUtc) - facts.ScheduledArrivalUtc, culture)),
-            _ => Say(step, nameof(Strings.OpsDelay), operation.FlightNumber, origin, destination, dayText, RemedyTexts.Duration(facts.ArrivalDelay, culture), cause),
-        };
-    }
+    /// <summary>The claim the flow identified, looked up again (state keeps ids, not copies of the booking).</summary>
+    private Task<DisruptionClaim?> IdentifyAsync(DisruptionReport flow, CancellationToken cancellationToken)
+        => _grants.IdentifyAsync(flow.BookingReference, flow.PassengerId, null, flow.JourneyFlight,
+            DateOnly.TryParseExact(flow.JourneyDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
+            DisruptionKinds.ToDomain(flow.Kind), cancellationToken);
 
-    private static async Task SayFactsAsync(WaterfallStepContext<DisruptionReport> step, string key, FlightOperation operation, string dayText, CultureInfo culture, string notice)
-    {
-        var text = step.Context.Text(key, operation.FlightNumber, operation.Origin, operation.Destination, dayText, notice);
-        if (operation.RerouteArrivalUtc is { } arrival)
-        {
-            text += " " + step.Context.Text(nameof(Strings.OpsReroute), RemedyTexts.Duration(arrival - operation.ScheduledArrivalUtc, culture));
-        }
-        await step.Context.SendActivityAsync(MessageFactory.Text(text), CancellationToken.None).ConfigureAwait(false);
-    }
+    private static string Day(DateTime utc, CultureInfo culture) => utc.ToString("d", culture);
 
-    private static Task TellAlreadyGrantedAsync(WaterfallStepContext<DisruptionReport> step, LedgerEntry existing, CultureInfo culture)
-        => Say(step, nameof(Strings.AlreadyGrantedBefore),
+    private static Task TellAlreadyGrantedAsync(WaterfallStepContext<DisruptionReport> step, LedgerEntry existing, CultureInfo culture, string key = nameof(Strings.AlreadyGrantedBefore))
+        => Say(step, key,
             RemedyTexts.Total(existing.Remedies.Select(r => (r.Amount, r.Currency)), culture),
-            existing.GrantedUtc.ToString("d", culture), existing.GrantedBy.Channel, existing.Reference);
+            existing.GrantedUtc.ToString("d", culture), DataNames.Channel(existing.GrantedBy.Channel, culture), existing.Reference);
 
     private static Task TellRefundAsync(WaterfallStepContext<DisruptionReport> step, RemedyOption? refund, CultureInfo culture)
         => refund is null || refund.Amount <= 0

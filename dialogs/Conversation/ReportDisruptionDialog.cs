@@ -3,6 +3,7 @@ using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Dialogs;
 using CustomerCare.Dialogs.Prompts;
+using CustomerCare.Grants;
 using CustomerCare.Localization;
 using CustomerCare.Operations;
 
@@ -10,8 +11,8 @@ namespace CustomerCare.Conversation;
 
 /// <summary>
 /// A disruption report: what happened → the booking (record locator and last name; three failed matches hand over
-/// to a person) → the affected flight → what the operations data shows → the ledger → the options the policy gives,
-/// with reasons → the customer confirms → the grant, and the reference once it is durable.
+/// to a person) → the affected journey → what the operations data shows → the ledger → the options the policy gives,
+/// with reasons → the customer confirms → the grant through the one grant path, and the reference once it is durable.
 /// </summary>
 public sealed partial class ReportDisruptionDialog : ComponentDialog
 {
@@ -24,14 +25,14 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private const int MaxIdentityAttempts = 3;
     private readonly HandoffDesk _handoff;
     private readonly ConversationState<ConversationData> _conversationState;
-    private readonly DisruptionDesk _desk;
+    private readonly CompensationGrants _grants;
 
-    public ReportDisruptionDialog(HandoffDesk handoff, ConversationState<ConversationData> conversationState, DisruptionDesk desk)
+    public ReportDisruptionDialog(HandoffDesk handoff, ConversationState<ConversationData> conversationState, CompensationGrants grants)
         : base(nameof(ReportDisruptionDialog))
     {
         _handoff = handoff;
         _conversationState = conversationState;
-        _desk = desk;
+        _grants = grants;
         AddDialog(new WaterfallDialog<DisruptionReport>(StepsId,
             [AskKindAsync, AskReferenceAsync, AskLastNameAsync, IdentifyAsync, ChooseFlightAsync, AssessAsync, GrantAsync]));
         AddDialog(new ChoicePrompt(KindPrompt));
@@ -92,7 +93,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private async Task<DialogTurnResult> IdentifyAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         step.Flow.LastName = (step.Result as string)?.Trim();
-        var booking = await _desk.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
+        var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
         var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, step.Flow.LastName ?? string.Empty));
         if (booking is null || passenger is null)
         {
@@ -110,16 +111,17 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
 
         step.Flow.PassengerId = passenger.PassengerId;
         step.Flow.Tier = passenger.Tier;
-        var named = booking.Segments.Select((s, i) => (s, i)).FirstOrDefault(x => x.s.FlightNumber.Equals(step.Flow.FlightNumber, StringComparison.OrdinalIgnoreCase));
-        var namedElsewhere = step.Flow.FlightNumber is not null && named.s is null;
+        var journeys = Journey.Of(booking);
+        var named = step.Flow.FlightNumber is { } flight ? journeys.FirstOrDefault(j => j.Includes(flight)) : null;
+        var namedElsewhere = step.Flow.FlightNumber is not null && named is null;
         if (namedElsewhere)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.FlightNotOnBooking),
                 step.Flow.FlightNumber, booking.RecordLocator, string.Join(", ", booking.Segments.Select(s => s.FlightNumber)))), cancellationToken).ConfigureAwait(false);
         }
-        if ((booking.Segments.Count == 1 && !namedElsewhere) || named.s is not null)
+        if ((journeys.Count == 1 && !namedElsewhere) || named is not null)
         {
-            step.Flow.Segment = booking.Segments[named.s is null ? 0 : named.i];
+            Remember(step.Flow, named ?? journeys[0]);
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
         var culture = step.Context.Culture();
@@ -127,22 +129,29 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         {
             Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChooseFlight), booking.RecordLocator)),
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
-            Choices = booking.Segments.Select((s, i) => new Choice(i.ToString(CultureInfo.InvariantCulture), Describe(s, culture), [s.FlightNumber])).ToList(),
+            Choices = journeys.Select((j, i) => new Choice(i.ToString(CultureInfo.InvariantCulture), Describe(j, culture), j.Segments.Select(s => s.FlightNumber).ToArray())).ToList(),
         }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> ChooseFlightAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice chosen)
+        if (step.Result is FoundChoice chosen && await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false) is { } booking)
         {
-            var booking = await _desk.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-            step.Flow.Segment = booking!.Segments[int.Parse(chosen.Value, CultureInfo.InvariantCulture)];
+            Remember(step.Flow, Journey.Of(booking)[int.Parse(chosen.Value, CultureInfo.InvariantCulture)]);
         }
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string Describe(Segment segment, CultureInfo culture)
-        => $"{segment.FlightNumber} {segment.Origin}→{segment.Destination} {segment.ScheduledDepartureUtc.ToString(culture.IsGerman() ? "dd.MM." : "MMM d", culture)}";
+    private static void Remember(DisruptionReport flow, Journey journey)
+    {
+        flow.JourneyFlight = journey.First.FlightNumber;
+        flow.JourneyDate = journey.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>"CC220 HAM→FRA, CC400 FRA→JFK Nov 17": the journey's flights and its day.</summary>
+    private static string Describe(Journey journey, CultureInfo culture)
+        => string.Join(", ", journey.Segments.Select(s => $"{s.FlightNumber} {s.Origin}→{s.Destination}"))
+           + " " + journey.First.ScheduledDepartureUtc.ToString(culture.IsGerman() ? "dd.MM." : "MMM d", culture);
 
     private static Task SayAsync(WaterfallStepContext<DisruptionReport> step, string key, CancellationToken cancellationToken)
         => step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(key)), cancellationToken);

@@ -2,9 +2,10 @@ using CustomerCare.Remedies;
 
 namespace CustomerCare.Ledger;
 
-/// <summary>A request to grant chosen remedies for one entitlement, with the customer's confirmation and consent.</summary>
+/// <summary>A request to record chosen remedies for a passenger's journey, with the customer's confirmation and consent.</summary>
 public sealed record GrantRequest(
-    EntitlementKey Key,
+    PassengerJourney Who,
+    GrantSubject Subject,
     IReadOnlyList<GrantedRemedy> Remedies,
     string PolicyVersion,
     GrantActor Actor,
@@ -14,28 +15,36 @@ public sealed record GrantRequest(
     LoyaltyTier Tier = LoyaltyTier.Basic,
     string? SeverityBand = null)
 {
-    /// <summary>The rules every grant obeys, whoever asks: confirmed by the customer, vouchers only with consent and worth at least the cash.</summary>
-    public string? Violation()
+    /// <summary>What an override stands in for; a plain grant uses up the kinds of its remedies.</summary>
+    public IReadOnlyList<RemedyKind> StandsInFor { get; init; } = [];
+
+    public GrantApproval? Approval { get; init; }
+
+    /// <summary>The entitlements the grant uses up.</summary>
+    public IReadOnlyList<RemedyKind> UsesUp => Remedies.Select(r => r.Kind).Concat(StandsInFor).Distinct().Order().ToList();
+
+    /// <summary>The rules every grant obeys, whoever asks: confirmed by the customer, positive amounts, vouchers only with consent and worth at least the cash.</summary>
+    public GrantRefusal? Violation()
     {
         if (!CustomerConfirmed)
         {
-            return "NotConfirmed";
+            return GrantRefusal.NotConfirmed;
         }
         if (Remedies.Count == 0)
         {
-            return "NothingChosen";
+            return GrantRefusal.NothingChosen;
+        }
+        if (Remedies.Any(r => r.Amount <= 0))
+        {
+            return GrantRefusal.NotPositive;
         }
         if (Remedies.Any(r => r.AsVoucher) && !CustomerAgreedToVoucher)
         {
-            return "VoucherWithoutConsent";
+            return GrantRefusal.VoucherWithoutConsent;
         }
         if (Remedies.Any(r => r.AsVoucher && (r.VoucherValue ?? 0) < r.Amount))
         {
-            return "VoucherWorthLessThanCash";
-        }
-        if (Remedies.Any(r => r.Amount < 0))
-        {
-            return "NegativeAmount";
+            return GrantRefusal.VoucherWorthLessThanCash;
         }
         return null;
     }

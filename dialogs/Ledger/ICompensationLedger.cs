@@ -1,14 +1,17 @@
+using CustomerCare.Remedies;
+
 namespace CustomerCare.Ledger;
 
 /// <summary>
-/// The one record of compensation across every channel. Granting is atomic and idempotent: for one entitlement
-/// exactly one grant succeeds, every other attempt learns what was granted.
+/// The one record of compensation across every channel. Recording is atomic and idempotent: for one entitlement
+/// exactly one grant succeeds, every other attempt learns what was granted. Only the grant path writes here.
 /// </summary>
 public interface ICompensationLedger
 {
     Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken);
 
-    Task<LedgerEntry?> FindAsync(EntitlementKey key, CancellationToken cancellationToken);
+    /// <summary>For each of these kinds already granted to the passenger on this journey (under any booking, form of key, channel or person), the grant that holds it.</summary>
+    Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, CancellationToken cancellationToken);
 
     /// <summary>Everything granted on a booking, any passenger, any channel, newest first.</summary>
     Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken);

@@ -1,21 +1,12 @@
+using System.Text.Json.Serialization;
 using CustomerCare.Remedies;
 
 namespace CustomerCare.Ledger;
 
-/// <summary>One remedy as granted: cash, or a voucher the customer agreed to that is worth at least the cash amount.</summary>
-public sealed record GrantedRemedy(string Code, RemedyKind Kind, decimal Amount, string Currency, string Rule, bool AsVoucher = false, decimal? VoucherValue = null);
-
-/// <summary>Who granted: the bot or an agent (with their id and name), through which channel, in which conversation.</summary>
-public sealed record GrantActor(string Kind, string Id, string? Name, string Channel, string ConversationId)
-{
-    public const string Bot = "bot";
-    public const string Agent = "agent";
-}
-
-/// <summary>A durable grant: what, under which policy version and rule, by whom, when, and the reference the customer is told.</summary>
+/// <summary>A durable grant: what, for whom, under which policy version and rule, by whom, when, and the reference the customer is told.</summary>
 public sealed record LedgerEntry(
     string Reference,
-    EntitlementKey Key,
+    [property: JsonPropertyName("key")] GrantSubject Subject,
     IReadOnlyList<GrantedRemedy> Remedies,
     string PolicyVersion,
     GrantActor GrantedBy,
@@ -24,5 +15,11 @@ public sealed record LedgerEntry(
     LoyaltyTier Tier = LoyaltyTier.Basic,
     string? SeverityBand = null)
 {
+    /// <summary>The entitlements this grant used up; empty for grants recorded before they were kept (they hold every entitlement of their kind).</summary>
+    public IReadOnlyList<RemedyKind> UsesUp { get; init; } = [];
+
+    /// <summary>Set when a supervisor approved the grant above its requester's authority.</summary>
+    public GrantApproval? Approval { get; init; }
+
     public decimal Total(string currency) => Remedies.Where(r => r.Currency == currency).Sum(r => r.Amount);
 }

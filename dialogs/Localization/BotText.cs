@@ -14,6 +14,9 @@ public static class BotText
         => Cache.GetOrAdd((culture.Name, key), static (k, c) => Strings.ResourceManager.GetString(k.Key, c)
            ?? throw new InvalidOperationException($"The text '{k.Key}' is missing from the resources."), culture);
 
+    /// <summary>The text for a key that may not exist (a code from data, such as a delay cause); null when it does not.</summary>
+    public static string? Find(CultureInfo culture, string key) => Strings.ResourceManager.GetString(key, culture);
+
     public static string Format(CultureInfo culture, string key, params object?[] args)
         => string.Format(culture, Get(culture, key), args);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using CustomerCare.Remedies;
 
 namespace CustomerCare.Operations;
@@ -5,10 +6,16 @@ namespace CustomerCare.Operations;
 /// <summary>A booking: its record locator, the passengers on it, and the flights (segments) it holds.</summary>
 public sealed record Booking(string RecordLocator, IReadOnlyList<Passenger> Passengers, IReadOnlyList<Segment> Segments);
 
-public sealed record Passenger(string PassengerId, string FirstName, string LastName, LoyaltyTier Tier, string? Email = null)
+/// <summary>A passenger on a booking; the e-ticket number, where the data has one, identifies them across bookings.</summary>
+public sealed record Passenger(string PassengerId, string FirstName, string LastName, LoyaltyTier Tier, string? Email = null, string? TicketNumber = null)
 {
+    [JsonIgnore]
     public string FullName => FirstName + " " + LastName;
 }
 
 /// <summary>One flight on a booking as sold: scheduled times (UTC), route, and the fare paid for it.</summary>
-public sealed record Segment(string FlightNumber, string Origin, string Destination, DateTime ScheduledDepartureUtc, DateTime ScheduledArrivalUtc, decimal Fare, string Currency);
+public sealed record Segment(string FlightNumber, string Origin, string Destination, DateTime ScheduledDepartureUtc, DateTime ScheduledArrivalUtc, decimal Fare, string Currency)
+{
+    [JsonIgnore]
+    public DateOnly ScheduledDate => DateOnly.FromDateTime(ScheduledDepartureUtc);
+}

@@ -8,7 +8,8 @@ public static class NameMatch
 {
     public static bool Same(string a, string b) => Fold(a) == Fold(b);
 
-    private static string Fold(string name)
+    /// <summary>The form names are compared in: lower case, letters only, umlauts and accents folded.</summary>
+    public static string Fold(string name)
     {
         var spelled = name.Trim().ToLowerInvariant()
             .Replace("ä", "a", StringComparison.Ordinal).Replace("ae", "a", StringComparison.Ordinal)

@@ -41,9 +41,9 @@ public static class Eu261Calculator
                 yield break;
             }
             var reduced = ReroutedWithin(facts, band);
+            var (explanation, args) = reduced ? ("CompensationCancellationReduced", (IReadOnlyList<string>)[NoticeDays(facts), distance]) : WhyNoticeWasNotEnough(facts, rules.Cancellation, distance);
             yield return Option("compensation", RemedyKind.Compensation, reduced ? amount / 2 : amount, rules.Currency,
-                rules.Regulation + " Art. 5(1)(c), " + (reduced ? "7(2)" : "7(1)" + Letter(band, rules)),
-                reduced ? "CompensationCancellationReduced" : "CompensationCancellation", [NoticeDays(facts), distance]);
+                rules.Regulation + " Art. 5(1)(c), " + (reduced ? "7(2)" : "7(1)" + Letter(band, rules)), explanation, args);
         }
         else if (facts.Kind == DisruptionKind.DeniedBoarding)
         {
@@ -83,6 +83,25 @@ public static class Eu261Calculator
         var earlier = (facts.ScheduledDepartureUtc - departure).TotalHours;
         var later = (arrival - facts.ScheduledArrivalUtc).TotalHours;
         return earlier <= window.MaxEarlierDepartureHours && later <= window.MaxLaterArrivalHours;
+    }
+
+    /// <summary>
+    /// Art. 5(1)(c): said as it was — too little notice with no alternative, or notice enough for an alternative that
+    /// left too early or arrived too late for that notice.
+    /// </summary>
+    private static (string Explanation, IReadOnlyList<string> Args) WhyNoticeWasNotEnough(DisruptionFacts facts, CancellationRules rules, string distance)
+    {
+        var notice = NoticeDays(facts);
+        if (facts.RerouteDepartureUtc is not { } departure || facts.RerouteArrivalUtc is not { } arrival)
+        {
+            return ("CompensationCancellation", [notice, distance]);
+        }
+        var days = (facts.ScheduledDepartureUtc - (facts.CancellationNoticeUtc ?? facts.ScheduledDepartureUtc)).TotalDays;
+        var window = rules.Windows.OrderByDescending(w => w.MinNoticeDays).First(w => days >= w.MinNoticeDays);
+        var earlier = (facts.ScheduledDepartureUtc - departure).TotalHours;
+        return earlier > window.MaxEarlierDepartureHours
+            ? ("CompensationCancellationRerouteEarly", [notice, Hours(earlier), distance, Hours(window.MaxEarlierDepartureHours)])
+            : ("CompensationCancellationRerouteLate", [notice, Hours((arrival - facts.ScheduledArrivalUtc).TotalHours), distance, Hours(window.MaxLaterArrivalHours)]);
     }
 
     private static bool ReroutedWithin(DisruptionFacts facts, DistanceBand band)

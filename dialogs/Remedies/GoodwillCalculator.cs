@@ -4,7 +4,7 @@ namespace CustomerCare.Remedies;
 
 /// <summary>
 /// A goodwill gesture for disruptions within the airline's control: the base amount times the tier's multiplier,
-/// capped at MaxMultiplier × base. It comes on top of legal entitlements and never replaces them.
+/// capped at MaxMultiplier × base, in the booking's currency. It comes on top of legal entitlements and never replaces them.
 /// </summary>
 public static class GoodwillCalculator
 {
@@ -16,7 +16,8 @@ public static class GoodwillCalculator
             return null;
         }
         var multiplier = Math.Min(rules.Multipliers.GetValueOrDefault(tier, 1m), rules.MaxMultiplier);
-        return new RemedyOption("goodwill", RemedyKind.Goodwill, decimal.Round(rules.BaseAmount * multiplier, 2), rules.Currency, "House policy (goodwill)",
+        var (baseAmount, currency) = rules.BaseIn(facts.FareCurrency);
+        return new RemedyOption("goodwill", RemedyKind.Goodwill, decimal.Round(baseAmount * multiplier, 2), currency, "House policy (goodwill)",
             "Goodwill", [tier.ToString(), multiplier.ToString(CultureInfo.InvariantCulture)], Automatic: true);
     }
 }

@@ -63,5 +63,14 @@ public sealed record CareRules(decimal MealPerPersonPerThreeHours, decimal Hotel
 
 public sealed record BaggageRules(decimal InterimPerDay, int InterimMaxDays, int LostAfterDays);
 
-/// <summary>A gesture on top of the legal floor: the base times the tier's multiplier, never above MaxMultiplier × base.</summary>
-public sealed record GoodwillRules(decimal BaseAmount, string Currency, Dictionary<LoyaltyTier, decimal> Multipliers, decimal MaxMultiplier);
+/// <summary>
+/// A gesture on top of the legal floor: the base times the tier's multiplier, never above MaxMultiplier × base. It is
+/// given in the booking's currency (BaseAmounts); a booking in a currency the table lacks gets BaseAmount in Currency.
+/// </summary>
+public sealed record GoodwillRules(decimal BaseAmount, string Currency, Dictionary<LoyaltyTier, decimal> Multipliers, decimal MaxMultiplier)
+{
+    public Dictionary<string, decimal> BaseAmounts { get; init; } = [];
+
+    public (decimal Amount, string Currency) BaseIn(string bookingCurrency)
+        => BaseAmounts.TryGetValue(bookingCurrency, out var amount) ? (amount, bookingCurrency) : (BaseAmount, Currency);
+}

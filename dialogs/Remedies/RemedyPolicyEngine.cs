@@ -37,6 +37,9 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         };
     }
 
+    /// <summary>The policy version in force for flights on that day.</summary>
+    public string VersionOn(DateOnly day) => policies.InForceOn(day).Version;
+
     private static string? DisplayName(Regulation regulation) => regulation switch
     {
         Regulation.Eu261 => "EU261",

@@ -7,6 +7,7 @@ using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
+using CustomerCare.Operations;
 using CustomerCare.Remedies;
 
 namespace CustomerCare.Benchmarks;
@@ -103,13 +104,16 @@ internal static partial class SupervisorBenchmark
                     var reference = "CC-B" + i.ToString("D6", CultureInfo.InvariantCulture);
                     work.Add(cases.OpenAsync(new CaseFile(reference, CaseReason.CustomerAskedForPerson, "directline", conversation, "dl_" + i, locale, at.AddSeconds(30), "delay", locator, "Sample", "CC400"), CancellationToken.None)
                         .ContinueWith(_ => cases.TryTakeAsync(reference, agent, agent, CancellationToken.None), TaskScheduler.Default).Unwrap()
-                        .ContinueWith(_ => cases.SetStatusAsync(reference, "closed", random.Next(1, 6)), TaskScheduler.Default).Unwrap());
+                        .ContinueWith(_ => cases.TryMoveAsync(reference, CaseStatus.Rating, null, CancellationToken.None), TaskScheduler.Default).Unwrap()
+                        .ContinueWith(_ => cases.TryMoveAsync(reference, CaseStatus.Closed, random.Next(1, 6), CancellationToken.None), TaskScheduler.Default).Unwrap());
                 }
                 if (random.Next(10) < 3)
                 {
-                    var key = new EntitlementKey("P" + i, locator, "CC400", DateOnly.FromDateTime(at), DisruptionKind.Delay);
-                    var actor = handedOff ? new GrantActor(GrantActor.Agent, agent, agent, "directline", conversation) : new GrantActor(GrantActor.Bot, "bot", null, "directline", conversation);
-                    work.Add(ledger.TryGrantAsync(new GrantRequest(key, [new GrantedRemedy("comp", RemedyKind.Compensation, 400, "EUR", "EU261 Art. 7")], "2025.01", actor, true,
+                    var flight = new Segment("CC400", "FRA", "JFK", at, at.AddHours(8), 400, "EUR");
+                    var who = new PassengerJourney(locator, new Passenger("P" + i, "Pat", "Sample" + i, LoyaltyTier.Basic), new Journey([flight]));
+                    var key = new GrantSubject("P" + i, locator, "CC400", DateOnly.FromDateTime(at), DisruptionKind.Delay);
+                    var actor = handedOff ? new GrantActor(ActorKind.Agent, agent, agent, "directline", conversation) : new GrantActor(ActorKind.Bot, "bot", null, "directline", conversation);
+                    work.Add(ledger.TryGrantAsync(new GrantRequest(who, key, [new GrantedRemedy("comp", RemedyKind.Compensation, 400, "EUR", "EU261 Art. 7")], "2025.01", actor, true,
                         Tier: (LoyaltyTier)random.Next(4), SeverityBand: "≥ 4 h, 1500–3500 km"), CancellationToken.None));
                 }
             }

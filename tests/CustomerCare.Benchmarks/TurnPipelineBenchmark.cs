@@ -24,7 +24,9 @@ internal static class TurnPipelineBenchmark
         var conversationState = new ConversationState<ConversationData>(storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(storage, StateJsonContext.Default.UserProfile);
         var bot = new CustomerCareBot(conversationState, userState, new KeywordRecognizer(), new HandoffDesk(new CustomerCare.Bot.Storage.LiteDbCaseStore(file.Database, writer, TimeProvider.System), TimeProvider.System),
-            new DisruptionDesk(operations, new CustomerCare.Bot.Storage.LiteDbLedger(file.Database, writer, TimeProvider.System), new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded),
+            new CustomerCare.Grants.CompensationGrants(operations, new CustomerCare.Bot.Storage.LiteDbLedger(file.Database, writer, TimeProvider.System), new CustomerCare.Bot.Storage.LiteDbApprovalStore(file.Database, writer),
+                new CustomerCare.Remedies.RemedyPolicyEngine(CustomerCare.Remedies.RemedyPolicyBook.Embedded), CustomerCare.Airports.AirportDirectory.Embedded,
+                new CustomerCare.Ledger.AuthorityLimits(new CustomerCare.Bot.Teams.AgentsOptions().AuthorityLimits, new CustomerCare.Bot.Teams.AgentsOptions().ExchangeRates), TimeProvider.System),
             new CustomerCare.Advice.CatalogSet(CustomerCare.Advice.CatalogLoader.Embedded()),
             TimeProvider.System);
         var adapter = new BotAdapter(bot, [], new TurnErrorPolicy(conversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), TimeProvider.System);

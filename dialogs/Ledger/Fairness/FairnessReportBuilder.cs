@@ -8,16 +8,15 @@ public static class FairnessReportBuilder
 {
     public const string Unbanded = "unbanded";
 
-    /// <param name="refusedEntitlements">The entitlement id of every second-grant attempt the ledger refused (in the same period).</param>
-    public static FairnessReport Build(IEnumerable<LedgerEntry> entries, IEnumerable<string> refusedEntitlements)
+    /// <param name="refusedGrantReferences">For every second-grant attempt the ledger refused (in the same period), the reference of the grant it collided with.</param>
+    public static FairnessReport Build(IEnumerable<LedgerEntry> entries, IEnumerable<string> refusedGrantReferences)
     {
         var grants = entries.Select(e => (Entry: e, Currency: e.Remedies.Count > 0 ? e.Remedies[0].Currency : "EUR")).ToList();
-        var refusals = refusedEntitlements.ToList();
-        // A refused attempt belongs to the group of the grant it collided with (same entitlement id).
-        var groupOfEntitlement = grants.GroupBy(g => g.Entry.Key.Id, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (Kind: g.First().Entry.Key.Kind.ToString(), Band: g.First().Entry.SeverityBand ?? Unbanded, g.First().Currency), StringComparer.Ordinal);
+        var refusals = refusedGrantReferences.ToList();
+        // A refused attempt belongs to the group of the grant it collided with.
+        var groupOfGrant = grants.ToDictionary(g => g.Entry.Reference, g => (Kind: g.Entry.Subject.Kind.ToString(), Band: g.Entry.SeverityBand ?? Unbanded, g.Currency), StringComparer.Ordinal);
         var groups = grants
-            .GroupBy(g => (Kind: g.Entry.Key.Kind.ToString(), Band: g.Entry.SeverityBand ?? Unbanded, g.Currency))
+            .GroupBy(g => (Kind: g.Entry.Subject.Kind.ToString(), Band: g.Entry.SeverityBand ?? Unbanded, g.Currency))
             .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.Key.Band, StringComparer.Ordinal).ThenBy(g => g.Key.Currency, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -25,21 +24,24 @@ public static class FairnessReportBuilder
                 return new FairnessGroup(
                     g.Key.Kind, g.Key.Band, g.Key.Currency,
                     AmountStatistics.Of(list.ConvertAll(x => x.Amount)),
-                    list.Count(x => x.Entry.GrantedBy.Kind == GrantActor.Bot),
-                    list.Count(x => x.Entry.GrantedBy.Kind == GrantActor.Agent),
-                    refusals.Count(id => groupOfEntitlement.TryGetValue(id, out var group) && group == g.Key),
+                    list.Count(x => x.Entry.GrantedBy.Kind == ActorKind.Bot),
+                    list.Count(x => x.Entry.GrantedBy.Kind != ActorKind.Bot),
+                    refusals.Count(reference => groupOfGrant.TryGetValue(reference, out var group) && group == g.Key),
                     Breakdown("tier", list, x => x.Tier.ToString()),
                     Breakdown("channel", list, x => x.GrantedBy.Channel),
-                    Breakdown("agent", list, x => x.GrantedBy.Kind == GrantActor.Bot ? "bot" : x.GrantedBy.Name ?? x.GrantedBy.Id));
+                    Breakdown("agent", list, AgentOf));
             })
             .ToList();
         var overrides = grants.Where(g => g.Entry.OverrideReason is not null)
             .OrderBy(g => g.Entry.GrantedUtc)
-            .Select(g => new OverrideRecord(g.Entry.Reference, g.Entry.Key.Kind.ToString(), g.Entry.SeverityBand ?? Unbanded,
-                g.Entry.GrantedBy.Name ?? g.Entry.GrantedBy.Id, g.Entry.Total(g.Currency), g.Currency, g.Entry.OverrideReason!, g.Entry.GrantedUtc))
+            .Select(g => new OverrideRecord(g.Entry.Reference, g.Entry.Subject.Kind.ToString(), g.Entry.SeverityBand ?? Unbanded,
+                AgentOf(g.Entry), g.Entry.Total(g.Currency), g.Currency, g.Entry.OverrideReason!, g.Entry.GrantedUtc))
             .ToList();
         return new FairnessReport(groups, overrides, refusals.Count, grants.Count);
     }
+
+    /// <summary>Who decided: "bot", the agent, or for an approved grant the agent who asked for it.</summary>
+    private static string AgentOf(LedgerEntry entry) => (entry.Approval?.RequestedBy ?? entry.GrantedBy).DisplayName;
 
     private static List<FairnessCell> Breakdown(string dimension, List<(LedgerEntry Entry, decimal Amount)> list, Func<LedgerEntry, string> value)
         => list.GroupBy(x => value(x.Entry), StringComparer.Ordinal)

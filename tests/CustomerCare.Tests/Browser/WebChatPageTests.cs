@@ -115,9 +115,9 @@ public sealed class WebChatPageTests : IAsyncLifetime
             new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc), "deniedBoarding", "DEMO04", "Example", "CC31");
         var ledger = new[]
         {
-            new CustomerCare.Ledger.LedgerEntry("G-ABCD2345", new CustomerCare.Ledger.EntitlementKey("DEMO04-1", "DEMO04", "CC31", new DateOnly(2026, 11, 21), CustomerCare.Remedies.DisruptionKind.Delay),
+            new CustomerCare.Ledger.LedgerEntry("G-ABCD2345", new CustomerCare.Ledger.GrantSubject("DEMO04-1", "DEMO04", "CC31", new DateOnly(2026, 11, 21), CustomerCare.Remedies.DisruptionKind.Delay),
                 [new CustomerCare.Ledger.GrantedRemedy("care.meals", CustomerCare.Remedies.RemedyKind.Care, 24, "USD", "House policy (care)")], "2025.01",
-                new CustomerCare.Ledger.GrantActor("agent", "ada", "Ada Agent", "msteams", "c"), new DateTime(2026, 11, 21, 20, 0, 0, DateTimeKind.Utc)),
+                new CustomerCare.Ledger.GrantActor(CustomerCare.Ledger.ActorKind.Agent, "ada", "Ada Agent", "msteams", "c"), new DateTime(2026, 11, 21, 20, 0, 0, DateTimeKind.Utc)),
         };
         var card = CustomerCare.Bot.Teams.HandoffCard.Build(caseFile, ledger, ["1680.00 USD compensation — 14 CFR 250.5 (needs a person)", "25.00 EUR goodwill — House policy (goodwill)"],
             ["Customer: Ich wurde nicht befördert, überbucht, Buchung DEMO04", "Bot: Laut unseren Flugbetriebsdaten war CC31 überbucht …", "Customer: Example"]);

@@ -15,7 +15,7 @@ public sealed class DisruptionConversationTests
             .Send("Report a disruption").AssertReplyContains("What happened?")
             .Send("Delay").AssertReplyContains("booking reference")
             .Send("demo01").AssertReplyContains("last name")
-            .Send("Sample").AssertReplyContains("CC400 from FRA to JFK on 11/18/2026 arrived 4 h 20 min late (cause: technical)")
+            .Send("Sample").AssertReplyContains("CC400 from FRA to JFK on 11/18/2026 arrived 4 h 20 min late (cause: a technical fault)")
             .AssertReply(options =>
             {
                 Assert.Contains("EU261 (policy 2025.01)", options.Text!, StringComparison.Ordinal);
@@ -96,15 +96,30 @@ public sealed class DisruptionConversationTests
     }
 
     [Fact]
-    public async Task Demo06_BookingWithTwoFlights_AsksWhichOne()
+    public async Task Demo06_ConnectionToNewYork_IsOneJourney_AssessedOnTheArrivalAtTheFinalDestination()
     {
         using var conversation = new TestConversation();
 
+        // HAM→FRA→JFK on one booking: the first flight was on time, the second reached JFK 5 h 15 min late. The
+        // journey is assessed on its arrival at JFK over the HAM–JFK distance, whichever flight the customer names.
         await TestFlow.For(conversation)
-            .Send("my flight was delayed, booking DEMO06").AssertReply(_ => { })
-            .Send("Testfall").AssertReply(a => Assert.Equal(["CC220 HAM→FRA Nov 17", "CC400 FRA→JFK Nov 17"], a.SuggestedActions!.Actions!.Select(x => x.Title ?? string.Empty).ToArray()))
-            .Send("CC400").AssertReplyContains("arrived 5 h 15 min late")
-            .AssertReplyContains("€600.00 compensation")
+            .Send("my flight CC220 was delayed, booking DEMO06").AssertReply(_ => { })
+            .Send("Testfall").AssertReplyContains("your journey CC220, CC400 from HAM to JFK on 11/17/2026 reached JFK 5 h 15 min late (cause, on CC400: a technical fault)")
+            .AssertReplyContains("€600.00 compensation — you arrived 5.3 h late")
+            .RunAsync();
+    }
+
+    [Fact]
+    public async Task BookingWithAnOutboundAndAReturn_AsksWhichTrip()
+    {
+        using var conversation = new TestConversation();
+        await conversation.Operations.SaveAsync([new CustomerCare.Operations.Booking("TRIP01",
+            [new CustomerCare.Operations.Passenger("TRIP01-1", "Jo", "Roundtrip", CustomerCare.Remedies.LoyaltyTier.Basic)],
+            [LedgerRequests.Flight("CC400", "FRA", "JFK", new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc)), LedgerRequests.Flight("CC401", "JFK", "FRA", new DateTime(2026, 11, 25, 20, 0, 0, DateTimeKind.Utc))])], []);
+
+        await TestFlow.For(conversation)
+            .Send("my flight was delayed, booking TRIP01").AssertReply(_ => { })
+            .Send("Roundtrip").AssertReply(a => Assert.Equal(["CC400 FRA→JFK Nov 18", "CC401 JFK→FRA Nov 25"], a.SuggestedActions!.Actions!.Select(x => x.Title ?? string.Empty).ToArray()))
             .RunAsync();
     }
 

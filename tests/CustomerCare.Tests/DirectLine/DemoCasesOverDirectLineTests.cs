@@ -16,13 +16,13 @@ public sealed class DemoCasesOverDirectLineTests : IDisposable
         { "en-US", ["My flight was cancelled, booking DEMO02", "Beispiel", "yes"], "Your reference is G-" },
         { "de-DE", ["Mein Flug wurde annulliert, Buchung DEMO02", "Beispiel", "ja"], "Ihre Referenz ist G-" },
         { "en-US", ["My flight was delayed, booking DEMO03", "Muster"], "(cause: weather)" },
-        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO03", "Muster"], "(Ursache: weather)" },
+        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO03", "Muster"], "(Ursache: Wetter)" },
         { "en-US", ["I was denied boarding, booking DEMO04", "Example"], "needs a person's approval" },
         { "de-DE", ["Ich wurde nicht befördert, überbucht, Buchung DEMO04", "Example"], "Freigabe durch einen Menschen" },
         { "en-US", ["My flight was delayed, booking DEMO05", "Probe", "no"], "nothing has been granted" },
         { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO05", "Probe", "nein"], "es wurde nichts gewährt" },
-        { "en-US", ["My flight was delayed, booking DEMO06", "Testfall", "CC400"], "arrived 5 h 15 min late" },
-        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO06", "Testfall", "CC400"], "mit 5 Std. 15 Min. Verspätung" },
+        { "en-US", ["My flight was delayed, booking DEMO06", "Testfall"], "reached JFK 5 h 15 min late" },
+        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO06", "Testfall"], "JFK mit 5 Std. 15 Min. Verspätung" },
     };
 
     [Theory]

@@ -29,7 +29,7 @@ public sealed class DisruptionOverDirectLineTests : IDisposable
         await TurnAsync(second, "My flight CC400 was delayed, booking DEMO01");
         var answer = await TurnAsync(second, "Sample");
         Assert.Contains("already granted €649.00", answer, StringComparison.Ordinal);
-        Assert.Contains("via directline", answer, StringComparison.Ordinal);
+        Assert.Contains("via the web chat", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("in total", answer, StringComparison.Ordinal);
     }
 

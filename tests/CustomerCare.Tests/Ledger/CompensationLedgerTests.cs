@@ -27,13 +27,11 @@ public sealed class CompensationLedgerTests : IDisposable
         _file.Dispose();
     }
 
-    private static EntitlementKey Key(string flight = "LH400", string passenger = "P1") =>
-        new(passenger, "K7QX2M", flight, new DateOnly(2026, 11, 20), DisruptionKind.Delay);
+    private static PassengerJourney Key(string flight = "LH400", string passenger = "P1", string last = "Sample") =>
+        LedgerRequests.Passenger(passengerId: passenger, last: last, flights: LedgerRequests.Flight(flight));
 
-    private static GrantRequest Request(EntitlementKey key, string channel, string actor = "bot", bool confirmed = true, GrantedRemedy? remedy = null, bool voucherConsent = false) =>
-        new(key, [remedy ?? new GrantedRemedy("compensation", RemedyKind.Compensation, 250, "EUR", "EU261 Art. 7(1)(a)")], "2025.01",
-            new GrantActor(actor == "bot" ? GrantActor.Bot : GrantActor.Agent, actor, actor == "bot" ? null : "Ada Agent", channel, "conv-" + channel),
-            confirmed, voucherConsent);
+    private static GrantRequest Request(PassengerJourney key, string channel, string actor = "bot", bool confirmed = true, GrantedRemedy? remedy = null, bool voucherConsent = false) =>
+        LedgerRequests.Request(key, actor == "bot" ? LedgerRequests.Bot(channel) : LedgerRequests.Agent(actor, channel), confirmed, remedy, voucherConsent);
 
     [Fact]
     public async Task SixtyFourSimultaneousAttempts_FromTwoChannels_GrantExactlyOnce_EveryRound()
@@ -66,24 +64,24 @@ public sealed class CompensationLedgerTests : IDisposable
         var second = await _ledger.TryGrantAsync(Request(Key(flight: "lh 400"), "msteams", "agent-7"), CancellationToken.None);
 
         var existing = Assert.IsType<GrantOutcome.AlreadyGranted>(second).Existing;
-        Assert.Equal(("directline", GrantActor.Bot, 250m), (existing.GrantedBy.Channel, existing.GrantedBy.Kind, existing.Total("EUR")));
+        Assert.Equal(("directline", ActorKind.Bot, 250m), (existing.GrantedBy.Channel, existing.GrantedBy.Kind, existing.Total("EUR")));
         Assert.Equal(new DateTime(2026, 11, 23, 9, 30, 0, DateTimeKind.Utc), existing.GrantedUtc);
         Assert.Equal("2025.01", existing.PolicyVersion);
         Assert.Equal("EU261 Art. 7(1)(a)", existing.Remedies[0].Rule);
     }
 
     [Theory]
-    [InlineData(false, false, false, "NotConfirmed")]
-    [InlineData(true, true, false, "VoucherWithoutConsent")]
+    [InlineData(false, false, false, GrantRefusal.NotConfirmed)]
+    [InlineData(true, true, false, GrantRefusal.VoucherWithoutConsent)]
     [InlineData(true, true, true, null)]
-    public async Task Grant_RequiresConfirmation_AndVouchersNeedConsent(bool confirmed, bool voucher, bool consent, string? refusal)
+    public async Task Grant_RequiresConfirmation_AndVouchersNeedConsent(bool confirmed, bool voucher, bool consent, GrantRefusal? refusal)
     {
         var remedy = new GrantedRemedy("compensation", RemedyKind.Compensation, 250, "EUR", "EU261 Art. 7(1)(a)", voucher, voucher ? 300 : null);
 
         var outcome = await _ledger.TryGrantAsync(Request(Key(), "directline", confirmed: confirmed, remedy: remedy, voucherConsent: consent), CancellationToken.None);
 
         Assert.Equal(refusal, (outcome as GrantOutcome.Refused)?.Reason);
-        Assert.Equal(refusal is null, await _ledger.FindAsync(Key(), CancellationToken.None) is not null);
+        Assert.Equal(refusal is null, (await _ledger.HoldersAsync(Key(), [RemedyKind.Compensation], CancellationToken.None)).Count == 1);
     }
 
     [Fact]
@@ -93,7 +91,7 @@ public sealed class CompensationLedgerTests : IDisposable
 
         var outcome = await _ledger.TryGrantAsync(Request(Key(), "directline", remedy: remedy, voucherConsent: true), CancellationToken.None);
 
-        Assert.Equal("VoucherWorthLessThanCash", Assert.IsType<GrantOutcome.Refused>(outcome).Reason);
+        Assert.Equal(GrantRefusal.VoucherWorthLessThanCash, Assert.IsType<GrantOutcome.Refused>(outcome).Reason);
     }
 
     [Fact]
@@ -118,7 +116,7 @@ public sealed class CompensationLedgerTests : IDisposable
 
         await _ledger.TryGrantAsync(Request(Key(passenger: "P1"), "directline"), CancellationToken.None);
         var afterFirst = await _ledger.ForBookingAsync("k7qx2m", CancellationToken.None);
-        await _ledger.TryGrantAsync(Request(Key(passenger: "P2"), "msteams", "agent-1"), CancellationToken.None);
+        await _ledger.TryGrantAsync(Request(Key(passenger: "P2", last: "Other"), "msteams", "agent-1"), CancellationToken.None);
         var afterSecond = await _ledger.ForBookingAsync("K7QX2M", CancellationToken.None);
 
         Assert.Single(afterFirst);

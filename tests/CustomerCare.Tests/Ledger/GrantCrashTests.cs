@@ -51,10 +51,11 @@ public sealed partial class GrantCrashTests
         }
         foreach (var (locator, reference) in confirmed)
         {
-            Assert.Contains(recorded, e => e.Key.BookingReference == locator && e.Reference == reference);
+            Assert.Contains(recorded, e => e.Subject.BookingReference == locator && e.Reference == reference);
         }
-        var again = await ledger.TryGrantAsync(new GrantRequest(recorded[0].Key, recorded[0].Remedies, "2025.01",
-            new GrantActor(GrantActor.Agent, "agent-1", "Ada", "msteams", "c"), CustomerConfirmed: true), CancellationToken.None);
+        var booking = (await new CustomerCare.Bot.Operations.LiteDbOperationsData(file.Database, writer).FindBookingAsync(recorded[0].Subject.BookingReference, CancellationToken.None))!;
+        var who = new PassengerJourney(booking.RecordLocator, booking.Passengers[0], CustomerCare.Operations.Journey.Of(booking)[0]);
+        var again = await ledger.TryGrantAsync(LedgerRequests.Request(who, LedgerRequests.Agent(), remedy: recorded[0].Remedies[0]), CancellationToken.None);
         Assert.IsType<GrantOutcome.AlreadyGranted>(again);
     }
 
@@ -95,7 +96,8 @@ public sealed partial class GrantCrashTests
         var bookings = Enumerable.Range(0, Bookings).Select(i => new
         {
             recordLocator = Locator(i),
-            passengers = new[] { new { passengerId = Locator(i) + "-1", firstName = "Casey", lastName = "Crash", tier = "Basic" } },
+            // One name on one flight, told apart by their e-ticket numbers: sixty passengers, not one.
+            passengers = new[] { new { passengerId = Locator(i) + "-1", firstName = "Casey", lastName = "Crash", tier = "Basic", ticketNumber = "220" + i.ToString("D10", CultureInfo.InvariantCulture) } },
             segments = new[] { new { flightNumber = "CC500", origin = "FRA", destination = "JFK", scheduledDepartureUtc = "2026-11-18T10:00:00Z", scheduledArrivalUtc = "2026-11-18T18:30:00Z", fare = 500, currency = "EUR" } },
         });
         var flights = new[]
@@ -116,6 +118,6 @@ public sealed partial class GrantCrashTests
         Assert.Equal(0, ImportCommand.Run([file, "--data", dataPath], dataPath, output, error));
     }
 
-    [GeneratedRegex("G-[A-Z0-9]{8}")]
+    [GeneratedRegex("(?<=Your reference is )G-[A-Z0-9]{8}")]
     private static partial Regex Reference();
 }

@@ -22,10 +22,10 @@ public sealed class FiltersTests
             _ = ledger.ForConversation("webchat", conversation);
             _ = ledger.RefusalsInConversation("webchat", conversation);
             _ = ledger.ForBookingAsync(Marker + i, CancellationToken.None).Result;
-            _ = cases.HeldForCustomer("webchat", conversation);
-            _ = cases.OpenForCustomer("webchat", conversation);
-            _ = cases.HeldInThread(Marker + "-thread-" + i);
-            _ = cases.ForConversation("webchat", conversation);
+            _ = cases.HeldForCustomerAsync("webchat", conversation, CancellationToken.None).Result;
+            _ = cases.OpenForCustomerAsync("webchat", conversation, CancellationToken.None).Result;
+            _ = cases.InThreadAsync(Marker + "-thread-" + i, CancellationToken.None).Result;
+            _ = cases.ForConversationAsync("webchat", conversation, CancellationToken.None).Result;
             _ = transcripts.Exists("webchat", conversation);
             _ = transcripts.GetActivities("webchat", conversation);
         }

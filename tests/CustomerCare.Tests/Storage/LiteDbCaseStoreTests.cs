@@ -14,21 +14,21 @@ public sealed class LiteDbCaseStoreTests
         using (var writer = new LiteDbWriter(file))
         {
             var cases = new LiteDbCaseStore(file.Database, writer, TimeProvider.System);
-            Assert.Null(cases.HeldForCustomer("webchat", "c1"));
+            Assert.Null(await cases.HeldForCustomerAsync("webchat", "c1", CancellationToken.None));
             await cases.OpenAsync(Case("CC-1", "c1"), CancellationToken.None);
-            Assert.NotNull(cases.OpenForCustomer("webchat", "c1"));
-            Assert.Null(cases.HeldForCustomer("webchat", "c1"));
+            Assert.NotNull(await cases.OpenForCustomerAsync("webchat", "c1", CancellationToken.None));
+            Assert.Null(await cases.HeldForCustomerAsync("webchat", "c1", CancellationToken.None));
             Assert.True((await cases.TryTakeAsync("CC-1", "agent-1", "Alex", CancellationToken.None)).TakenByCaller);
-            Assert.Equal("CC-1", cases.HeldForCustomer("webchat", "c1")?.Case.Reference);
-            Assert.Null(cases.HeldForCustomer("webchat", "c2"));
-            Assert.Null(cases.HeldForCustomer("msteams", "c1"));
+            Assert.Equal("CC-1", (await cases.HeldForCustomerAsync("webchat", "c1", CancellationToken.None))?.Case.Reference);
+            Assert.Null(await cases.HeldForCustomerAsync("webchat", "c2", CancellationToken.None));
+            Assert.Null(await cases.HeldForCustomerAsync("msteams", "c1", CancellationToken.None));
         }
 
         using var reopened = LiteDbFile.Open(path);
         using var reopenedWriter = new LiteDbWriter(reopened);
         var afterRestart = new LiteDbCaseStore(reopened.Database, reopenedWriter, TimeProvider.System);
-        Assert.Equal("CC-1", afterRestart.HeldForCustomer("webchat", "c1")?.Case.Reference);
-        Assert.Null(afterRestart.HeldForCustomer("webchat", "c2"));
+        Assert.Equal("CC-1", (await afterRestart.HeldForCustomerAsync("webchat", "c1", CancellationToken.None))?.Case.Reference);
+        Assert.Null(await afterRestart.HeldForCustomerAsync("webchat", "c2", CancellationToken.None));
     }
 
     private static CaseFile Case(string reference, string conversation)

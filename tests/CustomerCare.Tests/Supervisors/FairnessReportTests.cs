@@ -8,9 +8,9 @@ namespace CustomerCare.Tests.Supervisors;
 public sealed class FairnessReportTests
 {
     private static LedgerEntry Grant(string reference, DisruptionKind kind, string band, decimal amount, LoyaltyTier tier, string channel, string? agent, string? overrideReason = null)
-        => new(reference, new EntitlementKey("P-" + reference, "BK" + reference, "CC400", new DateOnly(2025, 3, 14), kind),
+        => new(reference, new GrantSubject("P-" + reference, "BK" + reference, "CC400", new DateOnly(2025, 3, 14), kind),
             [new GrantedRemedy("comp", RemedyKind.Compensation, amount, "EUR", "EU261 Art. 7")], "2025.01",
-            new GrantActor(agent is null ? GrantActor.Bot : GrantActor.Agent, agent ?? "bot", agent, channel, "conv-" + reference),
+            new GrantActor(agent is null ? ActorKind.Bot : ActorKind.Agent, agent ?? "bot", agent, channel, "conv-" + reference),
             new DateTime(2025, 3, 15, 10, 0, 0, DateTimeKind.Utc), overrideReason, tier, band);
 
     /// <summary>
@@ -21,7 +21,7 @@ public sealed class FairnessReportTests
     ///   directline: 400, 400 → mean 400, σ=0. msteams: 500, 300 → mean 400, σ=100.
     ///   bot: 2 × 400 → 400; Ada 500; Bob 300. Automatic 2 of 4 = 0.5; one override (Ada, reason given).
     /// Cancellation "notice &lt; 7 d, ≤ 1500 km": one 250 (Platinum, directline, bot) → mean 250, σ 0.
-    /// Refusals: two collided with Delay grants 1 and 3, one with an entitlement not granted in the period → Delay group 2,
+    /// Refusals (the references of the grants they collided with): two with Delay grants 1 and 3, one with a grant not in the period → Delay group 2,
     /// Cancellation group 0, total 3.
     /// </summary>
     private static FairnessReport Seeded() => FairnessReportBuilder.Build(
@@ -32,7 +32,7 @@ public sealed class FairnessReportTests
             Grant("4", DisruptionKind.Delay, "≥ 4 h, 1500–3500 km", 300, LoyaltyTier.Basic, "msteams", "Bob"),
             Grant("5", DisruptionKind.Cancellation, "notice < 7 d, ≤ 1500 km", 250, LoyaltyTier.Platinum, "directline", null),
         ],
-        ["P-1|BK1|CC400|2025-03-14|Delay", "P-3|BK3|CC400|2025-03-14|Delay", "P-9|BK9|CC100|2025-03-14|Delay"]);
+        ["1", "3", "G-NOTINPERIOD"]);
 
     [Fact]
     public void Groups_HaveTheHandComputedCountsMeansAndSpread()

@@ -1,6 +1,7 @@
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Transcripts;
+using CustomerCare.Cases;
 using CustomerCare.Ledger;
 using CustomerCare.Remedies;
 using CustomerCare.Tests.Support;
@@ -45,7 +46,7 @@ public sealed class TranscriptPrivacyTests : IDisposable
         Assert.DoesNotContain("4111 1111", all, StringComparison.Ordinal);
         Assert.DoesNotContain("kim.probe@example.com", all, StringComparison.Ordinal);
 
-        var cases = _host.Services.GetRequiredService<LiteDbCaseStore>().ForConversation("directline", customer.ConversationId!);
+        var cases = await _host.Services.GetRequiredService<ICaseStore>().ForConversationAsync("directline", customer.ConversationId!, CancellationToken.None);
         Assert.True(Assert.Single(cases).CallbackRequested);
     }
 
@@ -54,10 +55,10 @@ public sealed class TranscriptPrivacyTests : IDisposable
     {
         var customer = await new DirectLineClient(_host.CreateClient()).StartAsync();
         await customer.PostMessageAsync("hello");
-        var key = new EntitlementKey("P1", "DEMO01", "CC400", new DateOnly(2025, 3, 14), DisruptionKind.Delay);
+        var key = LedgerRequests.Passenger("DEMO01", "P1", flights: LedgerRequests.Flight("CC400", departure: new DateTime(2025, 3, 14, 10, 0, 0, DateTimeKind.Utc)));
         var ledger = _host.Services.GetRequiredService<ICompensationLedger>();
-        await ledger.TryGrantAsync(new GrantRequest(key, [new GrantedRemedy("comp", RemedyKind.Compensation, 400, "EUR", "EU261 Art. 7")], "2025.01",
-            new GrantActor(GrantActor.Bot, "bot", null, "directline", customer.ConversationId!), CustomerConfirmed: true), CancellationToken.None);
+        await ledger.TryGrantAsync(LedgerRequests.Request(key, new GrantActor(ActorKind.Bot, "bot", null, "directline", customer.ConversationId!),
+            remedy: new GrantedRemedy("comp", RemedyKind.Compensation, 400, "EUR", "EU261 Art. 7")), CancellationToken.None);
         await StoredAsync(customer.ConversationId!, a => a.Count > 0);
         var waiting = await new DirectLineClient(_host.CreateClient()).StartAsync();
         await waiting.PostMessageAsync("talk to a human");
@@ -78,7 +79,7 @@ public sealed class TranscriptPrivacyTests : IDisposable
         Assert.True(store.Exists("directline", other.ConversationId!));
         Assert.True(store.Exists("directline", waiting.ConversationId!), "a conversation whose case still waits for a person is kept");
         Assert.Null(await _host.Services.GetRequiredService<ConversationIndex>().FindAsync("directline", customer.ConversationId!));
-        Assert.NotNull(await ledger.FindAsync(key, CancellationToken.None));
+        Assert.Single(await ledger.HoldersAsync(key, [RemedyKind.Compensation], CancellationToken.None));
         var search = _host.Services.GetRequiredService<ConversationSearch>();
         Assert.Empty(await search.AllAsync(new ConversationQuery { Search = "hello" }));
         Assert.Single(await search.AllAsync(new ConversationQuery { Search = "still here" }));

@@ -12,6 +12,7 @@ public sealed class TeamsAgents : IAsyncDisposable
     public const string AppId = "11111111-2222-3333-4444-555555555555";
     public const string AgentChannel = "19:agents@thread.tacv2";
     public const string Thread = "channel-1";
+    public const string Tenant = "tenant-1";
 
     private TeamsAgents(TestSigningAuthority authority, FakeChannel channel)
     {
@@ -32,6 +33,7 @@ public sealed class TeamsAgents : IAsyncDisposable
         host.Settings["ChannelAuth:OpenIdMetadataUrl"] = Authority.MetadataUrl;
         host.Settings["ChannelAuth:RequireHttpsMetadata"] = "false";
         host.Settings["Teams:AgentChannelId"] = AgentChannel;
+        host.Settings["Teams:TenantId"] = Tenant;
     }
 
     public async Task<HttpResponseMessage> SendAsync(HttpClient bot, object activity)
@@ -62,7 +64,8 @@ public sealed class TeamsAgents : IAsyncDisposable
 
     /// <summary>
     /// A customer reports the delay of CC400 on DEMO01 and asks for a person; Ada takes the case, answers, grants the
-    /// proposal and ends; the customer rates 5. Returns the customer's Direct Line client.
+    /// proposal; Bob, who does not hold the case, is refused; Ada's second grant is refused by the ledger; Ada ends and
+    /// the customer rates 5. Returns the customer's Direct Line client.
     /// </summary>
     /// <param name="pause">Called between steps (a test advances its clock, so every step has its own time).</param>
     public async Task<DirectLineClient> PlayHandoffAsync(HttpClient bot, Action? pause = null)
@@ -89,6 +92,8 @@ public sealed class TeamsAgents : IAsyncDisposable
         await SendAsync(bot, InThread("ada", "Ada Agent", "grant"));
         pause();
         await SendAsync(bot, InThread("bob", "Bob Agent", "grant"));
+        pause();
+        await SendAsync(bot, InThread("ada", "Ada Agent", "grant"));
         pause();
         await SendAsync(bot, InThread("ada", "Ada Agent", "end"));
         pause();

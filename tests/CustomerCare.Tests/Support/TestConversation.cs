@@ -8,6 +8,8 @@ using Microsoft.Extensions.Configuration;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Conversation;
+using CustomerCare.Grants;
+using CustomerCare.Ledger;
 using CustomerCare.Schema;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,8 +38,9 @@ public sealed class TestConversation : IDisposable
         Ledger = new LiteDbLedger(Database, Writer, Clock);
         Operations = new LiteDbOperationsData(Database, Writer);
         new DemoDataSeeder(Operations, new ConfigurationBuilder().Build(), NullLogger<DemoDataSeeder>.Instance).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
-        var desk = new DisruptionDesk(Operations, Ledger, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded);
-        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), desk, new CatalogSet(CatalogLoader.Embedded()), Clock);
+        Approvals = new LiteDbApprovalStore(Database, Writer);
+        Grants = new CompensationGrants(Operations, Ledger, Approvals, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded, AgentAuthority, Clock);
+        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Grants, new CatalogSet(CatalogLoader.Embedded()), Clock);
         _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
     }
 
@@ -56,6 +59,13 @@ public sealed class TestConversation : IDisposable
     public IStorage Storage { get; }
 
     public ICaseStore Cases { get; }
+
+    public IApprovalStore Approvals { get; }
+
+    public CompensationGrants Grants { get; }
+
+    /// <summary>The agents' default authority (Agents:AuthorityLimits and Agents:ExchangeRates).</summary>
+    public static AuthorityLimits AgentAuthority { get; } = new(new CustomerCare.Bot.Teams.AgentsOptions().AuthorityLimits, new CustomerCare.Bot.Teams.AgentsOptions().ExchangeRates);
 
     public IBot Bot { get; }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Teams;
 
@@ -114,14 +115,17 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.StartsWith("Granted 649.00 EUR (reference G-", granted, StringComparison.Ordinal);
         var other = winnerId == "ada" ? ("bob", "Bob Agent") : ("ada", "Ada Agent");
         await FromTeamsAsync(new { inThread.type, id = "g2", text = "grant", inThread.channelId, inThread.serviceUrl, from = new { id = "29:" + other.Item1, name = other.Item2, aadObjectId = other.Item1 }, inThread.recipient, inThread.conversation, inThread.channelData });
-        var refused = _teams.Calls.Last(c => c.Path.StartsWith($"/v3/conversations/{thread}/activities/g2", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>();
+        var notHolder = _teams.Calls.Last(c => c.Path.StartsWith($"/v3/conversations/{thread}/activities/g2", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>();
+        Assert.StartsWith($"{winner} holds case CC-", notHolder, StringComparison.Ordinal);
+        await FromTeamsAsync(new { inThread.type, id = "g3", text = "grant", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
+        var refused = _teams.Calls.Last(c => c.Path.StartsWith($"/v3/conversations/{thread}/activities/g3", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>();
         Assert.Contains($"Refused: already granted 649.00 EUR", refused, StringComparison.Ordinal);
         Assert.Contains($"by {winner}", refused, StringComparison.Ordinal);
 
         await FromTeamsAsync(new { inThread.type, id = "n1", text = "note customer prefers e-mail", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
         Assert.StartsWith("Note added to CC-", _teams.Calls.Last(c => c.Path.EndsWith("/activities/n1", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
         await FromTeamsAsync(new { inThread.type, id = "o1", text = "override 50 EUR", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
-        Assert.StartsWith("An override needs a reason", _teams.Calls.Last(c => c.Path.EndsWith("/activities/o1", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Refused: an override needs a reason", _teams.Calls.Last(c => c.Path.EndsWith("/activities/o1", StringComparison.Ordinal)).Body!["text"]!.GetValue<string>(), StringComparison.Ordinal);
 
         var (_, beforeEnd) = await customer.GetActivitiesAsync();
         await FromTeamsAsync(new { inThread.type, id = "r2", text = "end", inThread.channelId, inThread.serviceUrl, inThread.from, inThread.recipient, inThread.conversation, inThread.channelData });
@@ -137,7 +141,7 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ApproveProposal_GrantsOnce_AndASecondApprovalIsRefusedWithWhatWasGranted()
+    public async Task ApproveProposal_IsForTheHolder_GrantsOnce_AndASecondApprovalIsRefusedWithWhatWasGranted()
     {
         await FromTeamsAsync(Agent("conversationUpdate", "ada", "Ada Agent"));
         var customer = await new DirectLineClient(_host!.CreateClient()).StartAsync();
@@ -148,13 +152,20 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.Contains("EU261 Art. 6, 9", card.ToJsonString(), StringComparison.Ordinal);
         var reference = card["actions"]![0]!["data"]!["case"]!.GetValue<string>();
         var approve = new { action = new { type = "Action.Execute", verb = "approve", data = new { @case = reference } }, trigger = "manual" };
+        var take = new { action = new { type = "Action.Execute", verb = "take", data = new { @case = reference } }, trigger = "manual" };
+        async Task<string> Card(string id, string name, object action)
+            => JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", id, name, action, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!["value"]!.ToJsonString();
 
-        var first = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", "ada", "Ada Agent", approve, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
-        var second = JsonNode.Parse(await (await FromTeamsAsync(Agent("invoke", "bob", "Bob Agent", approve, invokeName: "adaptiveCard/action"))).Content.ReadAsStringAsync())!;
+        Assert.Contains("Take the case before deciding it.", await Card("ada", "Ada Agent", approve), StringComparison.Ordinal);
+        await Card("ada", "Ada Agent", take);
+        Assert.Contains("Only Ada Agent can decide this case", await Card("bob", "Bob Agent", approve), StringComparison.Ordinal);
+        var first = await Card("ada", "Ada Agent", approve);
+        var second = await Card("ada", "Ada Agent", approve);
 
-        Assert.Contains("Ada Agent: Granted 37.00 EUR (reference G-", first["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("Bob Agent: Refused: already granted 37.00 EUR", second["value"]!.ToJsonString(), StringComparison.Ordinal);
-        Assert.Contains("by Ada Agent", second["value"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Ada Agent: Granted 37.00 EUR (reference G-", first, StringComparison.Ordinal);
+        Assert.Contains("Ada Agent: Refused: already granted 37.00 EUR", second, StringComparison.Ordinal);
+        Assert.Contains("by Ada Agent", second, StringComparison.Ordinal);
+        Assert.Single(await _host.Services.GetRequiredService<CustomerCare.Ledger.ICompensationLedger>().ForBookingAsync("DEMO05", CancellationToken.None));
     }
 
     [Fact]

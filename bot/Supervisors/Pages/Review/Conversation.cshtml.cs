@@ -21,7 +21,7 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
             return NotFound();
         }
         await access.RecordAsync(User, "viewed", channel + "/" + id).ConfigureAwait(false);
-        Load(summary);
+        await LoadAsync(summary).ConfigureAwait(false);
         return Page();
     }
 
@@ -36,17 +36,17 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
         {
             Error = "Give a score from 1 to 5, a note (up to 2,000 characters), or both.";
             await access.RecordAsync(User, "viewed", channel + "/" + id).ConfigureAwait(false);
-            Load(summary);
+            await LoadAsync(summary).ConfigureAwait(false);
             return Page();
         }
         await reviews.AddAsync(channel, id, SupervisorUser.NameOf(User), score, note).ConfigureAwait(false);
         return RedirectToPage(new { channel, id });
     }
 
-    private void Load(ConversationSummary summary)
+    private async Task LoadAsync(ConversationSummary summary)
     {
         Summary = summary;
-        Items = timeline.For(summary.ChannelId, summary.ConversationId);
+        Items = await timeline.ForAsync(summary.ChannelId, summary.ConversationId, HttpContext.RequestAborted).ConfigureAwait(false);
         Reviews = reviews.For(summary.ChannelId, summary.ConversationId);
     }
 }

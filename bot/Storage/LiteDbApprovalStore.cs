@@ -1,0 +1,91 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CustomerCare.Ledger;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace CustomerCare.Bot.Storage;
+
+/// <summary>
+/// Approval requests in LiteDB, keyed by their reference. Requesting and deciding run on the group-commit writer, one
+/// after another, so a request is decided exactly once however many supervisors click at the same moment.
+/// </summary>
+public sealed class LiteDbApprovalStore : IApprovalStore
+{
+    private const string CollectionName = "approvals";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    private readonly ILiteCollection<BsonDocument> _approvals;
+    private readonly LiteDbWriter _writer;
+
+    public LiteDbApprovalStore(LiteDatabase database, LiteDbWriter writer)
+    {
+        _writer = writer;
+        _approvals = database.GetCollection(CollectionName);
+        _approvals.EnsureIndex("status");
+    }
+
+    public Task<ApprovalRequest> RequestAsync(ApprovalRequest request, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken)
+        => _writer.WriteAsync(db =>
+        {
+            var approvals = db.GetCollection(CollectionName);
+            // One pending request per entitlement: asking again returns the request already waiting.
+            foreach (var pending in approvals.Find(Filters.Equal("status", nameof(ApprovalStatus.Pending))))
+            {
+                if (pending["claims"].AsArray.Any(c => claimIds.Contains(c.AsString)))
+                {
+                    return Read(pending);
+                }
+            }
+            approvals.Insert(ToDocument(request, claimIds));
+            return request;
+        });
+
+    public Task<ApprovalRequest?> FindAsync(string id, CancellationToken cancellationToken)
+        => Task.FromResult(_approvals.FindById(id) is { } document ? Read(document) : null);
+
+    public Task<IReadOnlyList<ApprovalRequest>> ListAsync(int decidedToShow, CancellationToken cancellationToken)
+    {
+        var all = _approvals.FindAll().Select(Read).ToList();
+        IReadOnlyList<ApprovalRequest> listed = all.Where(a => a.Status == ApprovalStatus.Pending).OrderBy(a => a.RequestedUtc)
+            .Concat(all.Where(a => a.Status != ApprovalStatus.Pending).OrderByDescending(a => a.DecidedUtc).Take(decidedToShow))
+            .ToList();
+        return Task.FromResult(listed);
+    }
+
+    public Task<ApprovalTransition> TryDecideAsync(string id, ApprovalStatus decision, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken)
+        => _writer.WriteAsync<ApprovalTransition>(db =>
+        {
+            var approvals = db.GetCollection(CollectionName);
+            if (approvals.FindById(id) is not { } document)
+            {
+                return new ApprovalTransition.NotFound();
+            }
+            var request = Read(document);
+            if (request.Status != ApprovalStatus.Pending)
+            {
+                return new ApprovalTransition.AlreadyDecided(request);
+            }
+            var decided = request with { Status = decision, DecidedBy = supervisor, DecidedUtc = atUtc, Note = note };
+            approvals.Update(ToDocument(decided, document["claims"].AsArray.Select(c => c.AsString).ToList()));
+            return new ApprovalTransition.Decided(decided);
+        });
+
+    public Task RecordResultAsync(string id, string? grantReference, string? note, CancellationToken cancellationToken)
+        => _writer.WriteAsync(db =>
+        {
+            var approvals = db.GetCollection(CollectionName);
+            var document = approvals.FindById(id);
+            var request = Read(document) with { GrantReference = grantReference, Note = note };
+            return approvals.Update(ToDocument(request, document["claims"].AsArray.Select(c => c.AsString).ToList()));
+        });
+
+    private static BsonDocument ToDocument(ApprovalRequest request, IEnumerable<string> claimIds) => new()
+    {
+        ["_id"] = request.Id,
+        ["status"] = request.Status.ToString(),
+        ["claims"] = new BsonArray(claimIds.Select(c => new BsonValue(c))),
+        ["json"] = JsonSerializer.Serialize(request, Json),
+    };
+
+    private static ApprovalRequest Read(BsonDocument document) => JsonSerializer.Deserialize<ApprovalRequest>(document["json"].AsString, Json)!;
+}

@@ -1,0 +1,70 @@
+using CustomerCare.Bot.Connector;
+using CustomerCare.Builder;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// The guard on every agents' route: a request from Teams whose channel token was validated, from the configured
+/// tenant, in the agents' channel (and team, where known). Anything else is refused and logged — a customer posting
+/// an agents' card action into their own Direct Line conversation changes nothing.
+/// </summary>
+public sealed partial class AgentChannelGuard(IOptions<TeamsOptions> teams, IOptions<BotAppOptions> app, TeamsInstallations installations, ILogger<AgentChannelGuard> logger)
+{
+    public AgentAccess Check(ITurnContext turnContext)
+    {
+        var access = Decide(turnContext);
+        if (access is AgentAccess.Denied denied)
+        {
+            var activity = turnContext.Activity;
+            LogRefused(logger, denied.Reason, activity.Type, activity.Name, activity.ChannelId, activity.Conversation?.Id, activity.From?.Id);
+        }
+        return access;
+    }
+
+    private AgentAccess Decide(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        if (!turnContext.IsAuthenticatedChannel())
+        {
+            return new AgentAccess.Denied(AgentDenial.NotAuthenticated);
+        }
+        if (activity.ChannelId != TeamsMiddleware.ChannelId)
+        {
+            return new AgentAccess.Denied(AgentDenial.NotTeams);
+        }
+        var options = teams.Value;
+        var data = TeamsChannelData.From(activity);
+        if ((options.TenantId is { Length: > 0 } ? options.TenantId : app.Value.MicrosoftAppTenantId) is not { Length: > 0 } tenant)
+        {
+            return new AgentAccess.Denied(AgentDenial.NoTenantConfigured);
+        }
+        if (!string.Equals(data.TenantId, tenant, StringComparison.OrdinalIgnoreCase))
+        {
+            return new AgentAccess.Denied(AgentDenial.OtherTenant);
+        }
+        if (options.AgentChannelId is not { Length: > 0 } agentsChannel)
+        {
+            return new AgentAccess.Denied(AgentDenial.NoAgentsChannel);
+        }
+        // A channel message carries its channel in channelData; its conversation is "<channel>;messageid=<thread>".
+        var channel = data.ChannelId ?? activity.Conversation?.Id?.Split(';')[0];
+        if (!string.Equals(channel, agentsChannel, StringComparison.Ordinal))
+        {
+            return new AgentAccess.Denied(AgentDenial.OtherChannel);
+        }
+        var team = options.AgentTeamId is { Length: > 0 } configured ? configured : installations.Find(agentsChannel)?.TeamId;
+        if (team is not null && data.TeamId is not null && !string.Equals(team, data.TeamId, StringComparison.Ordinal))
+        {
+            return new AgentAccess.Denied(AgentDenial.OtherTeam);
+        }
+        if ((activity.From?.AadObjectId ?? activity.From?.Id) is not { Length: > 0 } agentId)
+        {
+            return new AgentAccess.Denied(AgentDenial.NoAgentId);
+        }
+        return new AgentAccess.Allowed(new AgentIdentity(agentId, activity.From?.Name is { Length: > 0 } name ? name : agentId));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Agents' action refused ({Reason}): {Type} {Name} on channel {ChannelId}, conversation {ConversationId}, from {FromId}")]
+    private static partial void LogRefused(ILogger logger, AgentDenial reason, string? type, string? name, string? channelId, string? conversationId, string? fromId);
+}

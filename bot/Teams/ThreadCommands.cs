@@ -1,0 +1,120 @@
+using System.Globalization;
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+using CustomerCare.Grants;
+using CustomerCare.Ledger;
+using CustomerCare.Localization;
+using CustomerCare.Schema;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.Teams;
+
+/// <summary>
+/// An agent writing in a case's thread. Any agent may add a note or take the case over; only the agent who holds it
+/// answers the customer (every other message goes to them, in the agent's name), grants the proposal, overrides it
+/// or ends the case. The bot answers commands in the thread and says nothing else there.
+/// </summary>
+public sealed class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, TeamsAgentNotifier notifier, TimeProvider clock, IOptions<TeamsOptions> teams)
+{
+    public const string EndCommand = "end";
+    public const string GrantCommand = "grant";
+    public const string TakeCommand = "take";
+    public const string TakeOverCommand = "take over";
+
+    public async Task HandleAsync(ITurnContext turnContext, AgentIdentity agent, HeldCase held, CancellationToken cancellationToken)
+    {
+        var text = turnContext.Activity.Text?.Trim() ?? string.Empty;
+        var reference = held.Case.Reference;
+        if (text.StartsWith("note ", StringComparison.OrdinalIgnoreCase))
+        {
+            await cases.AddNoteAsync(reference, agent.Name, text[5..].Trim(), clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, $"Note added to {reference}.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (Is(text, TakeCommand) || Is(text, TakeOverCommand) || Is(text, "takeover"))
+        {
+            await ReplyAsync(turnContext, await TakeAsync(agent, held, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (held.Status != CaseStatus.Taken)
+        {
+            await ReplyAsync(turnContext, held.Status == CaseStatus.Open ? $"Nobody holds case {reference} yet: take it first." : $"Case {reference} has ended.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (!held.IsHeldBy(agent.Id))
+        {
+            await ReplyAsync(turnContext, $"{held.AgentName} holds case {reference}; only they can answer the customer, grant, override or end it. Write \"{TakeOverCommand}\" to take the case over.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (Is(text, GrantCommand) || text.StartsWith("override", StringComparison.OrdinalIgnoreCase))
+        {
+            var outcome = await GrantAsync(text, agent, held.Case, cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turnContext, AgentReplies.For(outcome, teams.Value.ApprovalsUrl), cancellationToken).ConfigureAwait(false);
+            if (outcome is GrantOutcome.Granted granted)
+            {
+                await relay.TellCustomerGrantedAsync(held.Case, granted.Entry, agent.Name, cancellationToken).ConfigureAwait(false);
+            }
+            return;
+        }
+        if (Is(text, EndCommand))
+        {
+            await EndAsync(agent, held.Case, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        await relay.TellCustomerAsync(held.Case, $"{agent.Name}: {turnContext.Activity.Text}", agent.Name, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> TakeAsync(AgentIdentity agent, HeldCase held, CancellationToken cancellationToken)
+    {
+        var caseFile = held.Case;
+        var claim = held.Status == CaseStatus.Open
+            ? await cases.TryTakeAsync(caseFile.Reference, agent.Id, agent.Name, cancellationToken).ConfigureAwait(false)
+            : await cases.TryTakeOverAsync(caseFile.Reference, agent.Id, agent.Name, cancellationToken).ConfigureAwait(false);
+        if (!claim.Newly)
+        {
+            return claim.TakenByCaller ? $"You hold case {caseFile.Reference}." : $"Case {caseFile.Reference} cannot be taken now ({held.Status.ToString().ToLowerInvariant()}).";
+        }
+        var culture = Locales.For(caseFile.Locale);
+        var (key, note) = claim.PreviousAgentName is { } previous
+            ? (nameof(Strings.AgentTookOver), $"{agent.Name} took the case over from {previous}.")
+            : (nameof(Strings.AgentJoined), (string?)null);
+        await notifier.UpdateForEveryoneAsync(caseFile.Reference, await notifier.CardAsync(caseFile, agent.Name, note, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+        await relay.TellCustomerAsync(caseFile, BotText.Format(culture, key, agent.Name), null, null, cancellationToken).ConfigureAwait(false);
+        return note ?? $"You hold case {caseFile.Reference}.";
+    }
+
+    /// <summary>"grant" (the proposal) or "override &lt;amount&gt; &lt;currency&gt; &lt;reason&gt;", both through the one grant path.</summary>
+    private async Task<GrantOutcome> GrantAsync(string text, AgentIdentity agent, CaseFile caseFile, CancellationToken cancellationToken)
+    {
+        if (await claims.OfAsync(caseFile, cancellationToken).ConfigureAwait(false) is not { } claim)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.NotIdentified);
+        }
+        if (Is(text, GrantCommand))
+        {
+            return await grants.GrantProposalAsync(claim, agent.ActorFor(caseFile), confirmed: null, caseFile.Reference, cancellationToken).ConfigureAwait(false);
+        }
+        var parts = text.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 3 || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        {
+            return new GrantOutcome.Refused(GrantRefusal.ReasonRequired);
+        }
+        return await grants.OverrideAsync(claim, amount, parts[2].ToUpperInvariant(), parts.Length == 4 ? parts[3] : null, agent.ActorFor(caseFile), caseFile.Reference, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task EndAsync(AgentIdentity agent, CaseFile caseFile, CancellationToken cancellationToken)
+    {
+        if (!await cases.TryMoveAsync(caseFile.Reference, CaseStatus.Rating, null, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+        var culture = Locales.For(caseFile.Locale);
+        var ratings = new SuggestedActions { Actions = Enumerable.Range(1, 5).Select(i => CardAction.ImBack(i.ToString(culture))).ToList() };
+        await relay.TellCustomerAsync(caseFile, BotText.Format(culture, nameof(Strings.AgentLeft), agent.Name), null, ratings, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool Is(string text, string command) => string.Equals(text, command, StringComparison.OrdinalIgnoreCase);
+
+    private static Task ReplyAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
+        => turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);
+}

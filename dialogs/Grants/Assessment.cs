@@ -1,0 +1,44 @@
+using CustomerCare.Ledger;
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
+
+namespace CustomerCare.Grants;
+
+/// <summary>What the grant path found for a claim: the facts and the policy's proposal, or why the facts are not established.</summary>
+public abstract record Assessment
+{
+    private Assessment()
+    {
+    }
+
+    /// <summary>The facts are established; the proposal, less whatever the passenger's journey already holds.</summary>
+    public sealed record Assessed(
+        DisruptionClaim Claim,
+        DisruptionFacts Facts,
+        FlightOperation Disrupted,
+        RemedyProposal Proposal,
+        IReadOnlyDictionary<RemedyKind, LedgerEntry> Held) : Assessment
+    {
+        /// <summary>The options still open: not a refund (a person processes those), not already granted to this passenger for this journey.</summary>
+        public IReadOnlyList<RemedyOption> Open => Proposal.Options.Where(o => o.Kind != RemedyKind.Refund && !Held.ContainsKey(o.Kind)).ToList();
+
+        public RemedyOption? Refund => Proposal.Options.FirstOrDefault(o => o.Kind == RemedyKind.Refund);
+
+        /// <summary>A person must decide part of what is open (over the automatic limit, a lost bag, …).</summary>
+        public bool NeedsPerson => Open.Any(o => !o.Automatic);
+
+        /// <summary>What would be granted: the open options with an amount.</summary>
+        public IReadOnlyList<GrantedRemedy> Remedies => Open.Where(o => o.Amount > 0).Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
+
+        /// <summary>The grant already made for this journey, if any (the first one found).</summary>
+        public LedgerEntry? AlreadyGranted => Held.Values.OrderBy(e => e.GrantedUtc).FirstOrDefault();
+
+        public GrantSubject Subject => Claim.Subject(Disrupted.FlightNumber, Disrupted.ScheduledDate, Facts.Kind);
+    }
+
+    public sealed record NoRecord(Segment Segment) : Assessment;
+
+    public sealed record NotShown(FlightOperation Closest) : Assessment;
+
+    public sealed record ArrivalUnknown(FlightOperation Disrupted) : Assessment;
+}

@@ -1,0 +1,237 @@
+using CustomerCare.Airports;
+using CustomerCare.Ledger;
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
+
+namespace CustomerCare.Grants;
+
+/// <summary>
+/// The one grant path. Whoever asks — the bot after the customer confirms, an agent's grant, override or card
+/// approval, a supervisor's approval — the facts, entitlements, proposal and authority are derived here, once, and
+/// nothing reaches the ledger any other way.
+/// </summary>
+public sealed class CompensationGrants(
+    IOperationsData operations,
+    ICompensationLedger ledger,
+    IApprovalStore approvals,
+    RemedyPolicyEngine policy,
+    AirportDirectory airports,
+    AuthorityLimits agentAuthority,
+    TimeProvider clock)
+{
+    /// <summary>What an override stands in for: every entitlement of the disruption but a refund (a person processes those).</summary>
+    private static readonly RemedyKind[] FlightEntitlements = [RemedyKind.Compensation, RemedyKind.Care, RemedyKind.Goodwill];
+    private static readonly RemedyKind[] BagEntitlements = [RemedyKind.InterimExpenses, RemedyKind.BagFeeRefund, RemedyKind.Goodwill];
+
+    public IOperationsData Operations => operations;
+
+    public ICompensationLedger Ledger => ledger;
+
+    /// <summary>
+    /// The passenger and journey a claim is about: the passenger by id (or by a last name only one passenger has), the
+    /// journey holding the named flight, or the booking's only journey. Null when any of it is not identified.
+    /// </summary>
+    public async Task<DisruptionClaim?> IdentifyAsync(string? bookingReference, string? passengerId, string? lastName, string? flightNumber, DateOnly? date, DisruptionKind reported, CancellationToken cancellationToken)
+    {
+        if (bookingReference is null || await operations.FindBookingAsync(bookingReference, cancellationToken).ConfigureAwait(false) is not { } booking)
+        {
+            return null;
+        }
+        var byName = booking.Passengers.Where(p => lastName is not null && NameMatch.Same(p.LastName, lastName)).ToList();
+        var passenger = passengerId is not null ? booking.Passengers.FirstOrDefault(p => p.PassengerId == passengerId) : byName.Count == 1 ? byName[0] : null;
+        if (passenger is null || Journey.Find(booking, flightNumber, date) is not { } journey)
+        {
+            return null;
+        }
+        return new DisruptionClaim(booking, new PassengerJourney(booking.RecordLocator, passenger, journey), reported);
+    }
+
+    /// <summary>The operations data's facts for the journey, the policy's proposal, and what the journey already holds.</summary>
+    public async Task<Assessment> AssessAsync(DisruptionClaim claim, CancellationToken cancellationToken)
+    {
+        var records = new List<FlightOperation?>();
+        foreach (var segment in claim.Journey.Segments)
+        {
+            records.Add(await operations.FindFlightAsync(segment.FlightNumber, segment.ScheduledDate, cancellationToken).ConfigureAwait(false));
+        }
+        switch (JourneyFacts.Establish(claim.Reported, claim.Journey, records, airports))
+        {
+            case FactsFinding.Missing missing:
+                return new Assessment.NoRecord(missing.Segment);
+            case FactsFinding.NotShown notShown:
+                return new Assessment.NotShown(notShown.Closest);
+            case FactsFinding.ArrivalUnknown unknown:
+                return new Assessment.ArrivalUnknown(unknown.Disrupted);
+            case FactsFinding.Established established:
+                var proposal = policy.Evaluate(established.Facts, claim.Passenger.Tier);
+                var held = await ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), cancellationToken).ConfigureAwait(false);
+                return new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held);
+            default:
+                throw new InvalidOperationException("Unknown finding.");
+        }
+    }
+
+    /// <summary>
+    /// Grants what the policy proposes and the journey does not yet hold. The bot grants only what the policy lets it
+    /// grant automatically, and only what the customer was shown and confirmed; an agent within their authority, or
+    /// above it with a supervisor's approval.
+    /// </summary>
+    public async Task<GrantOutcome> GrantProposalAsync(DisruptionClaim claim, GrantActor actor, IReadOnlyList<GrantedRemedy>? confirmed, string? caseReference, CancellationToken cancellationToken)
+    {
+        if (await AssessAsync(claim, cancellationToken).ConfigureAwait(false) is not Assessment.Assessed assessed)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.FactsNotEstablished);
+        }
+        var remedies = assessed.Remedies;
+        if (remedies.Count == 0 && assessed.AlreadyGranted is not null)
+        {
+            // Everything is granted already: the ledger refuses the attempt, says by whom, and counts it for the fairness report.
+            var again = assessed.Proposal.Options.Where(o => o.Kind != RemedyKind.Refund && o.Amount > 0).Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
+            return again.Count == 0
+                ? new GrantOutcome.AlreadyGranted(assessed.AlreadyGranted)
+                : await ledger.TryGrantAsync(new GrantRequest(claim.Who, assessed.Subject, again, assessed.Proposal.PolicyVersion, actor, CustomerConfirmed: true), cancellationToken).ConfigureAwait(false);
+        }
+        if (remedies.Count == 0)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.NothingDue);
+        }
+        if (confirmed is not null && !confirmed.SequenceEqual(remedies))
+        {
+            return new GrantOutcome.Refused(GrantRefusal.ProposalChanged);
+        }
+        var request = new GrantRequest(claim.Who, assessed.Subject, remedies, assessed.Proposal.PolicyVersion, actor, CustomerConfirmed: true,
+            Tier: claim.Passenger.Tier, SeverityBand: assessed.Proposal.SeverityBand);
+        return actor.Kind switch
+        {
+            ActorKind.Bot when assessed.NeedsPerson => new GrantOutcome.Refused(GrantRefusal.NeedsPerson),
+            ActorKind.Bot => await ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false),
+            ActorKind.Agent => await WithinAgentAuthorityAsync(request, claim, caseReference, cancellationToken).ConfigureAwait(false),
+            _ => new GrantOutcome.Refused(GrantRefusal.NotASupervisor),
+        };
+    }
+
+    /// <summary>
+    /// An agent's own decision instead of the proposal: one positive amount in the booking's currency, with a reason,
+    /// within their authority (above it, a supervisor decides). It uses up every entitlement of the disruption but a
+    /// refund, so nothing is granted for the journey after it.
+    /// </summary>
+    public async Task<GrantOutcome> OverrideAsync(DisruptionClaim claim, decimal amount, string currency, string? reason, GrantActor agent, string? caseReference, CancellationToken cancellationToken)
+    {
+        if (agent.Kind != ActorKind.Agent)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.NotASupervisor);
+        }
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return new GrantOutcome.Refused(GrantRefusal.ReasonRequired);
+        }
+        if (amount <= 0)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.NotPositive);
+        }
+        if (!agentAuthority.Knows(currency))
+        {
+            return new GrantOutcome.Refused(GrantRefusal.UnknownCurrency);
+        }
+        if (!string.Equals(currency, claim.Currency, StringComparison.Ordinal))
+        {
+            return new GrantOutcome.Refused(GrantRefusal.NotBookingCurrency);
+        }
+        var assessment = await AssessAsync(claim, cancellationToken).ConfigureAwait(false);
+        var assessed = assessment as Assessment.Assessed;
+        var standsInFor = claim.Reported == DisruptionKind.Baggage ? BagEntitlements : FlightEntitlements;
+        var subject = assessed?.Subject ?? claim.Subject(claim.Journey.First.FlightNumber, claim.Journey.Date, claim.Reported);
+        var request = new GrantRequest(claim.Who, subject, [new GrantedRemedy("override", RemedyKind.Goodwill, decimal.Round(amount, 2), currency, "Agent override")],
+            assessed?.Proposal.PolicyVersion ?? policy.VersionOn(claim.Journey.Date), agent, CustomerConfirmed: true, OverrideReason: reason.Trim(),
+            Tier: claim.Passenger.Tier, SeverityBand: assessed?.Proposal.SeverityBand ?? "unverified")
+        {
+            StandsInFor = standsInFor,
+        };
+        return await WithinAgentAuthorityAsync(request, claim, caseReference, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A supervisor approves a request: decided once (the first of any number of concurrent approvals), then granted
+    /// as asked, with requester and approver. An approval whose grant was interrupted is granted by the next approval.
+    /// </summary>
+    public async Task<GrantOutcome> ApproveAsync(string approvalId, GrantActor supervisor, CancellationToken cancellationToken)
+    {
+        if (supervisor.Kind != ActorKind.Supervisor)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.NotASupervisor);
+        }
+        if (await approvals.FindAsync(approvalId, cancellationToken).ConfigureAwait(false) is not { } pending)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.ApprovalNotFound);
+        }
+        if (pending.IsRequestedBy(supervisor))
+        {
+            return new GrantOutcome.Refused(GrantRefusal.OwnRequest);
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        var request = await approvals.TryDecideAsync(approvalId, ApprovalStatus.Approved, supervisor, now, null, cancellationToken).ConfigureAwait(false) switch
+        {
+            ApprovalTransition.Decided decided => decided.Request,
+            ApprovalTransition.AlreadyDecided { Request: { Status: ApprovalStatus.Approved, GrantReference: null, Note: null } interrupted } => interrupted,
+            _ => null,
+        };
+        if (request is null)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.AlreadyDecided);
+        }
+        var outcome = await ledger.TryGrantAsync(request.ToGrant(request.DecidedBy ?? supervisor, request.DecidedUtc ?? now), cancellationToken).ConfigureAwait(false);
+        if (outcome is GrantOutcome.AlreadyGranted { Existing: { Approval.ApprovalId: var id } own } && id == approvalId)
+        {
+            outcome = new GrantOutcome.Granted(own);
+        }
+        var (reference, note) = outcome switch
+        {
+            GrantOutcome.Granted granted => (granted.Entry.Reference, (string?)null),
+            GrantOutcome.AlreadyGranted already => ((string?)null, "already granted as " + already.Existing.Reference),
+            GrantOutcome.Refused refused => (null, refused.Reason.ToString()),
+            _ => (null, null),
+        };
+        await approvals.RecordResultAsync(approvalId, reference, note, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    /// <summary>A supervisor declines a request; nothing is granted. Returns the request as decided, or why it could not be.</summary>
+    public async Task<(ApprovalRequest? Request, GrantRefusal? Refusal)> DeclineAsync(string approvalId, GrantActor supervisor, string? note, CancellationToken cancellationToken)
+    {
+        if (supervisor.Kind != ActorKind.Supervisor)
+        {
+            return (null, GrantRefusal.NotASupervisor);
+        }
+        return await approvals.TryDecideAsync(approvalId, ApprovalStatus.Declined, supervisor, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cancellationToken).ConfigureAwait(false) switch
+        {
+            ApprovalTransition.Decided decided => (decided.Request, null),
+            ApprovalTransition.AlreadyDecided already => (already.Request, GrantRefusal.AlreadyDecided),
+            _ => (null, GrantRefusal.ApprovalNotFound),
+        };
+    }
+
+    private async Task<GrantOutcome> WithinAgentAuthorityAsync(GrantRequest request, DisruptionClaim claim, string? caseReference, CancellationToken cancellationToken)
+    {
+        if (request.Violation() is { } violation)
+        {
+            return new GrantOutcome.Refused(violation);
+        }
+        switch (agentAuthority.Check(request.Remedies, claim.Currency))
+        {
+            case AuthorityVerdict.UnknownCurrency:
+                return new GrantOutcome.Refused(GrantRefusal.UnknownCurrency);
+            case AuthorityVerdict.Above above:
+                var holders = await ledger.HoldersAsync(request.Who, request.UsesUp, cancellationToken).ConfigureAwait(false);
+                if (holders.Values.FirstOrDefault() is { } existing)
+                {
+                    return new GrantOutcome.AlreadyGranted(existing);
+                }
+                var approval = new ApprovalRequest(ApprovalReferences.New(), caseReference, request.Who, request.Subject, request.Remedies, request.StandsInFor,
+                    request.PolicyVersion, request.OverrideReason, request.Tier, request.SeverityBand, request.Actor, clock.GetUtcNow().UtcDateTime, above);
+                var claims = EntitlementClaims.For(request.Who, request.UsesUp).Select(c => c.Id).ToList();
+                return new GrantOutcome.NeedsApproval(await approvals.RequestAsync(approval, claims, cancellationToken).ConfigureAwait(false));
+            default:
+                return await ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using CustomerCare.Ledger;
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
+
+namespace CustomerCare.Grants;
+
+/// <summary>An identified passenger and journey of a booking, and the kind of disruption reported for it.</summary>
+public sealed record DisruptionClaim(Booking Booking, PassengerJourney Who, DisruptionKind Reported)
+{
+    public Passenger Passenger => Who.Passenger;
+
+    public Journey Journey => Who.Journey;
+
+    /// <summary>The booking's currency: the one overrides are made in.</summary>
+    public string Currency => Journey.First.Currency;
+
+    /// <summary>How a grant for this claim reads: the passenger, the disrupted flight and the kind the data showed, and the journey's flights.</summary>
+    public GrantSubject Subject(string flightNumber, DateOnly scheduledDate, DisruptionKind kind) => new(Passenger.PassengerId, Booking.RecordLocator, flightNumber, scheduledDate, kind)
+    {
+        Flights = Journey.Segments.Select(s => s.FlightNumber + " " + s.ScheduledDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+        PassengerName = Passenger.FullName,
+        TicketNumber = Passenger.TicketNumber,
+    };
+}

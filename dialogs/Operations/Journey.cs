@@ -1,0 +1,71 @@
+using System.Text.Json.Serialization;
+
+namespace CustomerCare.Operations;
+
+/// <summary>
+/// The flights of one booking to one final destination, connections included (CJEU C-11/11 Folkerts): the unit
+/// statutory compensation is owed for, once per passenger. Outbound and return are separate journeys.
+/// </summary>
+public sealed record Journey(IReadOnlyList<Segment> Segments)
+{
+    /// <summary>A connection longer than this is a stopover: the next flight starts a new journey.</summary>
+    public static readonly TimeSpan MaxConnection = TimeSpan.FromHours(24);
+
+    [JsonIgnore]
+    public Segment First => Segments[0];
+
+    [JsonIgnore]
+    public Segment Last => Segments[^1];
+
+    [JsonIgnore]
+    public string Origin => First.Origin;
+
+    [JsonIgnore]
+    public string Destination => Last.Destination;
+
+    [JsonIgnore]
+    public DateOnly Date => First.ScheduledDate;
+
+    [JsonIgnore]
+    public bool HasConnections => Segments.Count > 1;
+
+    public bool Includes(string flightNumber)
+        => Segments.Any(s => string.Equals(Normalized(s.FlightNumber), Normalized(flightNumber), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The booking's journeys in time order: a flight continues the journey when it leaves from where the last one landed, within a day, and does not head back where the journey began.</summary>
+    public static IReadOnlyList<Journey> Of(Booking booking)
+    {
+        var journeys = new List<List<Segment>>();
+        foreach (var segment in booking.Segments.OrderBy(s => s.ScheduledDepartureUtc))
+        {
+            var current = journeys.LastOrDefault();
+            var continues = current is not null
+                && string.Equals(current[^1].Destination, segment.Origin, StringComparison.OrdinalIgnoreCase)
+                && !string.Equals(current[0].Origin, segment.Destination, StringComparison.OrdinalIgnoreCase)
+                && segment.ScheduledDepartureUtc - current[^1].ScheduledArrivalUtc is var gap && gap >= TimeSpan.Zero && gap <= MaxConnection;
+            if (continues)
+            {
+                current!.Add(segment);
+            }
+            else
+            {
+                journeys.Add([segment]);
+            }
+        }
+        return journeys.Select(j => new Journey(j)).ToList();
+    }
+
+    /// <summary>The journey holding the flight the customer named (on the date, when given), or the only one.</summary>
+    public static Journey? Find(Booking booking, string? flightNumber, DateOnly? date = null)
+    {
+        var journeys = Of(booking);
+        if (flightNumber is null)
+        {
+            return journeys.Count == 1 ? journeys[0] : null;
+        }
+        return journeys.FirstOrDefault(j => j.Includes(flightNumber) && (date is null || j.Segments.Any(s => s.ScheduledDate == date)))
+               ?? journeys.FirstOrDefault(j => j.Includes(flightNumber));
+    }
+
+    private static string Normalized(string flightNumber) => flightNumber.Replace(" ", string.Empty, StringComparison.Ordinal);
+}
