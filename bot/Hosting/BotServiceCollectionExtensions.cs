@@ -64,6 +64,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ThreadCommands>();
         services.AddSingleton<IRoutes, TeamsAgentRoutes>();
         services.AddSingleton<TeamsAgentRelay>();
+        services.AddSingleton<ApprovalNotices>();
         services.AddSingleton<AgentHours>();
         services.AddSingleton<AgentWaitWatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<AgentWaitWatcher>());

@@ -3,10 +3,13 @@ using CustomerCare.Operations;
 
 namespace CustomerCare.Bot.Operations;
 
-/// <summary>A bookings table: one row per passenger and flight; rows with the same record locator make one booking.</summary>
+/// <summary>
+/// A bookings table: one row per passenger and flight; rows with the same record locator make one booking. The last
+/// column, the passenger's e-ticket number, may be empty (or missing, in files from before it was added).
+/// </summary>
 internal static class CsvBookings
 {
-    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports)
+    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports, bool withTickets)
     {
         var problems = new List<ImportProblem>();
         var rows = new List<(int Line, string Locator, Passenger Passenger, Segment Segment)>();
@@ -17,14 +20,15 @@ internal static class CsvBookings
                 continue;
             }
             var f = lines[i].Split(',').Select(v => v.Trim()).ToArray();
-            if (f.Length != 12)
+            var columns = withTickets ? 13 : 12;
+            if (f.Length != columns)
             {
-                problems.Add(new ImportProblem($"line {i + 1}", $"expected 12 comma-separated columns, found {f.Length}"));
+                problems.Add(new ImportProblem($"line {i + 1}", $"expected {columns} comma-separated columns, found {f.Length}"));
                 continue;
             }
             try
             {
-                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4])),
+                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4]), TicketNumber: withTickets && f[12].Length > 0 ? f[12] : null),
                     new Segment(f[5].ToUpperInvariant(), f[6].ToUpperInvariant(), f[7].ToUpperInvariant(),
                         OperationsImportFile.Utc(f[8], "scheduledDepartureUtc"), OperationsImportFile.Utc(f[9], "scheduledArrivalUtc"),
                         OperationsImportFile.Amount(f[10], "fare"), f[11].ToUpperInvariant())));

@@ -12,7 +12,10 @@ namespace CustomerCare.Bot.Operations;
 /// </summary>
 public static class OperationsImportFile
 {
-    public const string BookingsHeader = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency";
+    public const string BookingsHeader = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber";
+
+    /// <summary>The bookings table before it carried e-ticket numbers; still read.</summary>
+    public const string BookingsHeaderWithoutTickets = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency";
     public const string FlightsHeader = "flightNumber,scheduledDate,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,actualDepartureUtc,actualArrivalUtc,cancelled,cancellationNoticeUtc,rerouteDepartureUtc,rerouteArrivalUtc,causeCode,extraordinary,euCarrier";
 
     public sealed record Result(IReadOnlyList<Booking> Bookings, IReadOnlyList<FlightOperation> Flights, IReadOnlyList<ImportProblem> Problems);
@@ -53,9 +56,9 @@ public static class OperationsImportFile
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var header = lines[0].Trim().TrimStart('\uFEFF');
-        if (header == BookingsHeader)
+        if (header == BookingsHeader || header == BookingsHeaderWithoutTickets)
         {
-            return CsvBookings.Read(lines, airports);
+            return CsvBookings.Read(lines, airports, withTickets: header == BookingsHeader);
         }
         if (header == FlightsHeader)
         {

@@ -25,6 +25,10 @@ public static partial class OperationsValidator
             {
                 yield return "every passenger needs passengerId and lastName";
             }
+            if (passenger.TicketNumber is { } ticket && !TicketNumber().IsMatch(ticket))
+            {
+                yield return $"ticketNumber '{ticket}' must be an e-ticket number: 13 digits, the airline's three first (220-1234567890 or 2201234567890)";
+            }
         }
         if (booking.Segments is not { Count: > 0 })
         {
@@ -98,6 +102,9 @@ public static partial class OperationsValidator
             yield return "scheduledArrivalUtc must be after scheduledDepartureUtc";
         }
     }
+
+    [GeneratedRegex("^[0-9]{3}-?[0-9]{10}$")]
+    private static partial Regex TicketNumber();
 
     [GeneratedRegex("^[A-Z0-9]{6}$")]
     private static partial Regex Locator();

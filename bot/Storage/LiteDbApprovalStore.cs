@@ -52,32 +52,38 @@ public sealed class LiteDbApprovalStore : IApprovalStore
         return Task.FromResult(listed);
     }
 
-    public Task<ApprovalTransition> TryDecideAsync(string id, ApprovalStatus decision, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken)
-        => _writer.WriteAsync<ApprovalTransition>(db =>
-        {
-            var approvals = db.GetCollection(CollectionName);
-            if (approvals.FindById(id) is not { } document)
-            {
-                return new ApprovalTransition.NotFound();
-            }
-            var request = Read(document);
-            if (request.Status != ApprovalStatus.Pending)
-            {
-                return new ApprovalTransition.AlreadyDecided(request);
-            }
-            var decided = request with { Status = decision, DecidedBy = supervisor, DecidedUtc = atUtc, Note = note };
-            approvals.Update(ToDocument(decided, document["claims"].AsArray.Select(c => c.AsString).ToList()));
-            return new ApprovalTransition.Decided(decided);
-        });
+    public Task<ApprovalTransition> TryDeclineAsync(string id, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken)
+        => _writer.WriteAsync(db => Decide(db, id, request => request with { Status = ApprovalStatus.Declined, DecidedBy = supervisor, DecidedUtc = atUtc, Note = note }));
 
-    public Task RecordResultAsync(string id, string? grantReference, string? note, CancellationToken cancellationToken)
-        => _writer.WriteAsync(db =>
+    /// <summary>Inside a write transaction: an approval is granted only while its request is pending (null), else why not.</summary>
+    internal static GrantRefusal? WhyNotGrantable(LiteDatabase db, string id)
+        => db.GetCollection(CollectionName).FindById(id) switch
         {
-            var approvals = db.GetCollection(CollectionName);
-            var document = approvals.FindById(id);
-            var request = Read(document) with { GrantReference = grantReference, Note = note };
-            return approvals.Update(ToDocument(request, document["claims"].AsArray.Select(c => c.AsString).ToList()));
-        });
+            null => GrantRefusal.ApprovalNotFound,
+            var document when document["status"].AsString != nameof(ApprovalStatus.Pending) => GrantRefusal.AlreadyDecided,
+            _ => null,
+        };
+
+    /// <summary>
+    /// Inside a write transaction (the ledger's, when an approval is granted): moves the request from pending as
+    /// <paramref name="decide"/> says; a request that is not pending is left as it is.
+    /// </summary>
+    internal static ApprovalTransition Decide(LiteDatabase db, string id, Func<ApprovalRequest, ApprovalRequest> decide)
+    {
+        var approvals = db.GetCollection(CollectionName);
+        if (approvals.FindById(id) is not { } document)
+        {
+            return new ApprovalTransition.NotFound();
+        }
+        var request = Read(document);
+        if (request.Status != ApprovalStatus.Pending)
+        {
+            return new ApprovalTransition.AlreadyDecided(request);
+        }
+        var decided = decide(request);
+        approvals.Update(ToDocument(decided, document["claims"].AsArray.Select(c => c.AsString).ToList()));
+        return new ApprovalTransition.Decided(decided);
+    }
 
     private static BsonDocument ToDocument(ApprovalRequest request, IEnumerable<string> claimIds) => new()
     {

@@ -73,6 +73,10 @@ public sealed class LiteDbLedger : ICompensationLedger
         {
             var entries = db.GetCollection(Entries);
             var claimed = db.GetCollection(Claims);
+            if (request.Approval is { } approval && LiteDbApprovalStore.WhyNotGrantable(db, approval.ApprovalId) is { } refusal)
+            {
+                return new GrantOutcome.Refused(refusal);
+            }
             foreach (var key in legacy)
             {
                 if (entries.FindById(key) is { } older)
@@ -98,6 +102,10 @@ public sealed class LiteDbLedger : ICompensationLedger
                 UsesUp = request.UsesUp,
                 Approval = request.Approval,
             };
+            if (request.Approval is { } approved)
+            {
+                LiteDbApprovalStore.Decide(db, approved.ApprovalId, r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference });
+            }
             entries.Insert(ToDocument(entry));
             claimed.InsertBulk(free.Select(c => new BsonDocument
             {
@@ -117,6 +125,11 @@ public sealed class LiteDbLedger : ICompensationLedger
 
     private static GrantOutcome.AlreadyGranted Refuse(LiteDatabase db, GrantRequest request, string entitlement, LedgerEntry existing, DateTime now)
     {
+        if (request.Approval is { } approval)
+        {
+            // Approved, but someone granted the journey meanwhile: the request is closed with what holds it.
+            LiteDbApprovalStore.Decide(db, approval.ApprovalId, r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, Note = "already granted as " + existing.Reference });
+        }
         db.GetCollection(Refusals, BsonAutoId.Int64).Insert(new BsonDocument
         {
             ["entitlement"] = entitlement,

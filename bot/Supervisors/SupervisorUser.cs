@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using CustomerCare.Ledger;
 
 namespace CustomerCare.Bot.Supervisors;
 
@@ -21,6 +22,13 @@ public static class SupervisorUser
     public const string ObjectIdClaim = "oid";
 
     public static string? ObjectIdOf(ClaimsPrincipal user) => user.FindFirst(ObjectIdClaim)?.Value;
+
+    /// <summary>
+    /// The signed-in supervisor as the grant path's actor: their Entra object id (what Teams sends as an agent's
+    /// aadObjectId, so a supervisor who asked as an agent is recognised), in the customer's channel and conversation.
+    /// </summary>
+    public static GrantActor ActorOf(ClaimsPrincipal user, GrantActor requester)
+        => new(ActorKind.Supervisor, ObjectIdOf(user) ?? "name:" + NameOf(user), NameOf(user), requester.Channel, requester.ConversationId);
 
     public static bool IsDevelopmentSignIn(ClaimsPrincipal user) => user.HasClaim(c => c.Type == SupervisorAccess.DevelopmentClaim);
 }

@@ -26,6 +26,10 @@ public static class AgentReplies
         GrantRefusal.FactsNotEstablished or GrantRefusal.NoOperationsRecord => "the operations data does not establish the disruption; use override with a reason if you have checked it.",
         GrantRefusal.NothingDue => "the policy gives nothing to grant for this disruption.",
         GrantRefusal.NotTheHolder => "only the agent who holds the case can do that.",
+        GrantRefusal.OwnRequest => "nobody approves their own request; another supervisor must decide it.",
+        GrantRefusal.AlreadyDecided => "the request was already approved or declined.",
+        GrantRefusal.ApprovalNotFound => "there is no such approval request.",
+        GrantRefusal.NotASupervisor => "only a supervisor decides approval requests.",
         _ => refusal + ".",
     };
 

@@ -151,8 +151,8 @@ public sealed class CompensationGrants(
     }
 
     /// <summary>
-    /// A supervisor approves a request: decided once (the first of any number of concurrent approvals), then granted
-    /// as asked, with requester and approver. An approval whose grant was interrupted is granted by the next approval.
+    /// A supervisor approves a request: granted as asked, with requester and approver, and decided in the same
+    /// transaction — so of any number of concurrent approvals exactly one grants, and the others learn it was decided.
     /// </summary>
     public async Task<GrantOutcome> ApproveAsync(string approvalId, GrantActor supervisor, CancellationToken cancellationToken)
     {
@@ -168,31 +168,11 @@ public sealed class CompensationGrants(
         {
             return new GrantOutcome.Refused(GrantRefusal.OwnRequest);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var request = await approvals.TryDecideAsync(approvalId, ApprovalStatus.Approved, supervisor, now, null, cancellationToken).ConfigureAwait(false) switch
-        {
-            ApprovalTransition.Decided decided => decided.Request,
-            ApprovalTransition.AlreadyDecided { Request: { Status: ApprovalStatus.Approved, GrantReference: null, Note: null } interrupted } => interrupted,
-            _ => null,
-        };
-        if (request is null)
+        if (pending.Status != ApprovalStatus.Pending)
         {
             return new GrantOutcome.Refused(GrantRefusal.AlreadyDecided);
         }
-        var outcome = await ledger.TryGrantAsync(request.ToGrant(request.DecidedBy ?? supervisor, request.DecidedUtc ?? now), cancellationToken).ConfigureAwait(false);
-        if (outcome is GrantOutcome.AlreadyGranted { Existing: { Approval.ApprovalId: var id } own } && id == approvalId)
-        {
-            outcome = new GrantOutcome.Granted(own);
-        }
-        var (reference, note) = outcome switch
-        {
-            GrantOutcome.Granted granted => (granted.Entry.Reference, (string?)null),
-            GrantOutcome.AlreadyGranted already => ((string?)null, "already granted as " + already.Existing.Reference),
-            GrantOutcome.Refused refused => (null, refused.Reason.ToString()),
-            _ => (null, null),
-        };
-        await approvals.RecordResultAsync(approvalId, reference, note, cancellationToken).ConfigureAwait(false);
-        return outcome;
+        return await ledger.TryGrantAsync(pending.ToGrant(supervisor, clock.GetUtcNow().UtcDateTime), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A supervisor declines a request; nothing is granted. Returns the request as decided, or why it could not be.</summary>
@@ -202,7 +182,7 @@ public sealed class CompensationGrants(
         {
             return (null, GrantRefusal.NotASupervisor);
         }
-        return await approvals.TryDecideAsync(approvalId, ApprovalStatus.Declined, supervisor, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cancellationToken).ConfigureAwait(false) switch
+        return await approvals.TryDeclineAsync(approvalId, supervisor, clock.GetUtcNow().UtcDateTime, string.IsNullOrWhiteSpace(note) ? null : note.Trim(), cancellationToken).ConfigureAwait(false) switch
         {
             ApprovalTransition.Decided decided => (decided.Request, null),
             ApprovalTransition.AlreadyDecided already => (already.Request, GrantRefusal.AlreadyDecided),

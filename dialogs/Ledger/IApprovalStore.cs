@@ -1,6 +1,10 @@
 namespace CustomerCare.Ledger;
 
-/// <summary>Requests for approval above an agent's authority, and their decisions. Each decision is made exactly once.</summary>
+/// <summary>
+/// Requests for approval above an agent's authority, and their decisions. Each request is decided exactly once: an
+/// approval is recorded by the ledger in the same transaction as its grant (<see cref="GrantRequest.Approval"/>), a
+/// decline here.
+/// </summary>
 public interface IApprovalStore
 {
     /// <summary>Durably records the request; when one is already pending for any of the same entitlement claims, returns that one instead.</summary>
@@ -11,11 +15,8 @@ public interface IApprovalStore
     /// <summary>Pending requests, oldest first, then the latest decided ones, newest first.</summary>
     Task<IReadOnlyList<ApprovalRequest>> ListAsync(int decidedToShow, CancellationToken cancellationToken);
 
-    /// <summary>Atomically moves a pending request to approved or declined; whoever comes second gets the request as it was decided.</summary>
-    Task<ApprovalTransition> TryDecideAsync(string id, ApprovalStatus decision, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken);
-
-    /// <summary>Keeps what an approval came to: the grant's reference, or why it could not be granted.</summary>
-    Task RecordResultAsync(string id, string? grantReference, string? note, CancellationToken cancellationToken);
+    /// <summary>Atomically declines a pending request; whoever comes second gets the request as it was decided.</summary>
+    Task<ApprovalTransition> TryDeclineAsync(string id, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken);
 }
 
 /// <summary>The outcome of deciding a request.</summary>

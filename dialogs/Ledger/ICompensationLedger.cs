@@ -8,6 +8,11 @@ namespace CustomerCare.Ledger;
 /// </summary>
 public interface ICompensationLedger
 {
+    /// <summary>
+    /// Records the grant, or refuses it with the grant that already holds its entitlements. A grant that carries an
+    /// <see cref="GrantRequest.Approval"/> also decides that request in the same transaction, and is refused
+    /// (<see cref="GrantRefusal.AlreadyDecided"/>) unless the request is still pending.
+    /// </summary>
     Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken);
 
     /// <summary>For each of these kinds already granted to the passenger on this journey (under any booking, form of key, channel or person), the grant that holds it.</summary>

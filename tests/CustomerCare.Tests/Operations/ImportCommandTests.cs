@@ -35,7 +35,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task ValidCsvFiles_AreImported_AndBookingsGroupPassengersAndFlights()
     {
-        var bookings = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var bookings = Write(OperationsImportFile.BookingsHeaderWithoutTickets + "\n" +
             "IMP001,IMP001-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
             "IMP001,IMP001-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n");
         var flights = Write(OperationsImportFile.FlightsHeader + "\n" +
@@ -52,7 +52,7 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task FileWithBadRows_IsReportedByLine_AndNothingOfItIsImported()
     {
-        var bookings = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var bookings = Write(OperationsImportFile.BookingsHeaderWithoutTickets + "\n" +
             "IMP002,IMP002-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
             "IMP003,IMP003-1,Cy,Import,Diamond,CC11,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
             "IMP004,IMP004-1,Di,Import,Basic,CC12,FRA,XXX,2026-10-01T08:00:00Z,2026-10-01T07:40:00Z,150.00,EUR\n" +
@@ -69,6 +69,28 @@ public sealed class ImportCommandTests
         Assert.Contains("line 6: expected 12 comma-separated columns, found 3", error, StringComparison.Ordinal);
         Assert.Contains("nothing imported", error, StringComparison.Ordinal);
         Assert.False(await HasBooking("IMP002"));
+    }
+
+    [Fact]
+    public async Task BookingsWithTicketNumbers_AreImported_AndAMalformedTicketNumberIsReported()
+    {
+        var good = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP007,IMP007-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,220-1234567890\n" +
+            "IMP007,IMP007-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,\n");
+        var bad = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP008,IMP008-1,Cy,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,12345\n");
+
+        var (exit, _, _) = Import(good);
+        var (badExit, _, error) = Import(bad);
+
+        Assert.Equal((0, 1), (exit, badExit));
+        using (var file = LiteDbFile.Open(_data))
+        using (var writer = new LiteDbWriter(file))
+        {
+            var booking = await new LiteDbOperationsData(file.Database, writer).FindBookingAsync("IMP007", CancellationToken.None);
+            Assert.Equal(["220-1234567890", null], booking!.Passengers.Select(p => p.TicketNumber));
+        }
+        Assert.Contains("line 2 (IMP008): ticketNumber '12345' must be an e-ticket number", error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using CustomerCare.Recognition.Offline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CustomerCare.Tests.Support;
@@ -27,6 +28,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
     public FakeTimeProvider Clock { get; }
 
     public Dictionary<string, string?> Settings { get; } = [];
+
+    /// <summary>What the host logged.</summary>
+    public RecordingLoggerProvider Logs { get; } = new();
 
     public string Environment { get; init; } = "Development";
 
@@ -55,5 +59,6 @@ public sealed class BotHost : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }

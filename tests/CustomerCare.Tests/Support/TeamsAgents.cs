@@ -13,6 +13,7 @@ public sealed class TeamsAgents : IAsyncDisposable
     public const string AgentChannel = "19:agents@thread.tacv2";
     public const string Thread = "channel-1";
     public const string Tenant = "tenant-1";
+    public const string AgentTeam = "19:team@thread.tacv2";
 
     private TeamsAgents(TestSigningAuthority authority, FakeChannel channel)
     {
@@ -38,11 +39,17 @@ public sealed class TeamsAgents : IAsyncDisposable
 
     public async Task<HttpResponseMessage> SendAsync(HttpClient bot, object activity)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
-        request.Headers.Authorization = new("Bearer", Authority.Token(AppId, Channel.ServiceUrl));
-        var response = await bot.SendAsync(request);
+        var response = await PostAsync(bot, activity);
         response.EnsureSuccessStatusCode();
         return response;
+    }
+
+    /// <summary>Posts a signed Teams activity and returns whatever the bot answered.</summary>
+    public async Task<HttpResponseMessage> PostAsync(HttpClient bot, object activity)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = JsonContent.Create(activity) };
+        request.Headers.Authorization = new("Bearer", Authority.Token(AppId, Channel.ServiceUrl));
+        return await bot.SendAsync(request);
     }
 
     /// <summary>An activity from an agent in the agents' channel (install events and card invokes).</summary>
@@ -54,12 +61,23 @@ public sealed class TeamsAgents : IAsyncDisposable
         channelData = new { tenant = new { id = "tenant-1" }, team = new { id = "19:team@thread.tacv2", name = "Care" }, channel = new { id = AgentChannel, name = "Agents" } },
     };
 
-    /// <summary>A message an agent writes in the case's thread.</summary>
-    public object InThread(string id, string name, string text) => new
+    /// <summary>A message an agent writes in the case's thread (from another tenant, team or channel, when given).</summary>
+    public object InThread(string id, string name, string text, string thread = Thread, string tenant = Tenant, string channel = AgentChannel, string? team = null, string? activityId = null) => new
     {
-        type = "message", id = Guid.NewGuid().ToString("N"), text, channelId = "msteams", serviceUrl = Channel.ServiceUrl,
+        type = "message", id = activityId ?? Guid.NewGuid().ToString("N"), text, channelId = "msteams", serviceUrl = Channel.ServiceUrl,
         from = new { id = "29:" + id, name, aadObjectId = id }, recipient = new { id = "28:" + AppId },
-        conversation = new { id = Thread, isGroup = true, conversationType = "channel" }, channelData = new { tenant = new { id = "tenant-1" }, channel = new { id = AgentChannel } },
+        conversation = new { id = thread, isGroup = true, conversationType = "channel" },
+        channelData = team is null ? (object)new { tenant = new { id = tenant }, channel = new { id = channel } } : new { tenant = new { id = tenant }, team = new { id = team }, channel = new { id = channel } },
+    };
+
+    /// <summary>A card action (Action.Execute) on a case's card, from an agent in a tenant, team and channel.</summary>
+    public object CardAction(string id, string name, string verb, string caseReference, string tenant = Tenant, string team = AgentTeam, string channel = AgentChannel) => new
+    {
+        type = "invoke", id = Guid.NewGuid().ToString("N"), name = "adaptiveCard/action", channelId = "msteams", serviceUrl = Channel.ServiceUrl,
+        value = new { action = new { type = "Action.Execute", verb, data = new { @case = caseReference } }, trigger = "manual" },
+        from = new { id = "29:" + id, name, aadObjectId = id }, recipient = new { id = "28:" + AppId, name = "CustomerCare" },
+        conversation = new { id = channel + ";messageid=1", isGroup = true, conversationType = "channel", tenantId = tenant },
+        channelData = new { tenant = new { id = tenant }, team = new { id = team, name = "Care" }, channel = new { id = channel, name = "Agents" } },
     };
 
     /// <summary>

@@ -1,0 +1,106 @@
+using CustomerCare.Bot.Operations;
+using CustomerCare.Ledger;
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
+using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Abuse;
+
+/// <summary>
+/// Guarantee: nothing is granted above the granting person's authority, in any currency. An agent's grant or override
+/// above their limit (EUR 1,000, USD 1,100, GBP 850, CHF 950 by default) waits for a supervisor; an override must be
+/// positive, in the booking's currency, in a known currency and with a reason.
+/// </summary>
+public sealed class WithinAuthorityTests : IAsyncLifetime
+{
+    private AttackedBot _bot = null!;
+
+    public async Task InitializeAsync()
+    {
+        _bot = await AttackedBot.StartAsync();
+        await _bot.Host.Services.GetRequiredService<LiteDbOperationsData>().SaveAsync(
+            [Booking("CUREUR", "FRA", "JFK", "EUR"), Booking("CURUSD", "JFK", "LAX", "USD"), Booking("CURGBP", "LHR", "JFK", "GBP"), Booking("CURCHF", "ZRH", "JFK", "CHF")],
+            [Flight("CUREUR", "FRA", "JFK"), Flight("CURUSD", "JFK", "LAX"), Flight("CURGBP", "LHR", "JFK"), Flight("CURCHF", "ZRH", "JFK")]);
+    }
+
+    public async Task DisposeAsync() => await _bot.DisposeAsync();
+
+    private static readonly DateTime Departure = new(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
+
+    private static string FlightNumber(string booking) => booking switch { "CUREUR" => "CC700", "CURUSD" => "CC701", "CURGBP" => "CC702", _ => "CC703" };
+
+    private static Booking Booking(string locator, string from, string to, string currency)
+        => new(locator, [new Passenger(locator + "-1", "Cary", "Currency", LoyaltyTier.Basic)], [new Segment(FlightNumber(locator), from, to, Departure, Departure.AddHours(8), 500, currency)]);
+
+    private static FlightOperation Flight(string locator, string from, string to)
+        => new(FlightNumber(locator), DateOnly.FromDateTime(Departure), from, to, Departure, Departure.AddHours(8), Departure.AddHours(5), Departure.AddHours(13),
+            false, null, null, null, "TECHNICAL", false, EuCarrier: true);
+
+    private async Task<(string Thread, string Case)> HeldByAdaAsync(string booking)
+    {
+        var (_, reference) = await _bot.HandedOffAsync($"My flight {FlightNumber(booking)} was delayed, booking {booking}", "Currency");
+        return (await _bot.TakeAsync(reference), reference);
+    }
+
+    [Theory]
+    [InlineData("CUREUR", "1000.01 EUR", "1000.01 EUR is above your authority of 1000.00 EUR")]
+    [InlineData("CURUSD", "1100.01 USD", "1100.01 USD is above your authority of 1100.00 USD")]
+    [InlineData("CURGBP", "850.01 GBP", "850.01 GBP is above your authority of 850.00 GBP")]
+    [InlineData("CURCHF", "950.01 CHF", "950.01 CHF is above your authority of 950.00 CHF")]
+    public async Task WithinAuthority_AnOverrideAboveTheLimitInEachCurrency_WaitsForASupervisor(string booking, string amount, string reply)
+    {
+        var (thread, reference) = await HeldByAdaAsync(booking);
+
+        var answer = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", $"override {amount} missed a wedding");
+        var again = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", $"override {amount} missed a wedding");
+
+        Assert.StartsWith(reply, answer, StringComparison.Ordinal);
+        Assert.Contains("nothing is granted until then", answer, StringComparison.Ordinal);
+        Assert.Empty(await _bot.GrantsOnAsync(booking));
+        var pending = Assert.Single(await _bot.Approvals.ListAsync(10, CancellationToken.None));
+        Assert.Equal((ApprovalStatus.Pending, reference, "ada"), (pending.Status, pending.CaseReference, pending.RequestedBy.Id));
+        Assert.Contains(pending.Id, again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WithinAuthority_AnOverrideWithinTheLimit_IsGrantedWithItsReason()
+    {
+        var (thread, _) = await HeldByAdaAsync("CUREUR");
+
+        Assert.StartsWith("Granted 1000.00 EUR (reference G-", await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR missed a wedding"), StringComparison.Ordinal);
+
+        var grant = Assert.Single(await _bot.GrantsOnAsync("CUREUR"));
+        Assert.Equal(("missed a wedding", ActorKind.Agent), (grant.OverrideReason, grant.GrantedBy.Kind));
+        Assert.Equal([RemedyKind.Compensation, RemedyKind.Care, RemedyKind.Goodwill], grant.UsesUp);
+    }
+
+    [Theory]
+    [InlineData("override 0 EUR goodwill", "Refused: the amount must be above zero.")]
+    [InlineData("override -50 EUR goodwill", "Refused: the amount must be above zero.")]
+    [InlineData("override 50 XYZ goodwill", "Refused: that currency has no authority limit or exchange rate")]
+    [InlineData("override 50 USD goodwill", "Refused: an override is made in the booking's currency.")]
+    [InlineData("override 50000 GBP goodwill", "Refused: an override is made in the booking's currency.")]
+    [InlineData("override 50 EUR", "Refused: an override needs a reason")]
+    [InlineData("override lots EUR please", "Refused: an override needs a reason")]
+    public async Task WithinAuthority_ZeroNegativeUnknownOrForeignOverrides_AreRefused(string command, string reply)
+    {
+        var (thread, _) = await HeldByAdaAsync("CUREUR");
+
+        Assert.StartsWith(reply, await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", command), StringComparison.Ordinal);
+
+        Assert.Empty(await _bot.GrantsOnAsync("CUREUR"));
+        Assert.Empty(await _bot.Approvals.ListAsync(10, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task WithinAuthority_AProposalInTwoCurrencies_IsCountedInTheBookingsCurrency()
+    {
+        var (thread, _) = await HeldByAdaAsync("CURCHF");
+
+        // 600 EUR compensation + 24 EUR care under EU261 (Zurich) and 25 CHF goodwill: 624 × 1 / 1.07 + 25 = 608.18 CHF ≤ 950.
+        var answer = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+
+        Assert.StartsWith("Granted 624.00 EUR + 25.00 CHF (reference G-", answer, StringComparison.Ordinal);
+    }
+}
