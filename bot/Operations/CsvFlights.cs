@@ -4,10 +4,10 @@ using CustomerCare.Operations;
 
 namespace CustomerCare.Bot.Operations;
 
-/// <summary>A flight-operations table: one row per flight and scheduled date.</summary>
+/// <summary>A flight-operations table: one row per flight and scheduled date; the last column (whether a UK carrier operates it) may be missing in older files.</summary>
 internal static class CsvFlights
 {
-    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports)
+    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports, bool withUkCarrier)
     {
         var problems = new List<ImportProblem>();
         var flights = new List<FlightOperation>();
@@ -18,9 +18,10 @@ internal static class CsvFlights
                 continue;
             }
             var f = lines[i].Split(',').Select(v => v.Trim()).ToArray();
-            if (f.Length != 15)
+            var columns = withUkCarrier ? 16 : 15;
+            if (f.Length != columns)
             {
-                problems.Add(new ImportProblem($"line {i + 1}", $"expected 15 comma-separated columns, found {f.Length}"));
+                problems.Add(new ImportProblem($"line {i + 1}", $"expected {columns} comma-separated columns, found {f.Length}"));
                 continue;
             }
             try
@@ -34,7 +35,8 @@ internal static class CsvFlights
                     OperationsImportFile.OptionalUtc(f[6], "actualDepartureUtc"), OperationsImportFile.OptionalUtc(f[7], "actualArrivalUtc"),
                     OperationsImportFile.Bool(f[8], "cancelled"), OperationsImportFile.OptionalUtc(f[9], "cancellationNoticeUtc"),
                     OperationsImportFile.OptionalUtc(f[10], "rerouteDepartureUtc"), OperationsImportFile.OptionalUtc(f[11], "rerouteArrivalUtc"),
-                    f[12].ToUpperInvariant(), OperationsImportFile.Bool(f[13], "extraordinary"), OperationsImportFile.Bool(f[14], "euCarrier"));
+                    f[12].ToUpperInvariant(), OperationsImportFile.Bool(f[13], "extraordinary"), OperationsImportFile.Bool(f[14], "euCarrier"),
+                    withUkCarrier && OperationsImportFile.Bool(f[15], "ukCarrier"));
                 var invalid = OperationsValidator.Check(flight, airports).ToList();
                 problems.AddRange(invalid.Select(p => new ImportProblem($"line {i + 1}", p)));
                 flights.Add(flight);

@@ -16,7 +16,10 @@ public static class OperationsImportFile
 
     /// <summary>The bookings table before it carried e-ticket numbers; still read.</summary>
     public const string BookingsHeaderWithoutTickets = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency";
-    public const string FlightsHeader = "flightNumber,scheduledDate,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,actualDepartureUtc,actualArrivalUtc,cancelled,cancellationNoticeUtc,rerouteDepartureUtc,rerouteArrivalUtc,causeCode,extraordinary,euCarrier";
+    public const string FlightsHeader = "flightNumber,scheduledDate,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,actualDepartureUtc,actualArrivalUtc,cancelled,cancellationNoticeUtc,rerouteDepartureUtc,rerouteArrivalUtc,causeCode,extraordinary,euCarrier,ukCarrier";
+
+    /// <summary>The flights table before it said whether the operating carrier is licensed in the UK; still read.</summary>
+    public const string FlightsHeaderWithoutUkCarrier = "flightNumber,scheduledDate,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,actualDepartureUtc,actualArrivalUtc,cancelled,cancellationNoticeUtc,rerouteDepartureUtc,rerouteArrivalUtc,causeCode,extraordinary,euCarrier";
 
     public sealed record Result(IReadOnlyList<Booking> Bookings, IReadOnlyList<FlightOperation> Flights, IReadOnlyList<ImportProblem> Problems);
 
@@ -60,9 +63,9 @@ public static class OperationsImportFile
         {
             return CsvBookings.Read(lines, airports, withTickets: header == BookingsHeader);
         }
-        if (header == FlightsHeader)
+        if (header == FlightsHeader || header == FlightsHeaderWithoutUkCarrier)
         {
-            return CsvFlights.Read(lines, airports);
+            return CsvFlights.Read(lines, airports, withUkCarrier: header == FlightsHeader);
         }
         return new Result([], [], [new ImportProblem("line 1", $"unknown header; expected either\n  {BookingsHeader}\nor\n  {FlightsHeader}")]);
     }

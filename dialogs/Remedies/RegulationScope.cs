@@ -12,8 +12,8 @@ public enum Regulation
 
 /// <summary>
 /// Which regulation covers a flight (EU261 Art. 3(1)): departing from the EU — or arriving there on an EU carrier;
-/// the same for the UK; US DOT rules for flights to, from or within the US. Departure wins, so one disruption is
-/// never compensated under two regulations.
+/// UK261 for flights departing from the UK, or arriving there on a UK or EU carrier; US DOT rules for flights to,
+/// from or within the US. Departure wins, so one disruption is never compensated under two regulations.
 /// </summary>
 public static class RegulationScope
 {
@@ -31,7 +31,7 @@ public static class RegulationScope
         {
             return Regulation.Eu261;
         }
-        if (facts.Destination.Region == RegulatoryRegion.UK && facts.UkCarrier)
+        if (facts.Destination.Region == RegulatoryRegion.UK && (facts.UkCarrier || facts.EuCarrier))
         {
             return Regulation.Uk261;
         }

@@ -7,7 +7,7 @@ namespace CustomerCare.Recognition.Entities;
 /// <summary>Airports by IATA code (written in capitals: "FRA", not "fra") or by name, city or alias in either language.</summary>
 public sealed partial class AirportExtractor(AirportDirectory airports) : IEntityExtractor
 {
-    private readonly (string Name, string Iata)[] _names = airports.All
+    private readonly (string Name, string Iata)[] _names = airports.Named
         .SelectMany(a => new[] { a.Name, a.NameDe }.Concat(a.Aliases).Select(n => (Name: n, a.Iata)))
         .DistinctBy(n => n.Name.ToLowerInvariant())
         .OrderByDescending(n => n.Name.Length)

@@ -154,4 +154,21 @@ public sealed class DisruptionConversationTests
 
         Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO01", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task GermanCustomers_HearTheCauseAndTheChannelInGerman()
+    {
+        using var conversation = new TestConversation("de-DE");
+
+        await TestFlow.For(conversation)
+            .Send("Mein Flug CC400 hatte Verspätung, Buchung DEMO01").AssertReplyContains("Nachname")
+            .Send("Sample").AssertReplyContains("(Ursache: ein technischer Defekt)")
+            .AssertReply(_ => { })
+            .AssertReplyContains("insgesamt")
+            .Send("ja").AssertReplyContains("Ihre Referenz ist G-").AssertReplyContains("sonst noch")
+            .Send("Mein Flug CC400 hatte Verspätung, Buchung DEMO01").AssertReplyContains("Nachname")
+            .Send("Sample").AssertReplyContains("Ursache: ein technischer Defekt")
+            .AssertReplyContains("über test gewährt")
+            .RunAsync();
+    }
 }

@@ -34,6 +34,23 @@ public sealed class DisruptionOverDirectLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo01_InGerman_TheCauseAndTheChannelOfTheEarlierGrantAreSaidInGerman()
+    {
+        var first = await new DirectLineClient(_host.CreateClient()).StartAsync("de-DE");
+        await TurnAsync(first, "Mein Flug CC400 hatte Verspätung, Buchung DEMO01");
+        Assert.Contains("(Ursache: ein technischer Defekt)", await TurnAsync(first, "Sample"), StringComparison.Ordinal);
+        await TurnAsync(first, "ja");
+
+        var second = await new DirectLineClient(_host.CreateClient()).StartAsync("de-DE");
+        await TurnAsync(second, "Mein Flug CC400 hatte Verspätung, Buchung DEMO01");
+        var answer = await TurnAsync(second, "Sample");
+
+        Assert.Contains("über den Web-Chat gewährt", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("directline", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("technical", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Demo02_InGerman_ExplainsTheHalvedAmount_AndGrantsOnConfirmation()
     {
         var client = await new DirectLineClient(_host.CreateClient()).StartAsync("de-DE");

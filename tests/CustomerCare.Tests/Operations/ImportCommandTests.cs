@@ -38,7 +38,7 @@ public sealed class ImportCommandTests
         var bookings = Write(OperationsImportFile.BookingsHeaderWithoutTickets + "\n" +
             "IMP001,IMP001-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n" +
             "IMP001,IMP001-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR\n");
-        var flights = Write(OperationsImportFile.FlightsHeader + "\n" +
+        var flights = Write(OperationsImportFile.FlightsHeaderWithoutUkCarrier + "\n" +
             "CC10,2026-10-01,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,2026-10-01T11:30:00Z,2026-10-01T13:05:00Z,false,,,,TECHNICAL,false,true\n");
 
         var (exit, output, _) = Import(bookings, flights);

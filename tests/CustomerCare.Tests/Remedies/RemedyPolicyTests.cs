@@ -210,4 +210,31 @@ public sealed class RemedyPolicyTests
 
         Assert.Equivalent(Engine.Evaluate(facts, LoyaltyTier.Gold), Engine.Evaluate(facts, LoyaltyTier.Gold), strict: true);
     }
+
+    [Fact]
+    public void ACancellationWithEnoughNoticeButATooLateAlternative_SaysThatTheAlternativeWasLate()
+    {
+        // Told 10 days ahead: no compensation if the alternative leaves ≤ 2 h earlier and arrives ≤ 4 h later. It arrived 6 h later.
+        var option = Compensation(Flight("FRA", "MUC", DisruptionKind.Cancellation, noticeDays: 10, rerouteEarlierHours: 0, rerouteLaterHours: 6))!;
+
+        Assert.Equal(("CompensationCancellationRerouteLate", 250m), (option.Explanation, option.Amount));
+        Assert.Equal(["10", "6", "300", "4"], option.ExplanationArguments);
+        Assert.Equal("€250.00 compensation — the flight was cancelled 10 days before departure, and the alternative offered arrived 6 h after the original time, more than the 4 h allowed with that notice (EU261 Art. 5(1)(c), 7(1)(a)).",
+            CustomerCare.Conversation.RemedyTexts.Line(option, System.Globalization.CultureInfo.GetCultureInfo("en-US")));
+        Assert.Equal("CompensationCancellationRerouteEarly", Compensation(Flight("FRA", "MUC", DisruptionKind.Cancellation, noticeDays: 10, rerouteEarlierHours: 3, rerouteLaterHours: 3))!.Explanation);
+        Assert.Equal("CompensationCancellation", Compensation(Flight("FRA", "MUC", DisruptionKind.Cancellation, noticeDays: 3))!.Explanation);
+    }
+
+    [Theory]
+    [InlineData("JFK", "LAX", "USD", 25)]
+    [InlineData("FRA", "MUC", "EUR", 25)]
+    [InlineData("LHR", "EDI", "GBP", 20)]
+    public void Goodwill_IsInTheBookingsCurrency(string from, string to, string currency, decimal amount)
+    {
+        var facts = Flight(from, to, DisruptionKind.Delay, 3.5) with { FareCurrency = currency };
+
+        var goodwill = Engine.Evaluate(facts, LoyaltyTier.Basic).Options.Single(o => o.Kind == RemedyKind.Goodwill);
+
+        Assert.Equal((amount, currency), (goodwill.Amount, goodwill.Currency));
+    }
 }
