@@ -39,9 +39,17 @@ param agentChannelId string
 @description('Tenant ID of the Teams organisation the agents work in (the tenantId in the channel link).')
 param teamsTenantId string = microsoftAppTenantId
 
-@description('Highest amount in EUR an agent may grant without further approval.')
+@description('Highest amount in EUR an agent may grant without a supervisor\'s approval.')
 @minValue(0)
 param agentAuthorityLimitEur int = 1000
+
+@description('Highest amount in USD an agent may grant without a supervisor\'s approval.')
+@minValue(0)
+param agentAuthorityLimitUsd int = 1100
+
+@description('Highest amount in GBP an agent may grant without a supervisor\'s approval.')
+@minValue(0)
+param agentAuthorityLimitGbp int = 850
 
 @description('Client (application) ID of the Entra ID app registration supervisors and agents sign in with (app roles "Supervisor" and "Agent"; redirect URI https://<web app>/supervisors/signin-oidc). Empty: the supervisors\' pages cannot be signed in to.')
 param supervisorSignInClientId string = ''
@@ -228,8 +236,16 @@ var baseAppSettings = [
     value: teamsTenantId
   }
   {
-    name: 'Agents__AuthorityLimitEUR'
+    name: 'Agents__AuthorityLimits__EUR'
     value: string(agentAuthorityLimitEur)
+  }
+  {
+    name: 'Agents__AuthorityLimits__USD'
+    value: string(agentAuthorityLimitUsd)
+  }
+  {
+    name: 'Agents__AuthorityLimits__GBP'
+    value: string(agentAuthorityLimitGbp)
   }
   {
     // For the "Full transcript" link on hand-off cards.
