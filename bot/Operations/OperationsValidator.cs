@@ -21,9 +21,13 @@ public static partial class OperationsValidator
         }
         foreach (var passenger in booking.Passengers ?? [])
         {
-            if (string.IsNullOrWhiteSpace(passenger.PassengerId) || string.IsNullOrWhiteSpace(passenger.LastName))
+            if (string.IsNullOrWhiteSpace(passenger.PassengerId) || string.IsNullOrWhiteSpace(passenger.FirstName) || string.IsNullOrWhiteSpace(passenger.LastName))
             {
-                yield return "every passenger needs passengerId and lastName";
+                yield return "every passenger needs passengerId, firstName and lastName";
+            }
+            if (NameMatch.MixesScripts(passenger.FirstName) || NameMatch.MixesScripts(passenger.LastName))
+            {
+                yield return $"the name of passenger '{passenger.PassengerId}' mixes Latin letters with Cyrillic or Greek ones";
             }
             if (passenger.TicketNumber is { } ticket && !TicketNumber().IsMatch(ticket))
             {

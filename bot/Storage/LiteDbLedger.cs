@@ -13,7 +13,7 @@ namespace CustomerCare.Bot.Storage;
 /// entitlement (<see cref="EntitlementClaims"/>), written in the same transaction as the grant; a grant whose claims
 /// (or whose older key form) another grant already holds is refused with that grant. All writes run on the
 /// group-commit writer, one after another, and a grant is reported only after its batch is on disk. A refused second
-/// attempt is recorded too (the fairness report counts them). A booking's grants and a flight's claims, read on
+/// attempt is recorded too (the fairness report counts them). A booking's grants and the claims in a scope, read on
 /// every status question and disruption report, are kept in memory until the next grant commits (one process owns
 /// the data file, and every grant goes through here).
 /// </summary>
@@ -30,7 +30,7 @@ public sealed class LiteDbLedger : ICompensationLedger
     private readonly TimeProvider _clock;
     private readonly ConversationIndex? _index;
     private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
-    private readonly ReadThroughCache<IReadOnlyDictionary<string, (string Reference, string? Ticket)>> _claimsOnFlight = new();
+    private readonly ReadThroughCache<IReadOnlyDictionary<string, (string Reference, string? Ticket)>> _claimsInScope = new();
 
     public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
@@ -43,7 +43,7 @@ public sealed class LiteDbLedger : ICompensationLedger
         _entries.EnsureIndex("booking");
         _entries.EnsureIndex("reference", unique: true);
         _entries.EnsureIndex("conversation");
-        _claims.EnsureIndex("flight");
+        _claims.EnsureIndex("scope");
         _refusals.EnsureIndex("conversation");
     }
 
@@ -60,15 +60,15 @@ public sealed class LiteDbLedger : ICompensationLedger
         finally
         {
             _byBooking.Invalidate();
-            _claimsOnFlight.Invalidate();
+            _claimsInScope.Invalidate();
         }
     }
 
     private Task<GrantOutcome> Grant(GrantRequest request)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        var claims = EntitlementClaims.For(request.Who, request.UsesUp);
-        var legacy = EntitlementClaims.LegacyKeys(request.Who, request.UsesUp);
+        var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family);
+        var legacy = EntitlementClaims.LegacyKeys(request.Who, request.Family);
         return _writer.WriteAsync<GrantOutcome>(db =>
         {
             var entries = db.GetCollection(Entries);
@@ -110,7 +110,7 @@ public sealed class LiteDbLedger : ICompensationLedger
             claimed.InsertBulk(free.Select(c => new BsonDocument
             {
                 ["_id"] = c.Id,
-                ["flight"] = FlightOf(c.Id),
+                ["scope"] = c.Scope,
                 ["reference"] = entry.Reference,
                 ["ticket"] = c.TicketNumber,
             }));
@@ -144,11 +144,11 @@ public sealed class LiteDbLedger : ICompensationLedger
         return new GrantOutcome.AlreadyGranted(existing);
     }
 
-    public Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, DisruptionFamily family, CancellationToken cancellationToken)
     {
         var held = new Dictionary<RemedyKind, LedgerEntry>();
-        // Grants recorded before entitlements followed the journey: this passenger's, on a flight of the journey.
-        foreach (var older in Booking(who.BookingReference).Where(e => e.UsesUp.Count == 0 && e.Subject.PassengerId == who.Passenger.PassengerId
+        // Grants recorded before entitlements followed the journey: this passenger's, for this disruption, on a flight of the journey.
+        foreach (var older in Booking(who.BookingReference).Where(e => e.UsesUp.Count == 0 && e.Subject.PassengerId == who.Passenger.PassengerId && DisruptionFamilies.Of(e.Subject.Kind) == family
                      && who.Journey.Segments.Any(s => s.FlightNumber.Equals(e.Subject.FlightNumber, StringComparison.OrdinalIgnoreCase) && s.ScheduledDate == e.Subject.ScheduledDate)))
         {
             foreach (var kind in EntitlementClaims.HeldBy(older).Intersect(kinds))
@@ -156,9 +156,9 @@ public sealed class LiteDbLedger : ICompensationLedger
                 held.TryAdd(kind, older);
             }
         }
-        foreach (var claim in EntitlementClaims.For(who, kinds))
+        foreach (var claim in EntitlementClaims.For(who, kinds, family))
         {
-            if (!held.ContainsKey(claim.Kind) && ClaimsOnFlight(FlightOf(claim.Id)).TryGetValue(claim.Id, out var stored) && claim.SamePassengerAs(stored.Ticket)
+            if (!held.ContainsKey(claim.Kind) && ClaimsIn(claim.Scope).TryGetValue(claim.Id, out var stored) && claim.SamePassengerAs(stored.Ticket)
                 && _entries.FindOne(Filters.Equal("reference", stored.Reference)) is { } document)
             {
                 held[claim.Kind] = Read(document);
@@ -174,8 +174,9 @@ public sealed class LiteDbLedger : ICompensationLedger
         => _byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
             .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!;
 
-    private IReadOnlyDictionary<string, (string Reference, string? Ticket)> ClaimsOnFlight(string flight)
-        => _claimsOnFlight.Get(flight, key => _claims.Find(Filters.Equal("flight", key))
+    /// <summary>Every claim in one scope (a flight on its date, or a booking's passenger), by id.</summary>
+    private IReadOnlyDictionary<string, (string Reference, string? Ticket)> ClaimsIn(string scope)
+        => _claimsInScope.Get(scope, key => _claims.Find(Filters.Equal("scope", key))
             .ToDictionary(d => d["_id"].AsString, d => (d["reference"].AsString, NullableString(d["ticket"])), StringComparer.Ordinal))!;
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent or supervisor for its customer), oldest first.</summary>
@@ -214,13 +215,6 @@ public sealed class LiteDbLedger : ICompensationLedger
         ["conversation"] = ConversationKeyOf(entry.GrantedBy),
         ["json"] = JsonSerializer.Serialize(entry, Json),
     };
-
-    /// <summary>"Compensation|CC400|2026-11-18|N:…" → "CC400|2026-11-18": the flight a claim is on.</summary>
-    private static string FlightOf(string claimId)
-    {
-        var parts = claimId.Split('|');
-        return parts[1] + "|" + parts[2];
-    }
 
     private static string ConversationKeyOf(GrantActor actor) => ConversationKey.Of(actor.Channel, actor.ConversationId);
 

@@ -72,7 +72,7 @@ public sealed partial class TranscriptRetention(LiteDatabase database, LiteDbWri
                 continue;
             }
             var (channel, conversation) = (summary["channelId"].AsString, summary["conversationId"].AsString);
-            if (cases.Find(Filters.Equal("conversationId", conversation)).Any(c => c["channelId"].AsString == channel && c["status"].AsString is "open" or "taken" or "rating"))
+            if (cases.Find(Filters.Equal("conversationId", conversation)).Any(c => c["channelId"].AsString == channel && CaseDocuments.StatusOf(c) != CustomerCare.Cases.CaseStatus.Closed))
             {
                 continue;
             }

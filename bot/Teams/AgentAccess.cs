@@ -22,6 +22,7 @@ public enum AgentDenial
 
     OtherTeam,
 
+    /// <summary>The sender has no Microsoft Entra object id (aadObjectId).</summary>
     NoAgentId,
 }
 

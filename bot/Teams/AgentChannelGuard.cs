@@ -58,7 +58,8 @@ public sealed partial class AgentChannelGuard(IOptions<TeamsOptions> teams, IOpt
         {
             return new AgentAccess.Denied(AgentDenial.OtherTeam);
         }
-        if ((activity.From?.AadObjectId ?? activity.From?.Id) is not { Length: > 0 } agentId)
+        // The Entra object id, the same id a supervisor signs in with: so nobody can approve what they asked for under another id.
+        if (activity.From?.AadObjectId is not { Length: > 0 } agentId)
         {
             return new AgentAccess.Denied(AgentDenial.NoAgentId);
         }

@@ -22,6 +22,7 @@ public static class AgentReplies
         GrantRefusal.NotPositive => "the amount must be above zero.",
         GrantRefusal.UnknownCurrency => "that currency has no authority limit or exchange rate; nothing can be granted in it.",
         GrantRefusal.NotBookingCurrency => "an override is made in the booking's currency.",
+        GrantRefusal.BelowProposal => "an override cannot give less than the policy proposes (the legal entitlements are the floor); grant the proposal, or override above it.",
         GrantRefusal.NotIdentified => "the case does not identify a booking, passenger and journey.",
         GrantRefusal.FactsNotEstablished or GrantRefusal.NoOperationsRecord => "the operations data does not establish the disruption; use override with a reason if you have checked it.",
         GrantRefusal.NothingDue => "the policy gives nothing to grant for this disruption.",

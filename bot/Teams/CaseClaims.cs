@@ -22,7 +22,7 @@ public sealed class CaseClaims(CompensationGrants grants)
         {
             return new CaseDescription(null, ["The case does not identify a booking, passenger and journey."], onBooking);
         }
-        var held = await grants.Ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), cancellationToken).ConfigureAwait(false);
+        var held = await grants.Ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), DisruptionFamilies.Of(claim.Reported), cancellationToken).ConfigureAwait(false);
         var granted = onBooking.Concat(held.Values).DistinctBy(e => e.Reference).OrderByDescending(e => e.GrantedUtc).ToList();
         var proposal = await grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false) switch
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Grants;
@@ -14,7 +15,7 @@ namespace CustomerCare.Bot.Teams;
 /// answers the customer (every other message goes to them, in the agent's name), grants the proposal, overrides it
 /// or ends the case. The bot answers commands in the thread and says nothing else there.
 /// </summary>
-public sealed class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, TeamsAgentNotifier notifier, TimeProvider clock, IOptions<TeamsOptions> teams)
+public sealed partial class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, TeamsAgentNotifier notifier, TimeProvider clock, IOptions<TeamsOptions> teams)
 {
     public const string EndCommand = "end";
     public const string GrantCommand = "grant";
@@ -44,6 +45,11 @@ public sealed class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, Case
         if (!held.IsHeldBy(agent.Id))
         {
             await ReplyAsync(turnContext, $"{held.AgentName} holds case {reference}; only they can answer the customer, grant, override or end it. Write \"{TakeOverCommand}\" to take the case over.", cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (text.StartsWith("override", StringComparison.OrdinalIgnoreCase) && !Override().IsMatch(text))
+        {
+            await ReplyAsync(turnContext, "Refused: write an override as override <amount> <currency> <reason>, for example override 250.00 EUR missed a wedding.", cancellationToken).ConfigureAwait(false);
             return;
         }
         if (Is(text, GrantCommand) || text.StartsWith("override", StringComparison.OrdinalIgnoreCase))
@@ -94,12 +100,12 @@ public sealed class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, Case
         {
             return await grants.GrantProposalAsync(claim, agent.ActorFor(caseFile), confirmed: null, caseFile.Reference, cancellationToken).ConfigureAwait(false);
         }
-        var parts = text.Split(' ', 4, StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 3 || !decimal.TryParse(parts[1], NumberStyles.Number, CultureInfo.InvariantCulture, out var amount))
+        var match = Override().Match(text);
+        if (!decimal.TryParse(match.Groups["amount"].Value.Replace(",", string.Empty, StringComparison.Ordinal), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
         {
-            return new GrantOutcome.Refused(GrantRefusal.ReasonRequired);
+            return new GrantOutcome.Refused(GrantRefusal.NotPositive);
         }
-        return await grants.OverrideAsync(claim, amount, parts[2].ToUpperInvariant(), parts.Length == 4 ? parts[3] : null, agent.ActorFor(caseFile), caseFile.Reference, cancellationToken).ConfigureAwait(false);
+        return await grants.OverrideAsync(claim, amount, match.Groups["currency"].Value.ToUpperInvariant(), match.Groups["reason"].Value, agent.ActorFor(caseFile), caseFile.Reference, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task EndAsync(AgentIdentity agent, CaseFile caseFile, CancellationToken cancellationToken)
@@ -114,6 +120,10 @@ public sealed class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, Case
     }
 
     private static bool Is(string text, string command) => string.Equals(text, command, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>"override 1,000.50 EUR reason": an amount in plain digits (thousands in groups of three), a three-letter code, then the reason, if any.</summary>
+    [GeneratedRegex(@"^override\s+(?<amount>-?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,12})(?:\.[0-9]+)?)\s+(?<currency>[A-Za-z]{3})(?:\s+(?<reason>.*))?$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Override();
 
     private static Task ReplyAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken)
         => turnContext.SendActivityAsync(MessageFactory.Text(text), cancellationToken);

@@ -15,4 +15,7 @@ public sealed class ConversationData
 
     /// <summary>Set once a case was opened, so a person can pick the conversation up.</summary>
     public string? OpenCaseReference { get; set; }
+
+    /// <summary>The last disruption report that identified a passenger: a later hand-off in the conversation carries it, so the person need not ask again.</summary>
+    public DisruptionReport? LastReport { get; set; }
 }

@@ -101,6 +101,11 @@ public sealed class CustomerCareBot : IBot
         }
         else if (result.Status == DialogTurnStatus.Complete)
         {
+            if (result.Result is DisruptionReport { PassengerId: not null } report)
+            {
+                report.Proposed = null;
+                conversation.LastReport = report;
+            }
             await turnContext.SendActivityAsync(MainMenu.Ask(turnContext, turnContext.Text(nameof(Strings.AnythingElse))), cancellationToken).ConfigureAwait(false);
         }
     }

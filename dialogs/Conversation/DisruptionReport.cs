@@ -9,6 +9,9 @@ public sealed class DisruptionReport
 
     public string? LastName { get; set; }
 
+    /// <summary>Asked only when travellers on the booking share the last name.</summary>
+    public string? FirstName { get; set; }
+
     /// <summary>Taken from the customer's first message when it names the flight ("LH400").</summary>
     public string? FlightNumber { get; set; }
 

@@ -23,7 +23,7 @@ public static class Interruptions
         var turnContext = dc.Context;
         if (Sentiment.IsStronglyNegative(understood.Text))
         {
-            var inProgress = ReportInProgress(dc.ActiveDialog);
+            var inProgress = ReportInProgress(dc.ActiveDialog) ?? conversation.LastReport;
             await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
             await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(nameof(Strings.UpsetHandoff))), cancellationToken).ConfigureAwait(false);
             await handoff.HandToPersonAsync(turnContext, conversation, CaseReason.StrongNegativeSentiment, inProgress, cancellationToken).ConfigureAwait(false);
@@ -54,7 +54,7 @@ public static class Interruptions
                 return true;
 
             case Intents.TalkToHuman:
-                var report = ReportInProgress(dc.ActiveDialog);
+                var report = ReportInProgress(dc.ActiveDialog) ?? conversation.LastReport;
                 await dc.CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
                 await handoff.HandToPersonAsync(turnContext, conversation, CaseReason.CustomerAskedForPerson, report, cancellationToken).ConfigureAwait(false);
                 return true;

@@ -10,8 +10,8 @@ using CustomerCare.Operations;
 namespace CustomerCare.Conversation;
 
 /// <summary>
-/// A disruption report: what happened → the booking (record locator and last name; three failed matches hand over
-/// to a person) → the affected journey → what the operations data shows → the ledger → the options the policy gives,
+/// A disruption report: what happened → the booking (record locator and last name, and the first name where
+/// travellers share the last name; three failed matches hand over to a person) → the affected journey → what the operations data shows → the ledger → the options the policy gives,
 /// with reasons → the customer confirms → the grant through the one grant path, and the reference once it is durable.
 /// </summary>
 public sealed partial class ReportDisruptionDialog : ComponentDialog
@@ -20,6 +20,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private const string KindPrompt = "disruption.kind";
     private const string ReferencePrompt = "disruption.reference";
     private const string LastNamePrompt = "disruption.lastName";
+    private const string FirstNamePrompt = "disruption.firstName";
     private const string FlightPrompt = "disruption.flight";
     private const string ConfirmGrantPrompt = "disruption.confirmGrant";
     private const int MaxIdentityAttempts = 3;
@@ -34,10 +35,11 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         _conversationState = conversationState;
         _grants = grants;
         AddDialog(new WaterfallDialog<DisruptionReport>(StepsId,
-            [AskKindAsync, AskReferenceAsync, AskLastNameAsync, IdentifyAsync, ChooseFlightAsync, AssessAsync, GrantAsync]));
+            [AskKindAsync, AskReferenceAsync, AskLastNameAsync, AskFirstNameIfSharedAsync, IdentifyAsync, ChooseFlightAsync, AssessAsync, GrantAsync]));
         AddDialog(new ChoicePrompt(KindPrompt));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));
         AddDialog(new TextPrompt(LastNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
+        AddDialog(new TextPrompt(FirstNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
         AddDialog(new ChoicePrompt(FlightPrompt));
         AddDialog(new ConfirmPrompt(ConfirmGrantPrompt));
     }
@@ -89,69 +91,6 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.LastNameRetry))),
         }, cancellationToken).ConfigureAwait(false);
     }
-
-    private async Task<DialogTurnResult> IdentifyAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
-    {
-        step.Flow.LastName = (step.Result as string)?.Trim();
-        var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-        var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, step.Flow.LastName ?? string.Empty));
-        if (booking is null || passenger is null)
-        {
-            step.Flow.IdentityAttempts++;
-            if (step.Flow.IdentityAttempts >= MaxIdentityAttempts)
-            {
-                await SayAsync(step, nameof(Strings.IdentityGaveUp), cancellationToken).ConfigureAwait(false);
-                return await HandOffAsync(step, CaseReason.BookingNotIdentified, cancellationToken).ConfigureAwait(false);
-            }
-            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.BookingNotFound), step.Flow.BookingReference, step.Flow.LastName)), cancellationToken).ConfigureAwait(false);
-            step.Flow.BookingReference = null;
-            step.Flow.LastName = null;
-            return await step.RestartAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        step.Flow.PassengerId = passenger.PassengerId;
-        step.Flow.Tier = passenger.Tier;
-        var journeys = Journey.Of(booking);
-        var named = step.Flow.FlightNumber is { } flight ? journeys.FirstOrDefault(j => j.Includes(flight)) : null;
-        var namedElsewhere = step.Flow.FlightNumber is not null && named is null;
-        if (namedElsewhere)
-        {
-            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.FlightNotOnBooking),
-                step.Flow.FlightNumber, booking.RecordLocator, string.Join(", ", booking.Segments.Select(s => s.FlightNumber)))), cancellationToken).ConfigureAwait(false);
-        }
-        if ((journeys.Count == 1 && !namedElsewhere) || named is not null)
-        {
-            Remember(step.Flow, named ?? journeys[0]);
-            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-        var culture = step.Context.Culture();
-        return await step.PromptAsync(FlightPrompt, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChooseFlight), booking.RecordLocator)),
-            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
-            Choices = journeys.Select((j, i) => new Choice(i.ToString(CultureInfo.InvariantCulture), Describe(j, culture), j.Segments.Select(s => s.FlightNumber).ToArray())).ToList(),
-        }, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DialogTurnResult> ChooseFlightAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
-    {
-        if (step.Result is FoundChoice chosen && await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false) is { } booking)
-        {
-            Remember(step.Flow, Journey.Of(booking)[int.Parse(chosen.Value, CultureInfo.InvariantCulture)]);
-        }
-        return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static void Remember(DisruptionReport flow, Journey journey)
-    {
-        flow.JourneyFlight = journey.First.FlightNumber;
-        flow.JourneyDate = journey.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>"CC220 HAM→FRA, CC400 FRA→JFK Nov 17": the journey's flights and its day.</summary>
-    private static string Describe(Journey journey, CultureInfo culture)
-        => string.Join(", ", journey.Segments.Select(s => $"{s.FlightNumber} {s.Origin}→{s.Destination}"))
-           + " " + journey.First.ScheduledDepartureUtc.ToString(culture.IsGerman() ? "dd.MM." : "MMM d", culture);
 
     private static Task SayAsync(WaterfallStepContext<DisruptionReport> step, string key, CancellationToken cancellationToken)
         => step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(key)), cancellationToken);

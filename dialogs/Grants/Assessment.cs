@@ -11,21 +11,26 @@ public abstract record Assessment
     {
     }
 
-    /// <summary>The facts are established; the proposal, less whatever the passenger's journey already holds.</summary>
+    /// <summary>
+    /// The facts are established; the proposal, less whatever the passenger's journey already holds.
+    /// <paramref name="ExceedsAgentAuthority"/>: what is open adds up to more than an agent may grant (or is in a
+    /// currency nobody may grant in), so the bot never grants it on its own, however small each part.
+    /// </summary>
     public sealed record Assessed(
         DisruptionClaim Claim,
         DisruptionFacts Facts,
         FlightOperation Disrupted,
         RemedyProposal Proposal,
-        IReadOnlyDictionary<RemedyKind, LedgerEntry> Held) : Assessment
+        IReadOnlyDictionary<RemedyKind, LedgerEntry> Held,
+        bool ExceedsAgentAuthority = false) : Assessment
     {
         /// <summary>The options still open: not a refund (a person processes those), not already granted to this passenger for this journey.</summary>
         public IReadOnlyList<RemedyOption> Open => Proposal.Options.Where(o => o.Kind != RemedyKind.Refund && !Held.ContainsKey(o.Kind)).ToList();
 
         public RemedyOption? Refund => Proposal.Options.FirstOrDefault(o => o.Kind == RemedyKind.Refund);
 
-        /// <summary>A person must decide part of what is open (over the automatic limit, a lost bag, …).</summary>
-        public bool NeedsPerson => Open.Any(o => !o.Automatic);
+        /// <summary>A person must decide part of what is open (over the automatic limit, a lost bag, …), or all of it together.</summary>
+        public bool NeedsPerson => ExceedsAgentAuthority || Open.Any(o => !o.Automatic);
 
         /// <summary>What would be granted: the open options with an amount.</summary>
         public IReadOnlyList<GrantedRemedy> Remedies => Open.Where(o => o.Amount > 0).Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();

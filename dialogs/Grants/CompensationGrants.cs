@@ -43,7 +43,7 @@ public sealed class CompensationGrants(
         {
             return null;
         }
-        return new DisruptionClaim(booking, new PassengerJourney(booking.RecordLocator, passenger, journey), reported);
+        return new DisruptionClaim(booking, PassengerJourney.On(booking, passenger, journey), reported);
     }
 
     /// <summary>The operations data's facts for the journey, the policy's proposal, and what the journey already holds.</summary>
@@ -64,8 +64,9 @@ public sealed class CompensationGrants(
                 return new Assessment.ArrivalUnknown(unknown.Disrupted);
             case FactsFinding.Established established:
                 var proposal = policy.Evaluate(established.Facts, claim.Passenger.Tier);
-                var held = await ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), cancellationToken).ConfigureAwait(false);
-                return new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held);
+                var held = await ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), DisruptionFamilies.Of(established.Facts.Kind), cancellationToken).ConfigureAwait(false);
+                var assessed = new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held);
+                return assessed with { ExceedsAgentAuthority = agentAuthority.Check(assessed.Remedies, claim.Currency) is not AuthorityVerdict.Within };
             default:
                 throw new InvalidOperationException("Unknown finding.");
         }
@@ -112,8 +113,9 @@ public sealed class CompensationGrants(
 
     /// <summary>
     /// An agent's own decision instead of the proposal: one positive amount in the booking's currency, with a reason,
-    /// within their authority (above it, a supervisor decides). It uses up every entitlement of the disruption but a
-    /// refund, so nothing is granted for the journey after it.
+    /// within their authority (above it, a supervisor decides), and never less than what the policy proposes where the
+    /// facts are established (the legal entitlements are the floor). It uses up every entitlement of the disruption
+    /// but a refund, so nothing is granted for the journey after it.
     /// </summary>
     public async Task<GrantOutcome> OverrideAsync(DisruptionClaim claim, decimal amount, string currency, string? reason, GrantActor agent, string? caseReference, CancellationToken cancellationToken)
     {
@@ -137,8 +139,11 @@ public sealed class CompensationGrants(
         {
             return new GrantOutcome.Refused(GrantRefusal.NotBookingCurrency);
         }
-        var assessment = await AssessAsync(claim, cancellationToken).ConfigureAwait(false);
-        var assessed = assessment as Assessment.Assessed;
+        var assessed = await AssessAsync(claim, cancellationToken).ConfigureAwait(false) as Assessment.Assessed;
+        if (assessed is { Remedies.Count: > 0 } && agentAuthority.Total(assessed.Remedies, currency) is { } proposed && amount < proposed)
+        {
+            return new GrantOutcome.Refused(GrantRefusal.BelowProposal);
+        }
         var standsInFor = claim.Reported == DisruptionKind.Baggage ? BagEntitlements : FlightEntitlements;
         var subject = assessed?.Subject ?? claim.Subject(claim.Journey.First.FlightNumber, claim.Journey.Date, claim.Reported);
         var request = new GrantRequest(claim.Who, subject, [new GrantedRemedy("override", RemedyKind.Goodwill, decimal.Round(amount, 2), currency, "Agent override")],
@@ -201,14 +206,14 @@ public sealed class CompensationGrants(
             case AuthorityVerdict.UnknownCurrency:
                 return new GrantOutcome.Refused(GrantRefusal.UnknownCurrency);
             case AuthorityVerdict.Above above:
-                var holders = await ledger.HoldersAsync(request.Who, request.UsesUp, cancellationToken).ConfigureAwait(false);
+                var holders = await ledger.HoldersAsync(request.Who, request.UsesUp, request.Family, cancellationToken).ConfigureAwait(false);
                 if (holders.Values.FirstOrDefault() is { } existing)
                 {
                     return new GrantOutcome.AlreadyGranted(existing);
                 }
                 var approval = new ApprovalRequest(ApprovalReferences.New(), caseReference, request.Who, request.Subject, request.Remedies, request.StandsInFor,
                     request.PolicyVersion, request.OverrideReason, request.Tier, request.SeverityBand, request.Actor, clock.GetUtcNow().UtcDateTime, above);
-                var claims = EntitlementClaims.For(request.Who, request.UsesUp).Select(c => c.Id).ToList();
+                var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family).Select(c => c.Id).ToList();
                 return new GrantOutcome.NeedsApproval(await approvals.RequestAsync(approval, claims, cancellationToken).ConfigureAwait(false));
             default:
                 return await ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false);

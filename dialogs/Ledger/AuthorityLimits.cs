@@ -24,6 +24,17 @@ public sealed record AuthorityLimits(IReadOnlyDictionary<string, decimal> Limits
         return counted <= limit ? new AuthorityVerdict.Within(counted, currency, limit) : new AuthorityVerdict.Above(counted, currency, limit);
     }
 
+    /// <summary>The remedies' total in one currency, through the rates; null when a currency has no rate.</summary>
+    public decimal? Total(IEnumerable<GrantedRemedy> remedies, string currency)
+    {
+        var list = remedies.ToList();
+        if (!EurPerUnit.TryGetValue(currency, out var rate) || rate <= 0 || list.Any(r => !EurPerUnit.ContainsKey(r.Currency)))
+        {
+            return null;
+        }
+        return decimal.Round(list.Sum(r => r.Currency == currency ? r.Amount : r.Amount * EurPerUnit[r.Currency] / rate), 2);
+    }
+
     /// <summary>Known currency for granting at all (has a limit and a rate).</summary>
     public bool Knows(string currency) => Limits.ContainsKey(currency) && EurPerUnit.ContainsKey(currency);
 }

@@ -8,26 +8,32 @@ namespace CustomerCare.Ledger;
 /// What counts as one entitlement, whatever kind of disruption was reported, whichever flight of the journey is named,
 /// whichever booking the passenger is on (a rebooking into a new record locator), channel or person asks: each kind
 /// of remedy at most once per passenger and journey. A grant claims its kinds on every flight of the journey, under
-/// the passenger's ticket number (where the data has one) and under their normalised name, so a second grant for any
-/// flight of the journey, under either identity, collides.
+/// the passenger's ticket number (where the data has one) and under their normalised name; and on their booking, as
+/// that booking's passenger on the journey's route — so a reissued ticket, a corrected name or a rebooking onto
+/// another flight of the same booking is still the same passenger and journey. A second grant that shares any of
+/// these claims collides.
 /// </summary>
 public static class EntitlementClaims
 {
-    public static IReadOnlyList<EntitlementClaim> For(PassengerJourney who, IEnumerable<RemedyKind> kinds)
+    /// <param name="family">Which disruption of the journey: a flight's or a bag's goodwill are two entitlements.</param>
+    public static IReadOnlyList<EntitlementClaim> For(PassengerJourney who, IEnumerable<RemedyKind> kinds, DisruptionFamily family = DisruptionFamily.Flight)
     {
         var ticket = NormalizedTicket(who.Passenger.TicketNumber);
-        var name = NameMatch.Fold(who.Passenger.FirstName) + "/" + NameMatch.Fold(who.Passenger.LastName);
+        var name = NameMatch.FoldGiven(who.Passenger.FirstName) + "/" + NameMatch.Fold(who.Passenger.LastName);
+        var booking = "B:" + who.BookingReference.Trim().ToUpperInvariant() + "/" + who.Passenger.PassengerId.Trim().ToUpperInvariant();
         var claims = new List<EntitlementClaim>();
         foreach (var kind in kinds.Distinct())
         {
+            var entitlement = kind == RemedyKind.Goodwill && family == DisruptionFamily.Bag ? "Goodwill.Bag" : kind.ToString();
+            claims.Add(new EntitlementClaim(string.Join('|', entitlement, booking, "R:" + who.Route), kind, booking, ticket, ByName: false));
             foreach (var segment in who.Journey.Segments)
             {
                 var flight = Flight(segment);
                 if (ticket is not null)
                 {
-                    claims.Add(new EntitlementClaim(string.Join('|', kind, flight, "T:" + ticket), kind, ticket, ByName: false));
+                    claims.Add(new EntitlementClaim(string.Join('|', entitlement, flight, "T:" + ticket), kind, flight, ticket, ByName: false));
                 }
-                claims.Add(new EntitlementClaim(string.Join('|', kind, flight, "N:" + name), kind, ticket, ByName: true));
+                claims.Add(new EntitlementClaim(string.Join('|', entitlement, flight, "N:" + name), kind, flight, ticket, ByName: true));
             }
         }
         return claims;
@@ -37,13 +43,12 @@ public static class EntitlementClaims
     /// The keys grants were stored under before entitlements followed the journey (passenger id, booking, flight, date
     /// and the kind reported): one such grant held every entitlement of its family for that flight.
     /// </summary>
-    public static IReadOnlyList<string> LegacyKeys(PassengerJourney who, IEnumerable<RemedyKind> kinds)
+    public static IReadOnlyList<string> LegacyKeys(PassengerJourney who, DisruptionFamily family)
     {
-        var families = kinds.Select(k => k is RemedyKind.InterimExpenses or RemedyKind.BagFeeRefund).Distinct().ToList();
-        var reported = families.SelectMany(bags => bags ? [DisruptionKind.Baggage] : FlightKinds).ToList();
+        var reported = family == DisruptionFamily.Bag ? [DisruptionKind.Baggage] : FlightKinds;
         return who.Journey.Segments
             .SelectMany(s => reported.Select(kind => string.Join('|',
-                who.Passenger.PassengerId.Trim().ToUpperInvariant(), who.BookingReference.Trim().ToUpperInvariant(), Flight(s), kind.ToString())))
+                who.Passenger.PassengerId.Trim().ToUpperInvariant(), who.BookingReference.Trim().ToUpperInvariant(), LegacyFlight(s), kind.ToString())))
             .ToList();
     }
 
@@ -56,7 +61,11 @@ public static class EntitlementClaims
     private static readonly DisruptionKind[] FlightKinds =
         [DisruptionKind.Delay, DisruptionKind.Cancellation, DisruptionKind.DeniedBoarding, DisruptionKind.MissedConnection, DisruptionKind.Downgrade];
 
+    /// <summary>A flight on its date, the scope of name and ticket claims: "CC400@2026-11-18".</summary>
     private static string Flight(Segment segment)
+        => segment.FlightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "@" + segment.ScheduledDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string LegacyFlight(Segment segment)
         => segment.FlightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "|" + segment.ScheduledDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string? NormalizedTicket(string? ticket)

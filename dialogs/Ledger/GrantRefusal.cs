@@ -25,6 +25,9 @@ public enum GrantRefusal
     /// <summary>An override without a reason.</summary>
     ReasonRequired,
 
+    /// <summary>An override worth less than what the policy proposes: the legal entitlements are the floor for everyone.</summary>
+    BelowProposal,
+
     /// <summary>The booking, passenger or journey is not identified.</summary>
     NotIdentified,
 

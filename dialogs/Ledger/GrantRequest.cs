@@ -20,6 +20,9 @@ public sealed record GrantRequest(
 
     public GrantApproval? Approval { get; init; }
 
+    /// <summary>Which disruption of the journey the grant is for.</summary>
+    public DisruptionFamily Family => DisruptionFamilies.Of(Subject.Kind);
+
     /// <summary>The entitlements the grant uses up.</summary>
     public IReadOnlyList<RemedyKind> UsesUp => Remedies.Select(r => r.Kind).Concat(StandsInFor).Distinct().Order().ToList();
 

@@ -15,8 +15,11 @@ public interface ICompensationLedger
     /// </summary>
     Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken);
 
-    /// <summary>For each of these kinds already granted to the passenger on this journey (under any booking, form of key, channel or person), the grant that holds it.</summary>
-    Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, CancellationToken cancellationToken);
+    /// <summary>
+    /// For each of these kinds already granted to the passenger for this disruption of the journey (under any booking,
+    /// form of key, channel or person), the grant that holds it.
+    /// </summary>
+    Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, DisruptionFamily family, CancellationToken cancellationToken);
 
     /// <summary>Everything granted on a booking, any passenger, any channel, newest first.</summary>
     Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken);

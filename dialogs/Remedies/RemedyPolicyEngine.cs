@@ -48,9 +48,10 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         _ => null,
     };
 
-    /// <summary>Above the automatic approval limit a person decides.</summary>
+    /// <summary>Above the automatic approval limit — or in a currency the policy sets no limit for — a person decides.</summary>
     private static RemedyOption WithinAuthority(RemedyOption option, RemedyPolicy policy)
-        => option.Automatic && policy.AutomaticApprovalLimit.TryGetValue(option.Currency, out var limit) && option.Amount > limit
-            ? option with { Automatic = false, PersonNeededBecause = "OverAutomaticLimit" }
+        => !option.Automatic ? option
+            : !policy.AutomaticApprovalLimit.TryGetValue(option.Currency, out var limit) ? option with { Automatic = false, PersonNeededBecause = "NoAutomaticLimit" }
+            : option.Amount > limit ? option with { Automatic = false, PersonNeededBecause = "OverAutomaticLimit" }
             : option;
 }

@@ -40,7 +40,7 @@ internal static class LedgerBenchmark
             {
                 var key = Key(random.Next(entries * 2));
                 var begin = Stopwatch.GetTimestamp();
-                await ledger.HoldersAsync(key, Kinds, CancellationToken.None);
+                await ledger.HoldersAsync(key, Kinds, DisruptionFamily.Flight, CancellationToken.None);
                 checks.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
             }
             Report("entitlement check", checks);

@@ -50,10 +50,10 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
     [Fact]
     public async Task GrantedOnce_TheOtherFlightOfAConnection_IsTheSameJourney()
     {
-        var (_, granted) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "yes");
+        var (_, granted) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
         var entry = Assert.Single(await _bot.GrantsOnAsync("DEMO06"));
 
-        var (_, again) = await _bot.CustomerSaysAsync("en-US", "My flight CC220 was delayed, booking DEMO06", "Testfall", "yes");
+        var (_, again) = await _bot.CustomerSaysAsync("en-US", "My flight CC220 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
 
         Assert.Contains("Your reference is " + entry.Reference, granted, StringComparison.Ordinal);
         Assert.Contains("already granted €661.50", again, StringComparison.Ordinal);

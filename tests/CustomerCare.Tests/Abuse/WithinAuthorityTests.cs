@@ -10,7 +10,7 @@ namespace CustomerCare.Tests.Abuse;
 /// <summary>
 /// Guarantee: nothing is granted above the granting person's authority, in any currency. An agent's grant or override
 /// above their limit (EUR 1,000, USD 1,100, GBP 850, CHF 950 by default) waits for a supervisor; an override must be
-/// positive, in the booking's currency, in a known currency and with a reason.
+/// positive, in the booking's currency, in a known currency, with a reason, and not below what the policy proposes.
 /// </summary>
 public sealed class WithinAuthorityTests : IAsyncLifetime
 {
@@ -82,7 +82,8 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     [InlineData("override 50 USD goodwill", "Refused: an override is made in the booking's currency.")]
     [InlineData("override 50000 GBP goodwill", "Refused: an override is made in the booking's currency.")]
     [InlineData("override 50 EUR", "Refused: an override needs a reason")]
-    [InlineData("override lots EUR please", "Refused: an override needs a reason")]
+    [InlineData("override lots EUR please", "Refused: write an override as override <amount> <currency> <reason>")]
+    [InlineData("override 100 EUR goodwill only", "Refused: an override cannot give less than the policy proposes")]
     public async Task WithinAuthority_ZeroNegativeUnknownOrForeignOverrides_AreRefused(string command, string reply)
     {
         var (thread, _) = await HeldByAdaAsync("CUREUR");

@@ -104,7 +104,8 @@ public sealed class DisruptionConversationTests
         // journey is assessed on its arrival at JFK over the HAM–JFK distance, whichever flight the customer names.
         await TestFlow.For(conversation)
             .Send("my flight CC220 was delayed, booking DEMO06").AssertReply(_ => { })
-            .Send("Testfall").AssertReplyContains("your journey CC220, CC400 from HAM to JFK on 11/17/2026 reached JFK 5 h 15 min late (cause, on CC400: a technical fault)")
+            .Send("Testfall").AssertReplyContains("More than one traveller on booking DEMO06 is called Testfall")
+            .Send("Robin").AssertReplyContains("your journey CC220, CC400 from HAM to JFK on 11/17/2026 reached JFK 5 h 15 min late (cause, on CC400: a technical fault)")
             .AssertReplyContains("€600.00 compensation — you arrived 5.3 h late")
             .RunAsync();
     }

@@ -38,7 +38,7 @@ public sealed class CompensationLedgerTests : IDisposable
     {
         for (var round = 0; round < 40; round++)
         {
-            var key = Key(flight: "LH" + (400 + round));
+            var key = Key(flight: "LH" + (400 + round), passenger: "P" + round, last: "Sample" + round);
             using var start = new ManualResetEventSlim(false);
             var attempts = Enumerable.Range(0, 64).Select(i => Task.Run(async () =>
             {
@@ -81,7 +81,7 @@ public sealed class CompensationLedgerTests : IDisposable
         var outcome = await _ledger.TryGrantAsync(Request(Key(), "directline", confirmed: confirmed, remedy: remedy, voucherConsent: consent), CancellationToken.None);
 
         Assert.Equal(refusal, (outcome as GrantOutcome.Refused)?.Reason);
-        Assert.Equal(refusal is null, (await _ledger.HoldersAsync(Key(), [RemedyKind.Compensation], CancellationToken.None)).Count == 1);
+        Assert.Equal(refusal is null, (await _ledger.HoldersAsync(Key(), [RemedyKind.Compensation], DisruptionFamily.Flight, CancellationToken.None)).Count == 1);
     }
 
     [Fact]

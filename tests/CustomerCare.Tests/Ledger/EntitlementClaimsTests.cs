@@ -17,19 +17,26 @@ public sealed class EntitlementClaimsTests
 
         var claims = EntitlementClaims.For(who, [RemedyKind.Compensation, RemedyKind.Care, RemedyKind.Compensation]);
 
-        Assert.Equal(8, claims.Count);
-        Assert.Contains(claims, c => c.Id == "Compensation|CC220|2026-11-17|N:robin/testfall");
-        Assert.Contains(claims, c => c.Id == "Care|CC400|2026-11-17|T:2201234567890");
+        Assert.Equal(10, claims.Count);
+        Assert.Contains(claims, c => c.Id == "Compensation|CC220@2026-11-17|N:robin/testfall");
+        Assert.Contains(claims, c => c.Id == "Care|CC400@2026-11-17|T:2201234567890");
+        Assert.Contains(claims, c => c.Id == "Compensation|B:DEMO06/DEMO06-1|R:HAM-JFK");
     }
 
     [Theory]
     [InlineData("Müller", "Mueller")]
     [InlineData("Müller", "MULLER")]
     [InlineData("José", "Jose")]
+    [InlineData("Sørensen", "SOERENSEN")]
+    [InlineData("Wałęsa", "WALESA")]
+    [InlineData("Dæhlie", "DAEHLIE")]
+    [InlineData("Yıldız", "YILDIZ")]
+    [InlineData("Ｓample", "Sample")]
+    [InlineData("Sаmple", "Sample")]
     public void TheSamePersonSpelledDifferently_ClaimsTheSameEntitlement(string one, string other)
     {
-        var a = EntitlementClaims.For(LedgerRequests.Passenger("AAA111", "1", "Ana", one), [RemedyKind.Compensation]).Single();
-        var b = EntitlementClaims.For(LedgerRequests.Passenger("BBB222", "9", "ANA", other), [RemedyKind.Compensation]).Single();
+        var a = EntitlementClaims.For(LedgerRequests.Passenger("AAA111", "1", "Ana", one), [RemedyKind.Compensation]).Single(c => c.ByName);
+        var b = EntitlementClaims.For(LedgerRequests.Passenger("BBB222", "9", "ANA MRS", other), [RemedyKind.Compensation]).Single(c => c.ByName);
 
         Assert.Equal(a.Id, b.Id);
     }
@@ -52,11 +59,32 @@ public sealed class EntitlementClaimsTests
     {
         var who = LedgerRequests.Passenger("DEMO06", "DEMO06-1", "Robin", "Testfall", null, Feeder, LongHaul);
 
-        var keys = EntitlementClaims.LegacyKeys(who, [RemedyKind.Goodwill]);
+        var keys = EntitlementClaims.LegacyKeys(who, DisruptionFamily.Flight);
 
         Assert.Equal(10, keys.Count);
         Assert.Contains("DEMO06-1|DEMO06|CC400|2026-11-17|MissedConnection", keys);
         Assert.Contains("DEMO06-1|DEMO06|CC220|2026-11-17|Delay", keys);
-        Assert.Equal(["DEMO06-1|DEMO06|CC220|2026-11-17|Baggage", "DEMO06-1|DEMO06|CC400|2026-11-17|Baggage"], EntitlementClaims.LegacyKeys(who, [RemedyKind.InterimExpenses]));
+        Assert.Equal(["DEMO06-1|DEMO06|CC220|2026-11-17|Baggage", "DEMO06-1|DEMO06|CC400|2026-11-17|Baggage"], EntitlementClaims.LegacyKeys(who, DisruptionFamily.Bag));
+    }
+
+    [Fact]
+    public void AFlightsAndABagsGoodwill_AreTwoEntitlements_ButCompensationIsOnePerJourney()
+    {
+        var who = LedgerRequests.Passenger();
+
+        Assert.Empty(EntitlementClaims.For(who, [RemedyKind.Goodwill], DisruptionFamily.Flight).Select(c => c.Id).Intersect(EntitlementClaims.For(who, [RemedyKind.Goodwill], DisruptionFamily.Bag).Select(c => c.Id)));
+        Assert.Equal(EntitlementClaims.For(who, [RemedyKind.Compensation], DisruptionFamily.Flight).Select(c => c.Id), EntitlementClaims.For(who, [RemedyKind.Compensation], DisruptionFamily.Bag).Select(c => c.Id));
+    }
+
+    [Fact]
+    public void ARouteTheBookingHoldsTwice_IsToldApartByTheJourneysDate()
+    {
+        var outbound = LedgerRequests.Flight("CC400", "FRA", "JFK", new DateTime(2026, 11, 1, 10, 0, 0, DateTimeKind.Utc));
+        var again = LedgerRequests.Flight("CC400", "FRA", "JFK", new DateTime(2026, 12, 1, 10, 0, 0, DateTimeKind.Utc));
+        var back = LedgerRequests.Flight("CC401", "JFK", "FRA", new DateTime(2026, 11, 8, 10, 0, 0, DateTimeKind.Utc));
+        var booking = new CustomerCare.Operations.Booking("TWICE1", [new CustomerCare.Operations.Passenger("TWICE1-1", "Tom", "Twice", LoyaltyTier.Basic)], [outbound, back, again]);
+        var journeys = CustomerCare.Operations.Journey.Of(booking);
+
+        Assert.Equal(["FRA-JFK@2026-11-01", "JFK-FRA", "FRA-JFK@2026-12-01"], journeys.Select(j => PassengerJourney.On(booking, booking.Passengers[0], j).Route));
     }
 }

@@ -79,7 +79,7 @@ public sealed class TranscriptPrivacyTests : IDisposable
         Assert.True(store.Exists("directline", other.ConversationId!));
         Assert.True(store.Exists("directline", waiting.ConversationId!), "a conversation whose case still waits for a person is kept");
         Assert.Null(await _host.Services.GetRequiredService<ConversationIndex>().FindAsync("directline", customer.ConversationId!));
-        Assert.Single(await ledger.HoldersAsync(key, [RemedyKind.Compensation], CancellationToken.None));
+        Assert.Single(await ledger.HoldersAsync(key, [RemedyKind.Compensation], DisruptionFamily.Flight, CancellationToken.None));
         var search = _host.Services.GetRequiredService<ConversationSearch>();
         Assert.Empty(await search.AllAsync(new ConversationQuery { Search = "hello" }));
         Assert.Single(await search.AllAsync(new ConversationQuery { Search = "still here" }));
