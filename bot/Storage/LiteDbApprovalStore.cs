@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CustomerCare.Ledger;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -13,7 +11,6 @@ namespace CustomerCare.Bot.Storage;
 public sealed class LiteDbApprovalStore : IApprovalStore
 {
     private const string CollectionName = "approvals";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly ILiteCollection<BsonDocument> _approvals;
     private readonly LiteDbWriter _writer;
 
@@ -90,8 +87,8 @@ public sealed class LiteDbApprovalStore : IApprovalStore
         ["_id"] = request.Id,
         ["status"] = request.Status.ToString(),
         ["claims"] = new BsonArray(claimIds.Select(c => new BsonValue(c))),
-        ["json"] = JsonSerializer.Serialize(request, Json),
+        ["json"] = JsonSerializer.Serialize(request, LedgerJson.Options),
     };
 
-    private static ApprovalRequest Read(BsonDocument document) => JsonSerializer.Deserialize<ApprovalRequest>(document["json"].AsString, Json)!;
+    private static ApprovalRequest Read(BsonDocument document) => JsonSerializer.Deserialize<ApprovalRequest>(document["json"].AsString, LedgerJson.Options)!;
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Ledger;
 using CustomerCare.Remedies;
@@ -22,7 +20,6 @@ public sealed class LiteDbLedger : ICompensationLedger
     private const string Entries = "ledger";
     private const string Claims = "entitlements";
     private const string Refusals = "ledgerRefusals";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _claims;
     private readonly ILiteCollection<BsonDocument> _refusals;
@@ -213,12 +210,12 @@ public sealed class LiteDbLedger : ICompensationLedger
         ["tier"] = entry.Tier.ToString(),
         ["grantedUtc"] = entry.GrantedUtc,
         ["conversation"] = ConversationKeyOf(entry.GrantedBy),
-        ["json"] = JsonSerializer.Serialize(entry, Json),
+        ["json"] = JsonSerializer.Serialize(entry, LedgerJson.Options),
     };
 
     private static string ConversationKeyOf(GrantActor actor) => ConversationKey.Of(actor.Channel, actor.ConversationId);
 
     private static string? NullableString(BsonValue? value) => value is null || value.IsNull ? null : value.AsString;
 
-    private static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, Json)!;
+    private static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, LedgerJson.Options)!;
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text.Json;
 
 namespace CustomerCare.Airports;
 
 /// <summary>
-/// The airports the bot knows: every airport with an IATA code in the OurAirports data (Data/npm, embedded by the
-/// build), its regulatory region derived from its country (<see cref="RegulatoryRegions"/>), and for the airports
+/// The airports the bot knows: every airport with an IATA code in the OurAirports data (Data/npm, converted and
+/// embedded by the build), its regulatory region derived from its country (<see cref="RegulatoryRegions"/>), and for the airports
 /// customers name most the English and German names and aliases of Data/airport-names.csv.
 /// </summary>
 public sealed class AirportDirectory
@@ -26,28 +25,33 @@ public sealed class AirportDirectory
     public IReadOnlyList<Airport> Named { get; }
 
     public static AirportDirectory Embedded { get; } = Load(
-        typeof(AirportDirectory).Assembly.GetManifestResourceStream("CustomerCare.Data.ourairports.json")!,
+        typeof(AirportDirectory).Assembly.GetManifestResourceStream("CustomerCare.Data.ourairports.tsv")!,
         typeof(AirportDirectory).Assembly.GetManifestResourceStream("CustomerCare.Data.airport-names.csv")!);
 
     public Airport? Find(string iata) => _byCode.GetValueOrDefault(iata);
 
-    /// <param name="ourAirports">OurAirports' airports as a JSON array (iata_code, name, iso_country, iso_region, latitude_deg, longitude_deg).</param>
+    /// <param name="ourAirports">OurAirports' airports, tab-separated: iata, name, country, subdivision, latitude, longitude (the build writes them from the package).</param>
     /// <param name="names">iata,name,name_de,aliases (aliases separated by '|').</param>
     public static AirportDirectory Load(Stream ourAirports, Stream names)
     {
         var named = ReadNames(names);
         var airports = new List<Airport>();
-        foreach (var row in JsonSerializer.Deserialize(ourAirports, AirportJsonContext.Default.ListOurAirportsRow) ?? [])
+        using var reader = new StreamReader(ourAirports);
+        reader.ReadLine();
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
         {
-            if (row.IataCode is not { Length: 3 } iata || !double.TryParse(row.Latitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
-                || !double.TryParse(row.Longitude, NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude) || row.Country is not { Length: 2 } country)
+            var f = line.Split('\t');
+            if (f.Length != 6 || f[0].Length != 3 || f[2].Length != 2
+                || !double.TryParse(f[4], NumberStyles.Float, CultureInfo.InvariantCulture, out var latitude)
+                || !double.TryParse(f[5], NumberStyles.Float, CultureInfo.InvariantCulture, out var longitude))
             {
                 continue;
             }
-            var region = RegulatoryRegions.Of(country, row.Subdivision, iata);
+            var (iata, name, country) = (f[0], f[1], f[2]);
+            var region = RegulatoryRegions.Of(country, f[3], iata);
             airports.Add(named.TryGetValue(iata, out var n)
-                ? new Airport(iata, n.Name, n.NameDe, [.. n.Aliases, row.Name ?? string.Empty], country, region, latitude, longitude)
-                : new Airport(iata, row.Name ?? iata, row.Name ?? iata, [], country, region, latitude, longitude));
+                ? new Airport(iata, n.Name, n.NameDe, [.. n.Aliases, name], country, region, latitude, longitude)
+                : new Airport(iata, name, name, [], country, region, latitude, longitude));
         }
         var missing = named.Keys.Where(code => airports.All(a => a.Iata != code)).ToList();
         if (missing.Count > 0)
