@@ -26,6 +26,9 @@ public static class Filters
     public static BsonExpression EqualAndBefore(string field, BsonValue value, string otherField, BsonValue limit)
         => BsonExpression.Create(field + " = @0 AND " + otherField + " < @1", value, limit);
 
+    /// <summary><c>field IN values</c>: one query, through the field's index, for several values.</summary>
+    public static BsonExpression In(string field, IEnumerable<string> values) => BsonExpression.Create(field + " IN @0", new BsonArray(values.Select(v => new BsonValue(v))));
+
     /// <summary><c>field &lt; value</c>.</summary>
     public static BsonExpression Before(string field, BsonValue value) => BsonExpression.Create(field + " < @0", value);
 

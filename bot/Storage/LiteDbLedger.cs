@@ -11,9 +11,9 @@ namespace CustomerCare.Bot.Storage;
 /// entitlement (<see cref="EntitlementClaims"/>), written in the same transaction as the grant; a grant whose claims
 /// (or whose older key form) another grant already holds is refused with that grant. All writes run on the
 /// group-commit writer, one after another, and a grant is reported only after its batch is on disk. A refused second
-/// attempt is recorded too (the fairness report counts them). A booking's grants and the claims in a scope, read on
-/// every status question and disruption report, are kept in memory until the next grant commits (one process owns
-/// the data file, and every grant goes through here).
+/// attempt is recorded too (the fairness report counts them). A booking's grants, read on every status question, are
+/// kept in memory until the next grant commits (one process owns the data file, and every grant goes through here);
+/// whether a journey's entitlements are held is one query through the claims' primary key.
 /// </summary>
 public sealed class LiteDbLedger : ICompensationLedger
 {
@@ -27,7 +27,6 @@ public sealed class LiteDbLedger : ICompensationLedger
     private readonly TimeProvider _clock;
     private readonly ConversationIndex? _index;
     private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
-    private readonly ReadThroughCache<IReadOnlyDictionary<string, (string Reference, string? Ticket)>> _claimsInScope = new();
 
     public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
     {
@@ -40,7 +39,6 @@ public sealed class LiteDbLedger : ICompensationLedger
         _entries.EnsureIndex("booking");
         _entries.EnsureIndex("reference", unique: true);
         _entries.EnsureIndex("conversation");
-        _claims.EnsureIndex("scope");
         _refusals.EnsureIndex("conversation");
     }
 
@@ -57,7 +55,6 @@ public sealed class LiteDbLedger : ICompensationLedger
         finally
         {
             _byBooking.Invalidate();
-            _claimsInScope.Invalidate();
         }
     }
 
@@ -74,23 +71,21 @@ public sealed class LiteDbLedger : ICompensationLedger
             {
                 return new GrantOutcome.Refused(refusal);
             }
-            foreach (var key in legacy)
+            if (entries.Find(Filters.In("_id", legacy)).FirstOrDefault() is { } older)
             {
-                if (entries.FindById(key) is { } older)
-                {
-                    return Refuse(db, request, key, Read(older), now);
-                }
+                return Refuse(db, request, older["_id"].AsString, Read(older), now);
             }
+            var stored = Stored(claimed, claims);
             var free = new List<EntitlementClaim>();
             foreach (var claim in claims)
             {
-                if (claimed.FindById(claim.Id) is not { } stored)
+                if (!stored.TryGetValue(claim.Id, out var holder))
                 {
                     free.Add(claim);
                 }
-                else if (claim.SamePassengerAs(NullableString(stored["ticket"])))
+                else if (claim.SamePassengerAs(holder.Ticket))
                 {
-                    return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", stored["reference"]))), now);
+                    return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", holder.Reference))), now);
                 }
             }
             var entry = new LedgerEntry(LedgerReferences.New(), request.Subject, request.Remedies, request.PolicyVersion, request.Actor, now,
@@ -107,7 +102,6 @@ public sealed class LiteDbLedger : ICompensationLedger
             claimed.InsertBulk(free.Select(c => new BsonDocument
             {
                 ["_id"] = c.Id,
-                ["scope"] = c.Scope,
                 ["reference"] = entry.Reference,
                 ["ticket"] = c.TicketNumber,
             }));
@@ -144,21 +138,30 @@ public sealed class LiteDbLedger : ICompensationLedger
     public Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, DisruptionFamily family, CancellationToken cancellationToken)
     {
         var held = new Dictionary<RemedyKind, LedgerEntry>();
-        // Grants recorded before entitlements followed the journey: this passenger's, for this disruption, on a flight of the journey.
-        foreach (var older in Booking(who.BookingReference).Where(e => e.UsesUp.Count == 0 && e.Subject.PassengerId == who.Passenger.PassengerId && DisruptionFamilies.Of(e.Subject.Kind) == family
-                     && who.Journey.Segments.Any(s => s.FlightNumber.Equals(e.Subject.FlightNumber, StringComparison.OrdinalIgnoreCase) && s.ScheduledDate == e.Subject.ScheduledDate)))
+        // Grants recorded before entitlements followed the journey, under their older keys.
+        foreach (var older in _entries.Find(Filters.In("_id", EntitlementClaims.LegacyKeys(who, family))).Select(Read))
         {
             foreach (var kind in EntitlementClaims.HeldBy(older).Intersect(kinds))
             {
                 held.TryAdd(kind, older);
             }
         }
-        foreach (var claim in EntitlementClaims.For(who, kinds, family))
+        var claims = EntitlementClaims.For(who, kinds, family);
+        var stored = Stored(_claims, claims);
+        var references = new Dictionary<RemedyKind, string>();
+        foreach (var claim in claims)
         {
-            if (!held.ContainsKey(claim.Kind) && ClaimsIn(claim.Scope).TryGetValue(claim.Id, out var stored) && claim.SamePassengerAs(stored.Ticket)
-                && _entries.FindOne(Filters.Equal("reference", stored.Reference)) is { } document)
+            if (!held.ContainsKey(claim.Kind) && stored.TryGetValue(claim.Id, out var holder) && claim.SamePassengerAs(holder.Ticket))
             {
-                held[claim.Kind] = Read(document);
+                references.TryAdd(claim.Kind, holder.Reference);
+            }
+        }
+        if (references.Count > 0)
+        {
+            var entries = _entries.Find(Filters.In("reference", references.Values.Distinct())).Select(Read).ToDictionary(e => e.Reference, StringComparer.Ordinal);
+            foreach (var (kind, reference) in references)
+            {
+                held[kind] = entries[reference];
             }
         }
         return Task.FromResult<IReadOnlyDictionary<RemedyKind, LedgerEntry>>(held);
@@ -171,10 +174,9 @@ public sealed class LiteDbLedger : ICompensationLedger
         => _byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
             .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!;
 
-    /// <summary>Every claim in one scope (a flight on its date, or a booking's passenger), by id.</summary>
-    private IReadOnlyDictionary<string, (string Reference, string? Ticket)> ClaimsIn(string scope)
-        => _claimsInScope.Get(scope, key => _claims.Find(Filters.Equal("scope", key))
-            .ToDictionary(d => d["_id"].AsString, d => (d["reference"].AsString, NullableString(d["ticket"])), StringComparer.Ordinal))!;
+    /// <summary>Which of these claims are stored, with the grant that holds each: one query through the primary key.</summary>
+    private static Dictionary<string, (string Reference, string? Ticket)> Stored(ILiteCollection<BsonDocument> claimed, IEnumerable<EntitlementClaim> claims)
+        => claimed.Find(Filters.In("_id", claims.Select(c => c.Id))).ToDictionary(d => d["_id"].AsString, d => (d["reference"].AsString, NullableString(d["ticket"])), StringComparer.Ordinal);
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent or supervisor for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)

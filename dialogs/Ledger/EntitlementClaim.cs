@@ -7,7 +7,7 @@ namespace CustomerCare.Ledger;
 /// normalised name on one flight of their journey on its date, or as the passenger of their booking on the journey's
 /// route. The id is "kind|scope|identity"; the ledger's uniqueness rests on these ids.
 /// </summary>
-public sealed record EntitlementClaim(string Id, RemedyKind Kind, string Scope, string? TicketNumber, bool ByName)
+public sealed record EntitlementClaim(string Id, RemedyKind Kind, string? TicketNumber, bool ByName)
 {
     /// <summary>
     /// Whether a claim already stored under this id was made for the same passenger. Names are compared only where a

@@ -81,18 +81,21 @@ public sealed class WrittenDocumentsTests
         var storage = new LiteDbStorage(file.Database, writer);
         var first = await storage.WriteAsync("k", new StoreItem("v1", null), CancellationToken.None);
 
-        // Another write in the same batch fails the batch: the state write inside it is rolled back with it.
+        // Another write in the same batch fails the batch: the state write inside it is rolled back with it. The
+        // writer is held inside a first batch until both are queued, so the two land in the next batch together.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = new TaskCompletionSource();
         var holding = writer.WriteAsync(_ =>
         {
+            started.SetResult();
             blocker.Task.Wait();
             return 0;
         });
+        await started.Task;
         var rolledBack = storage.WriteAsync("k", new StoreItem("v2", first), CancellationToken.None);
         var failing = writer.WriteAsync<int>(_ => throw new LiteException(0, "disk full"));
         blocker.SetResult();
-        // The writer may have taken the first write alone or with the others; only the later two must fail together.
-        await holding.ContinueWith(_ => { }, TaskScheduler.Default);
+        await holding;
         await Assert.ThrowsAsync<LiteException>(() => rolledBack);
         await Assert.ThrowsAsync<LiteException>(() => failing);
 
