@@ -33,6 +33,11 @@ public sealed class LiteDbApprovalStore : IApprovalStore
                     return Read(pending);
                 }
             }
+            // References are random: a repeat gets a fresh one rather than failing the batch it is written in.
+            while (approvals.FindById(request.Id) is not null)
+            {
+                request = request with { Id = ApprovalReferences.New() };
+            }
             approvals.Insert(ToDocument(request, claimIds));
             return request;
         });

@@ -37,12 +37,17 @@ public sealed class LiteDbCaseStore : ICaseStore
     private bool MayHaveCases(string channelId, string conversationId)
         => _conversationsWithCases.Value.ContainsKey(ConversationKey.Of(channelId, conversationId));
 
-    public Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
+    public Task<CaseFile> OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
         // Noted before the write, so a turn running meanwhile looks the case up rather than missing it.
         _conversationsWithCases.Value[ConversationKey.Of(caseFile.ChannelId, caseFile.ConversationId)] = true;
         return _writer.WriteAsync(db =>
         {
+            // References are random: a repeat gets a fresh one rather than failing the batch it is written in.
+            while (db.GetCollection(CollectionName).FindById(caseFile.Reference) is not null)
+            {
+                caseFile = caseFile with { Reference = CaseReferences.New() };
+            }
             _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => (summary with
             {
                 HandedOff = true,
@@ -50,7 +55,8 @@ public sealed class LiteDbCaseStore : ICaseStore
                 LastUtc = summary.LastUtc > caseFile.OpenedUtc ? summary.LastUtc : caseFile.OpenedUtc,
                 CaseReference = caseFile.Reference,
             }).WithBooking(caseFile.BookingReference));
-            return db.GetCollection(CollectionName).Insert(CaseDocuments.ToDocument(caseFile));
+            db.GetCollection(CollectionName).Insert(CaseDocuments.ToDocument(caseFile));
+            return caseFile;
         });
     }
 

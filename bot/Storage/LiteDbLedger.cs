@@ -28,8 +28,12 @@ public sealed class LiteDbLedger : ICompensationLedger
     private readonly ConversationIndex? _index;
     private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
 
-    public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null)
+    private readonly Func<string> _newReference;
+
+    /// <param name="newReference">Where grant references come from (tests choose colliding ones); <see cref="LedgerReferences.New"/> by default.</param>
+    public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null, Func<string>? newReference = null)
     {
+        _newReference = newReference ?? LedgerReferences.New;
         _writer = writer;
         _clock = clock;
         _index = index;
@@ -88,7 +92,7 @@ public sealed class LiteDbLedger : ICompensationLedger
                     return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", holder.Reference))), now);
                 }
             }
-            var entry = new LedgerEntry(LedgerReferences.New(), request.Subject, request.Remedies, request.PolicyVersion, request.Actor, now,
+            var entry = new LedgerEntry(UnusedReference(entries), request.Subject, request.Remedies, request.PolicyVersion, request.Actor, now,
                 request.OverrideReason, request.Tier, request.SeverityBand)
             {
                 UsesUp = request.UsesUp,
@@ -133,6 +137,17 @@ public sealed class LiteDbLedger : ICompensationLedger
             ["attemptedUtc"] = now,
         });
         return new GrantOutcome.AlreadyGranted(existing);
+    }
+
+    /// <summary>A reference no grant has (references are random, and a million grants make a repeat likely), checked inside the write.</summary>
+    private string UnusedReference(ILiteCollection<BsonDocument> entries)
+    {
+        var reference = _newReference();
+        while (entries.Exists(Filters.Equal("reference", reference)))
+        {
+            reference = _newReference();
+        }
+        return reference;
     }
 
     public Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, DisruptionFamily family, CancellationToken cancellationToken)

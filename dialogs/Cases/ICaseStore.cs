@@ -3,8 +3,8 @@ namespace CustomerCare.Cases;
 /// <summary>Cases from opening to the customer's rating. Every change of hands or status is atomic; a status moves only as <see cref="CaseTransitions"/> allows.</summary>
 public interface ICaseStore
 {
-    /// <summary>Durably records the case; returns only once it is stored.</summary>
-    Task OpenAsync(CaseFile caseFile, CancellationToken cancellationToken);
+    /// <summary>Durably records the case and returns it as stored (under a fresh reference if another case has the one given); returns only once it is stored.</summary>
+    Task<CaseFile> OpenAsync(CaseFile caseFile, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<CaseFile>> ListOpenAsync(CancellationToken cancellationToken);
 

@@ -26,7 +26,7 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             CustomerServiceUrl: activity.ServiceUrl,
             CustomerBotId: activity.Recipient?.Id,
             PassengerId: report?.PassengerId);
-        await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        caseFile = await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return (caseFile.Reference, reached);
     }

@@ -56,6 +56,19 @@ public sealed class CompensationLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task AGrantReferenceAlreadyUsed_IsNeverGivenTwice_AndTheGrantIsStillRecorded()
+    {
+        var references = new Queue<string>(["G-SAME2222", "G-SAME2222", "G-SAME2222", "G-OTHER333"]);
+        var ledger = new LiteDbLedger(_file.Database, _writer, _clock, newReference: references.Dequeue);
+
+        var first = Assert.IsType<GrantOutcome.Granted>(await ledger.TryGrantAsync(Request(Key(passenger: "P1"), "directline"), CancellationToken.None));
+        var second = Assert.IsType<GrantOutcome.Granted>(await ledger.TryGrantAsync(Request(Key(passenger: "P2", last: "Other"), "directline"), CancellationToken.None));
+
+        Assert.Equal(("G-SAME2222", "G-OTHER333"), (first.Entry.Reference, second.Entry.Reference));
+        Assert.Equal(2, (await ledger.ForBookingAsync("K7QX2M", CancellationToken.None)).Count);
+    }
+
+    [Fact]
     public async Task SecondAttempt_FromAnotherChannel_IsToldWhatWhenWhereAndByWhom()
     {
         await _ledger.TryGrantAsync(Request(Key(), "directline"), CancellationToken.None);
