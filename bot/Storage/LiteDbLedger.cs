@@ -7,9 +7,10 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 namespace CustomerCare.Bot.Storage;
 
 /// <summary>
-/// The compensation ledger in LiteDB. Every entitlement a grant uses up is a claim document whose primary key is the
-/// entitlement (<see cref="EntitlementClaims"/>), written in the same transaction as the grant; a grant whose claims
-/// (or whose older key form) another grant already holds is refused with that grant. All writes run on the
+/// The compensation ledger in LiteDB. Every entitlement a grant uses up is claimed (<see cref="EntitlementClaims"/>)
+/// in the same transaction as the grant: one document per passenger identity, keyed by it, lists the entitlements that
+/// identity holds and the grant holding each — so a check reads a handful of documents by primary key. A grant whose
+/// claims (or whose older key form) another grant already holds is refused with that grant. All writes run on the
 /// group-commit writer, one after another, and a grant is reported only after its batch is on disk. A refused second
 /// attempt is recorded too (the fairness report counts them). A booking's grants, read on every status question, are
 /// kept in memory until the next grant commits (one process owns the data file, and every grant goes through here);
@@ -20,6 +21,8 @@ public sealed class LiteDbLedger : ICompensationLedger
     private const string Entries = "ledger";
     private const string Claims = "entitlements";
     private const string Refusals = "ledgerRefusals";
+    private const string Format = "ledgerFormat";
+    private const string ClaimsOnly = "entitlement claims only";
     private readonly ILiteCollection<BsonDocument> _entries;
     private readonly ILiteCollection<BsonDocument> _claims;
     private readonly ILiteCollection<BsonDocument> _refusals;
@@ -29,6 +32,7 @@ public sealed class LiteDbLedger : ICompensationLedger
     private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
 
     private readonly Func<string> _newReference;
+    private readonly bool _olderKeysPossible;
 
     /// <param name="newReference">Where grant references come from (tests choose colliding ones); <see cref="LedgerReferences.New"/> by default.</param>
     public LiteDbLedger(LiteDatabase database, LiteDbWriter writer, TimeProvider clock, ConversationIndex? index = null, Func<string>? newReference = null)
@@ -44,6 +48,26 @@ public sealed class LiteDbLedger : ICompensationLedger
         _entries.EnsureIndex("reference", unique: true);
         _entries.EnsureIndex("conversation");
         _refusals.EnsureIndex("conversation");
+        _olderKeysPossible = !HasOnlyEntitlementClaims(database, _entries);
+    }
+
+    /// <summary>
+    /// A data file whose ledger began with entitlement claims is marked so, and never holds grants under the older keys:
+    /// there the older keys need not be looked up. A file from before keeps looking them up.
+    /// </summary>
+    private static bool HasOnlyEntitlementClaims(LiteDatabase database, ILiteCollection<BsonDocument> entries)
+    {
+        var format = database.GetCollection(Format);
+        if (format.FindById(ClaimsOnly) is not null)
+        {
+            return true;
+        }
+        if (entries.Count() > 0)
+        {
+            return false;
+        }
+        format.Upsert(new BsonDocument { ["_id"] = ClaimsOnly });
+        return true;
     }
 
     public async Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
@@ -66,7 +90,7 @@ public sealed class LiteDbLedger : ICompensationLedger
     {
         var now = _clock.GetUtcNow().UtcDateTime;
         var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family);
-        var legacy = EntitlementClaims.LegacyKeys(request.Who, request.Family);
+        IReadOnlyList<string> legacy = _olderKeysPossible ? EntitlementClaims.LegacyKeys(request.Who, request.Family) : [];
         return _writer.WriteAsync<GrantOutcome>(db =>
         {
             var entries = db.GetCollection(Entries);
@@ -75,21 +99,16 @@ public sealed class LiteDbLedger : ICompensationLedger
             {
                 return new GrantOutcome.Refused(refusal);
             }
-            if (entries.Find(Filters.In("_id", legacy)).FirstOrDefault() is { } older)
+            if (legacy.Count > 0 && entries.Find(Filters.In("_id", legacy)).FirstOrDefault() is { } older)
             {
                 return Refuse(db, request, older["_id"].AsString, Read(older), now);
             }
-            var stored = Stored(claimed, claims);
-            var free = new List<EntitlementClaim>();
+            var identities = Identities(claimed, claims);
             foreach (var claim in claims)
             {
-                if (!stored.TryGetValue(claim.Id, out var holder))
+                if (HolderOf(identities, claim) is { } holder)
                 {
-                    free.Add(claim);
-                }
-                else if (claim.SamePassengerAs(holder.Ticket))
-                {
-                    return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", holder.Reference))), now);
+                    return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", holder))), now);
                 }
             }
             var entry = new LedgerEntry(UnusedReference(entries), request.Subject, request.Remedies, request.PolicyVersion, request.Actor, now,
@@ -103,12 +122,15 @@ public sealed class LiteDbLedger : ICompensationLedger
                 LiteDbApprovalStore.Decide(db, approved.ApprovalId, r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference });
             }
             entries.Insert(ToDocument(entry));
-            claimed.InsertBulk(free.Select(c => new BsonDocument
+            foreach (var identity in claims.GroupBy(c => c.Identity))
             {
-                ["_id"] = c.Id,
-                ["reference"] = entry.Reference,
-                ["ticket"] = c.TicketNumber,
-            }));
+                var document = identities.GetValueOrDefault(identity.Key) ?? new BsonDocument { ["_id"] = identity.Key, ["held"] = new BsonArray() };
+                foreach (var claim in identity)
+                {
+                    document["held"].AsArray.Add(new BsonDocument { ["e"] = claim.Entitlement, ["r"] = entry.Reference, ["t"] = claim.TicketNumber });
+                }
+                claimed.Upsert(document);
+            }
             _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => (summary with
             {
                 Grants = summary.Grants + 1,
@@ -154,7 +176,7 @@ public sealed class LiteDbLedger : ICompensationLedger
     {
         var held = new Dictionary<RemedyKind, LedgerEntry>();
         // Grants recorded before entitlements followed the journey, under their older keys.
-        foreach (var older in _entries.Find(Filters.In("_id", EntitlementClaims.LegacyKeys(who, family))).Select(Read))
+        foreach (var older in !_olderKeysPossible ? [] : _entries.Find(Filters.In("_id", EntitlementClaims.LegacyKeys(who, family))).Select(Read))
         {
             foreach (var kind in EntitlementClaims.HeldBy(older).Intersect(kinds))
             {
@@ -162,13 +184,13 @@ public sealed class LiteDbLedger : ICompensationLedger
             }
         }
         var claims = EntitlementClaims.For(who, kinds, family);
-        var stored = Stored(_claims, claims);
+        var identities = Identities(_claims, claims);
         var references = new Dictionary<RemedyKind, string>();
         foreach (var claim in claims)
         {
-            if (!held.ContainsKey(claim.Kind) && stored.TryGetValue(claim.Id, out var holder) && claim.SamePassengerAs(holder.Ticket))
+            if (!held.ContainsKey(claim.Kind) && HolderOf(identities, claim) is { } holder)
             {
-                references.TryAdd(claim.Kind, holder.Reference);
+                references.TryAdd(claim.Kind, holder);
             }
         }
         if (references.Count > 0)
@@ -189,9 +211,14 @@ public sealed class LiteDbLedger : ICompensationLedger
         => _byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
             .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!;
 
-    /// <summary>Which of these claims are stored, with the grant that holds each: one query through the primary key.</summary>
-    private static Dictionary<string, (string Reference, string? Ticket)> Stored(ILiteCollection<BsonDocument> claimed, IEnumerable<EntitlementClaim> claims)
-        => claimed.Find(Filters.In("_id", claims.Select(c => c.Id))).ToDictionary(d => d["_id"].AsString, d => (d["reference"].AsString, NullableString(d["ticket"])), StringComparer.Ordinal);
+    /// <summary>The stored documents of these claims' identities: one query through the primary key.</summary>
+    private static Dictionary<string, BsonDocument> Identities(ILiteCollection<BsonDocument> claimed, IEnumerable<EntitlementClaim> claims)
+        => claimed.Find(Filters.In("_id", claims.Select(c => c.Identity).Distinct())).ToDictionary(d => d["_id"].AsString, StringComparer.Ordinal);
+
+    /// <summary>The reference of the grant that holds this claim's entitlement for the same passenger, if any.</summary>
+    private static string? HolderOf(Dictionary<string, BsonDocument> identities, EntitlementClaim claim)
+        => identities.GetValueOrDefault(claim.Identity)?["held"].AsArray
+            .FirstOrDefault(h => h["e"].AsString == claim.Entitlement && claim.SamePassengerAs(NullableString(h["t"])))?["r"].AsString;
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent or supervisor for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)

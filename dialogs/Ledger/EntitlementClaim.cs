@@ -3,12 +3,15 @@ using CustomerCare.Remedies;
 namespace CustomerCare.Ledger;
 
 /// <summary>
-/// One stored claim on an entitlement: a kind of remedy, for a passenger within a scope — by e-ticket number or by
-/// normalised name on one flight of their journey on its date, or as the passenger of their booking on the journey's
-/// route. The id is "kind|scope|identity"; the ledger's uniqueness rests on these ids.
+/// One claim on an entitlement: an entitlement ("Compensation", "Care", "Goodwill.Bag", …) for a passenger's identity
+/// in a scope — by e-ticket number or by normalised name on one flight of their journey on its date
+/// ("CC400@2026-11-18|N:alex/sample"), or as the passenger of their booking on the journey's route
+/// ("B:DEMO01/DEMO01-1|R:FRA-JFK"). The ledger's uniqueness rests on <see cref="Id"/>, "entitlement|identity".
 /// </summary>
-public sealed record EntitlementClaim(string Id, RemedyKind Kind, string? TicketNumber, bool ByName)
+public sealed record EntitlementClaim(string Entitlement, string Identity, RemedyKind Kind, string? TicketNumber, bool ByName)
 {
+    public string Id => Entitlement + "|" + Identity;
+
     /// <summary>
     /// Whether a claim already stored under this id was made for the same passenger. Names are compared only where a
     /// ticket number cannot tell two people apart: two different tickets under one name are two passengers.

@@ -25,15 +25,15 @@ public static class EntitlementClaims
         foreach (var kind in kinds.Distinct())
         {
             var entitlement = kind == RemedyKind.Goodwill && family == DisruptionFamily.Bag ? "Goodwill.Bag" : kind.ToString();
-            claims.Add(new EntitlementClaim(string.Join('|', entitlement, booking, "R:" + who.Route), kind, ticket, ByName: false));
+            claims.Add(new EntitlementClaim(entitlement, booking + "|R:" + who.Route, kind, ticket, ByName: false));
             foreach (var segment in who.Journey.Segments)
             {
                 var flight = Flight(segment);
                 if (ticket is not null)
                 {
-                    claims.Add(new EntitlementClaim(string.Join('|', entitlement, flight, "T:" + ticket), kind, ticket, ByName: false));
+                    claims.Add(new EntitlementClaim(entitlement, flight + "|T:" + ticket, kind, ticket, ByName: false));
                 }
-                claims.Add(new EntitlementClaim(string.Join('|', entitlement, flight, "N:" + name), kind, ticket, ByName: true));
+                claims.Add(new EntitlementClaim(entitlement, flight + "|N:" + name, kind, ticket, ByName: true));
             }
         }
         return claims;
