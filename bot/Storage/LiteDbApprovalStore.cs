@@ -21,14 +21,15 @@ public sealed class LiteDbApprovalStore : IApprovalStore
         _approvals.EnsureIndex("status");
     }
 
-    public Task<ApprovalRequest> RequestAsync(ApprovalRequest request, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken)
+    public Task<ApprovalRequest> RequestAsync(ApprovalRequest request, IReadOnlyCollection<EntitlementClaim> claims, CancellationToken cancellationToken)
         => _writer.WriteAsync(db =>
         {
             var approvals = db.GetCollection(CollectionName);
-            // One pending request per entitlement: asking again returns the request already waiting.
+            // One pending request per passenger's entitlement: asking again returns the request already waiting (another
+            // passenger of the same name, told apart by ticket, gets a request of their own).
             foreach (var pending in approvals.Find(Filters.Equal("status", nameof(ApprovalStatus.Pending))))
             {
-                if (pending["claims"].AsArray.Any(c => claimIds.Contains(c.AsString)))
+                if (pending["claims"].AsArray.Any(stored => claims.Any(c => c.Id == stored["id"].AsString && c.HeldBy(CaseDocuments.NullableString(stored["t"]), StoredDays.Read(stored["d"])))))
                 {
                     return Read(pending);
                 }
@@ -38,7 +39,12 @@ public sealed class LiteDbApprovalStore : IApprovalStore
             {
                 request = request with { Id = ApprovalReferences.New() };
             }
-            approvals.Insert(ToDocument(request, claimIds));
+            approvals.Insert(ToDocument(request, new BsonArray(claims.Select(c => new BsonDocument
+            {
+                ["id"] = c.Id,
+                ["t"] = c.TicketNumber,
+                ["d"] = StoredDays.Of(c.JourneyDate),
+            }))));
             return request;
         });
 
@@ -83,15 +89,15 @@ public sealed class LiteDbApprovalStore : IApprovalStore
             return new ApprovalTransition.AlreadyDecided(request);
         }
         var decided = decide(request);
-        approvals.Update(ToDocument(decided, document["claims"].AsArray.Select(c => c.AsString).ToList()));
+        approvals.Update(ToDocument(decided, document["claims"].AsArray));
         return new ApprovalTransition.Decided(decided);
     }
 
-    private static BsonDocument ToDocument(ApprovalRequest request, IEnumerable<string> claimIds) => new()
+    private static BsonDocument ToDocument(ApprovalRequest request, BsonArray claims) => new()
     {
         ["_id"] = request.Id,
         ["status"] = request.Status.ToString(),
-        ["claims"] = new BsonArray(claimIds.Select(c => new BsonValue(c))),
+        ["claims"] = claims,
         ["json"] = JsonSerializer.Serialize(request, LedgerJson.Options),
     };
 

@@ -127,7 +127,13 @@ public sealed class LiteDbLedger : ICompensationLedger
                 var document = identities.GetValueOrDefault(identity.Key) ?? new BsonDocument { ["_id"] = identity.Key, ["held"] = new BsonArray() };
                 foreach (var claim in identity)
                 {
-                    document["held"].AsArray.Add(new BsonDocument { ["e"] = claim.Entitlement, ["r"] = entry.Reference, ["t"] = claim.TicketNumber });
+                    document["held"].AsArray.Add(new BsonDocument
+                    {
+                        ["e"] = claim.Entitlement,
+                        ["r"] = entry.Reference,
+                        ["t"] = claim.TicketNumber,
+                        ["d"] = StoredDays.Of(claim.JourneyDate),
+                    });
                 }
                 claimed.Upsert(document);
             }
@@ -218,7 +224,7 @@ public sealed class LiteDbLedger : ICompensationLedger
     /// <summary>The reference of the grant that holds this claim's entitlement for the same passenger, if any.</summary>
     private static string? HolderOf(Dictionary<string, BsonDocument> identities, EntitlementClaim claim)
         => identities.GetValueOrDefault(claim.Identity)?["held"].AsArray
-            .FirstOrDefault(h => h["e"].AsString == claim.Entitlement && claim.SamePassengerAs(NullableString(h["t"])))?["r"].AsString;
+            .FirstOrDefault(h => h["e"].AsString == claim.Entitlement && claim.HeldBy(NullableString(h["t"]), StoredDays.Read(h["d"])))?["r"].AsString;
 
     /// <summary>Grants made in one conversation (by the bot there, or by an agent or supervisor for its customer), oldest first.</summary>
     public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)

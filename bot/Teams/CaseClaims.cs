@@ -11,7 +11,7 @@ namespace CustomerCare.Bot.Teams;
 public sealed class CaseClaims(CompensationGrants grants)
 {
     public Task<DisruptionClaim?> OfAsync(CaseFile caseFile, CancellationToken cancellationToken)
-        => grants.IdentifyAsync(caseFile.BookingReference, caseFile.PassengerId, caseFile.LastName, caseFile.FlightNumber, null,
+        => grants.IdentifyAsync(caseFile.BookingReference, caseFile.PassengerId, caseFile.LastName, caseFile.FlightNumber, caseFile.JourneyDate,
             DisruptionKinds.ToDomain(caseFile.DisruptionKind), cancellationToken);
 
     /// <summary>For the card: the customer's tier, what the policy proposes, and everything already granted on the booking or to the passenger for this journey under any booking.</summary>

@@ -28,4 +28,5 @@ public sealed record CaseFile(
     string? Summary = null,
     string? CustomerServiceUrl = null,
     string? CustomerBotId = null,
-    string? PassengerId = null);
+    string? PassengerId = null,
+    DateOnly? JourneyDate = null);

@@ -12,15 +12,17 @@ public sealed class CompensationStatusDialog : ComponentDialog
 {
     private const string ReferencePrompt = "status.reference";
     private const string LastNamePrompt = "status.lastName";
+    private const string FirstNamePrompt = "status.firstName";
     private readonly CompensationGrants _grants;
 
     public CompensationStatusDialog(CompensationGrants grants)
         : base(nameof(CompensationStatusDialog))
     {
         _grants = grants;
-        AddDialog(new WaterfallDialog<DisruptionReport>("status.steps", [AskReferenceAsync, AskLastNameAsync, AnswerAsync]));
+        AddDialog(new WaterfallDialog<DisruptionReport>("status.steps", [AskReferenceAsync, AskLastNameAsync, AskFirstNameIfSharedAsync, AnswerAsync]));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));
         AddDialog(new TextPrompt(LastNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
+        AddDialog(new TextPrompt(FirstNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
     }
 
     private static Task<DialogTurnResult> AskReferenceAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
@@ -47,17 +49,35 @@ public sealed class CompensationStatusDialog : ComponentDialog
         }, cancellationToken);
     }
 
+    /// <summary>Each traveller sees their own grants only: where travellers share the last name, the first name tells them apart.</summary>
+    private async Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+    {
+        step.Flow.LastName = (step.Result as string)?.Trim() ?? string.Empty;
+        var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
+        if (booking is null || !Travellers.ShareLastName(booking, step.Flow.LastName))
+        {
+            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
+        }
+        return await step.PromptAsync(FirstNamePrompt, new PromptOptions
+        {
+            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.SharedLastName), booking.RecordLocator, step.Flow.LastName)),
+            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.LastNameRetry))),
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
-        var lastName = (step.Result as string)?.Trim() ?? string.Empty;
+        var (lastName, firstName) = (step.Flow.LastName ?? string.Empty, (step.Result as string)?.Trim());
         var reference = step.Flow.BookingReference!;
         var booking = await _grants.Operations.FindBookingAsync(reference, cancellationToken).ConfigureAwait(false);
-        var passenger = booking?.Passengers.FirstOrDefault(p => NameMatch.Same(p.LastName, lastName));
-        if (passenger is null)
+        var matching = booking is null ? [] : Travellers.Matching(booking, lastName, firstName);
+        if (matching.Count != 1)
         {
-            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.BookingNotFound), reference, lastName)), cancellationToken).ConfigureAwait(false);
+            var name = firstName is null ? lastName : firstName + " " + lastName;
+            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(matching.Count > 1 ? nameof(Strings.StatusTravellersAlike) : nameof(Strings.BookingNotFound), reference, name)), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
         }
+        var passenger = matching[0];
 
         var culture = step.Context.Culture();
         var entries = (await _grants.Ledger.ForBookingAsync(reference, cancellationToken).ConfigureAwait(false))

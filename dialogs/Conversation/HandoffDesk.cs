@@ -25,7 +25,8 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             report?.JourneyFlight ?? report?.FlightNumber,
             CustomerServiceUrl: activity.ServiceUrl,
             CustomerBotId: activity.Recipient?.Id,
-            PassengerId: report?.PassengerId);
+            PassengerId: report?.PassengerId,
+            JourneyDate: DateOnly.TryParseExact(report?.JourneyDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null);
         caseFile = await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return (caseFile.Reference, reached);

@@ -17,7 +17,7 @@ public sealed partial class ReportDisruptionDialog
         step.Flow.LastName = (step.Result as string)?.Trim();
         step.Flow.FirstName = null;
         var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-        if (booking is null || booking.Passengers.Count(p => NameMatch.Same(p.LastName, step.Flow.LastName)) < 2)
+        if (booking is null || !Travellers.ShareLastName(booking, step.Flow.LastName))
         {
             return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
         }
@@ -32,10 +32,14 @@ public sealed partial class ReportDisruptionDialog
     {
         step.Flow.FirstName = (step.Result as string)?.Trim();
         var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-        var named = booking?.Passengers.Where(p => NameMatch.Same(p.LastName, step.Flow.LastName)).ToList() ?? [];
         // Never the first of several: a traveller who shares a last name is identified by first name, or not at all.
-        var passenger = named.Count == 1 ? named[0]
-            : step.Flow.FirstName is { } first ? named.SingleOrDefault(p => NameMatch.FoldGiven(p.FirstName) == NameMatch.FoldGiven(first)) : null;
+        var matching = booking is null ? [] : Travellers.Matching(booking, step.Flow.LastName, step.Flow.FirstName);
+        if (matching.Count > 1)
+        {
+            await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.TravellersAlike), step.Flow.BookingReference)), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.BookingNotIdentified, cancellationToken).ConfigureAwait(false);
+        }
+        var passenger = matching.Count == 1 ? matching[0] : null;
         if (booking is null || passenger is null)
         {
             step.Flow.IdentityAttempts++;
@@ -55,8 +59,13 @@ public sealed partial class ReportDisruptionDialog
         step.Flow.PassengerId = passenger.PassengerId;
         step.Flow.Tier = passenger.Tier;
         var journeys = Journey.Of(booking);
-        var onJourney = step.Flow.FlightNumber is { } flight ? journeys.FirstOrDefault(j => j.Includes(flight)) : null;
-        var namedElsewhere = step.Flow.FlightNumber is not null && onJourney is null;
+        var withFlight = step.Flow.FlightNumber is { } flight ? journeys.Where(j => j.Includes(flight)).ToList() : [];
+        // A flight the booking holds twice (out on Monday, again next week) is told apart by the day the customer named, or asked.
+        var onDay = DateOnly.TryParseExact(step.Flow.TravelDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? withFlight.Where(j => j.Segments.Any(s => s.ScheduledDate == day)).ToList()
+            : withFlight;
+        var onJourney = withFlight.Count == 1 ? withFlight[0] : onDay.Count == 1 ? onDay[0] : null;
+        var namedElsewhere = step.Flow.FlightNumber is not null && withFlight.Count == 0;
         if (namedElsewhere)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.FlightNotOnBooking),
@@ -72,7 +81,8 @@ public sealed partial class ReportDisruptionDialog
         {
             Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChooseFlight), booking.RecordLocator)),
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
-            Choices = journeys.Select((j, i) => new Choice(i.ToString(CultureInfo.InvariantCulture), Describe(j, culture), j.Segments.Select(s => s.FlightNumber).ToArray())).ToList(),
+            // Values are the journeys' keys, not numbers: "1" from the customer means the first trip, never the trip with value "1".
+            Choices = journeys.Select(j => new Choice(KeyOf(j), Describe(j, culture), j.Segments.Select(s => s.FlightNumber).ToArray())).ToList(),
         }, cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,10 +90,12 @@ public sealed partial class ReportDisruptionDialog
     {
         if (step.Result is FoundChoice chosen && await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false) is { } booking)
         {
-            Remember(step.Flow, Journey.Of(booking)[int.Parse(chosen.Value, CultureInfo.InvariantCulture)]);
+            Remember(step.Flow, Journey.Of(booking).First(j => KeyOf(j) == chosen.Value));
         }
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string KeyOf(Journey journey) => journey.First.FlightNumber + "@" + journey.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static void Remember(DisruptionReport flow, Journey journey)
     {

@@ -13,8 +13,9 @@ public abstract record Assessment
 
     /// <summary>
     /// The facts are established; the proposal, less whatever the passenger's journey already holds.
-    /// <paramref name="ExceedsAgentAuthority"/>: what is open adds up to more than an agent may grant (or is in a
-    /// currency nobody may grant in), so the bot never grants it on its own, however small each part.
+    /// <paramref name="ExceedsAgentAuthority"/>: what is open, with what the disruption already brought, adds up to more
+    /// than an agent may grant (or is in a currency nobody may grant in), so the bot never grants it on its own, however
+    /// small each part and however the parts are spread over time.
     /// </summary>
     public sealed record Assessed(
         DisruptionClaim Claim,

@@ -43,7 +43,7 @@ public sealed class CompensationGrants(
         {
             return null;
         }
-        return new DisruptionClaim(booking, PassengerJourney.On(booking, passenger, journey), reported);
+        return new DisruptionClaim(booking, new PassengerJourney(booking.RecordLocator, passenger, journey), reported);
     }
 
     /// <summary>The operations data's facts for the journey, the policy's proposal, and what the journey already holds.</summary>
@@ -66,7 +66,9 @@ public sealed class CompensationGrants(
                 var proposal = policy.Evaluate(established.Facts, claim.Passenger.Tier);
                 var held = await ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), DisruptionFamilies.Of(established.Facts.Kind), cancellationToken).ConfigureAwait(false);
                 var assessed = new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held);
-                return assessed with { ExceedsAgentAuthority = agentAuthority.Check(assessed.Remedies, claim.Currency) is not AuthorityVerdict.Within };
+                // What this disruption already brought counts too: granted in parts, it is still one disruption.
+                var total = assessed.Remedies.Concat(held.Values.DistinctBy(e => e.Reference).SelectMany(e => e.Remedies)).ToList();
+                return assessed with { ExceedsAgentAuthority = assessed.Remedies.Count > 0 && agentAuthority.Check(total, claim.Currency) is not AuthorityVerdict.Within };
             default:
                 throw new InvalidOperationException("Unknown finding.");
         }
@@ -213,7 +215,7 @@ public sealed class CompensationGrants(
                 }
                 var approval = new ApprovalRequest(ApprovalReferences.New(), caseReference, request.Who, request.Subject, request.Remedies, request.StandsInFor,
                     request.PolicyVersion, request.OverrideReason, request.Tier, request.SeverityBand, request.Actor, clock.GetUtcNow().UtcDateTime, above);
-                var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family).Select(c => c.Id).ToList();
+                var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family);
                 return new GrantOutcome.NeedsApproval(await approvals.RequestAsync(approval, claims, cancellationToken).ConfigureAwait(false));
             default:
                 return await ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false);

@@ -8,10 +8,11 @@ namespace CustomerCare.Ledger;
 /// What counts as one entitlement, whatever kind of disruption was reported, whichever flight of the journey is named,
 /// whichever booking the passenger is on (a rebooking into a new record locator), channel or person asks: each kind
 /// of remedy at most once per passenger and journey. A grant claims its kinds on every flight of the journey, under
-/// the passenger's ticket number (where the data has one) and under their normalised name; and on their booking, as
-/// that booking's passenger on the journey's route — so a reissued ticket, a corrected name or a rebooking onto
-/// another flight of the same booking is still the same passenger and journey. A second grant that shares any of
-/// these claims collides.
+/// the passenger's ticket number (where the data has one) and under their normalised name (both spellings of a name
+/// with umlauts); and on their booking, as that booking's passenger on the journey's route around the journey's date —
+/// so a reissued ticket, a corrected name or a rebooking onto another flight of the same booking within
+/// <see cref="EntitlementClaim.RebookingDays"/> days is still the same passenger and journey. A second grant that
+/// shares any of these claims collides.
 /// </summary>
 public static class EntitlementClaims
 {
@@ -19,13 +20,14 @@ public static class EntitlementClaims
     public static IReadOnlyList<EntitlementClaim> For(PassengerJourney who, IEnumerable<RemedyKind> kinds, DisruptionFamily family = DisruptionFamily.Flight)
     {
         var ticket = NormalizedTicket(who.Passenger.TicketNumber);
-        var name = NameMatch.FoldGiven(who.Passenger.FirstName) + "/" + NameMatch.Fold(who.Passenger.LastName);
+        var (first, last) = (NameMatch.GivenForms(who.Passenger.FirstName), NameMatch.Forms(who.Passenger.LastName));
+        var names = new[] { first[0] + "/" + last[0], first[^1] + "/" + last[^1] }.Distinct().ToList();
         var booking = "B:" + who.BookingReference.Trim().ToUpperInvariant() + "/" + who.Passenger.PassengerId.Trim().ToUpperInvariant();
         var claims = new List<EntitlementClaim>();
         foreach (var kind in kinds.Distinct())
         {
             var entitlement = kind == RemedyKind.Goodwill && family == DisruptionFamily.Bag ? "Goodwill.Bag" : kind.ToString();
-            claims.Add(new EntitlementClaim(entitlement, booking + "|R:" + who.Route, kind, ticket, ByName: false));
+            claims.Add(new EntitlementClaim(entitlement, booking + "|R:" + who.Route, kind, ticket, ByName: false, who.Journey.Date));
             foreach (var segment in who.Journey.Segments)
             {
                 var flight = Flight(segment);
@@ -33,7 +35,7 @@ public static class EntitlementClaims
                 {
                     claims.Add(new EntitlementClaim(entitlement, flight + "|T:" + ticket, kind, ticket, ByName: false));
                 }
-                claims.Add(new EntitlementClaim(entitlement, flight + "|N:" + name, kind, ticket, ByName: true));
+                claims.AddRange(names.Select(name => new EntitlementClaim(entitlement, flight + "|N:" + name, kind, ticket, ByName: true)));
             }
         }
         return claims;

@@ -7,8 +7,8 @@ namespace CustomerCare.Ledger;
 /// </summary>
 public interface IApprovalStore
 {
-    /// <summary>Durably records the request; when one is already pending for any of the same entitlement claims, returns that one instead.</summary>
-    Task<ApprovalRequest> RequestAsync(ApprovalRequest request, IReadOnlyCollection<string> claimIds, CancellationToken cancellationToken);
+    /// <summary>Durably records the request; when one is already pending that holds any of the same claims for the same passenger, returns that one instead.</summary>
+    Task<ApprovalRequest> RequestAsync(ApprovalRequest request, IReadOnlyCollection<EntitlementClaim> claims, CancellationToken cancellationToken);
 
     Task<ApprovalRequest?> FindAsync(string id, CancellationToken cancellationToken);
 

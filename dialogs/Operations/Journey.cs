@@ -32,7 +32,11 @@ public sealed record Journey(IReadOnlyList<Segment> Segments)
     public bool Includes(string flightNumber)
         => Segments.Any(s => string.Equals(Normalized(s.FlightNumber), Normalized(flightNumber), StringComparison.OrdinalIgnoreCase));
 
-    /// <summary>The booking's journeys in time order: a flight continues the journey when it leaves from where the last one landed, within a day, and does not head back where the journey began.</summary>
+    /// <summary>
+    /// The booking's journeys in time order: a flight continues the journey when it leaves from where the last one
+    /// landed, within a day, and does not head back to any airport the journey already left from (a return, also one
+    /// through the outbound's hub).
+    /// </summary>
     public static IReadOnlyList<Journey> Of(Booking booking)
     {
         var journeys = new List<List<Segment>>();
@@ -41,7 +45,7 @@ public sealed record Journey(IReadOnlyList<Segment> Segments)
             var current = journeys.LastOrDefault();
             var continues = current is not null
                 && string.Equals(current[^1].Destination, segment.Origin, StringComparison.OrdinalIgnoreCase)
-                && !string.Equals(current[0].Origin, segment.Destination, StringComparison.OrdinalIgnoreCase)
+                && !current.Any(s => string.Equals(s.Origin, segment.Destination, StringComparison.OrdinalIgnoreCase))
                 && segment.ScheduledDepartureUtc - current[^1].ScheduledArrivalUtc is var gap && gap >= TimeSpan.Zero && gap <= MaxConnection;
             if (continues)
             {

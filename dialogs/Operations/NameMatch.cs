@@ -4,9 +4,11 @@ using System.Text;
 namespace CustomerCare.Operations;
 
 /// <summary>
-/// Names compare as the same person's, however they are spelled or typed: without case, accents, umlaut spellings or
-/// titles ("Müller", "Mueller", "MULLER"; "Sørensen", "SORENSEN"; "Wałęsa", "WALESA"; "ALEX MR" and "Alex"), with
-/// full-width letters folded to ordinary ones and Cyrillic and Greek letters that look Latin read as the Latin ones.
+/// Names compare as the same person's, however they are spelled or typed: without case, accents or titles, with
+/// strokes and ligatures written out ("Sørensen" = "SORENSEN" = "SOERENSEN", "Wałęsa" = "WALESA", "ALEX MR" = "Alex"),
+/// with full-width letters folded to ordinary ones and Cyrillic and Greek letters that look Latin read as the Latin
+/// ones. Umlauts are written both ways a booking system may have spelled them ("Müller" = "MUELLER" = "MULLER"), so a
+/// name with umlauts has two forms; "ae" in a name without umlauts stays "ae" ("Michael" is not "Michal").
 /// </summary>
 public static class NameMatch
 {
@@ -15,7 +17,7 @@ public static class NameMatch
     /// <summary>Letters with no decomposition that people write without their stroke or ligature.</summary>
     private static readonly Dictionary<char, string> Spellings = new()
     {
-        ['ø'] = "o", ['ł'] = "l", ['æ'] = "ae", ['œ'] = "oe", ['ı'] = "i", ['đ'] = "d", ['ð'] = "d", ['þ'] = "th", ['ß'] = "ss",
+        ['ł'] = "l", ['æ'] = "ae", ['œ'] = "oe", ['ı'] = "i", ['đ'] = "d", ['ð'] = "d", ['þ'] = "th", ['ß'] = "ss",
         ['ħ'] = "h", ['ŧ'] = "t", ['ŀ'] = "l", ['ĸ'] = "k", ['ŋ'] = "n",
         // Cyrillic and Greek letters that look like Latin ones, so a look-alike is no new name.
         ['а'] = "a", ['в'] = "b", ['е'] = "e", ['ё'] = "e", ['к'] = "k", ['м'] = "m", ['н'] = "h", ['о'] = "o", ['р'] = "p", ['с'] = "c", ['т'] = "t",
@@ -24,28 +26,59 @@ public static class NameMatch
         ['τ'] = "t", ['υ'] = "u", ['χ'] = "x", ['ζ'] = "z",
     };
 
-    public static bool Same(string? a, string? b) => Fold(a) == Fold(b);
-
-    /// <summary>A first or given name without the titles booking records carry ("ALEX MR", "Dr. Alex").</summary>
-    public static string FoldGiven(string? name)
-        => Fold(string.Join(' ', (name ?? string.Empty).Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries)
-            .Where(word => !Titles.Contains(word.ToLowerInvariant()))));
-
-    /// <summary>The form names are compared in: lower case, letters only, umlauts, accents, strokes and look-alikes folded.</summary>
-    public static string Fold(string? name)
+    /// <summary>Letters booking systems write either with an e after them or plainly: ä/ö/ü (and ø) as ae/oe/ue or a/o/u.</summary>
+    private static readonly Dictionary<char, (string Expanded, string Plain)> Umlauts = new()
     {
-        var compatible = (name ?? string.Empty).Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant();
-        var spelled = new StringBuilder(compatible.Length);
+        ['ä'] = ("ae", "a"), ['ö'] = ("oe", "o"), ['ü'] = ("ue", "u"), ['ø'] = ("oe", "o"),
+    };
+
+    public static bool Same(string? a, string? b) => Forms(a).Intersect(Forms(b)).Any();
+
+    /// <summary>The forms of a name (one, or two where it has umlauts): how it may stand in two booking systems.</summary>
+    public static IReadOnlyList<string> Forms(string? name)
+    {
+        var (expanded, plain) = Spell(name);
+        return expanded == plain ? [expanded] : [expanded, plain];
+    }
+
+    /// <summary>The forms of a first or given name without the titles booking records carry ("ALEX MR", "Dr. Alex").</summary>
+    public static IReadOnlyList<string> GivenForms(string? name) => Forms(WithoutTitles(name));
+
+    /// <summary>The one form names are keyed by: umlauts written out (the first of <see cref="Forms"/>).</summary>
+    public static string Fold(string? name) => Spell(name).Expanded;
+
+    /// <summary>A first name's key form without its titles.</summary>
+    public static string FoldGiven(string? name) => Fold(WithoutTitles(name));
+
+    private static string WithoutTitles(string? name)
+        => string.Join(' ', (name ?? string.Empty).Split([' ', '.'], StringSplitOptions.RemoveEmptyEntries).Where(word => !Titles.Contains(word.ToLowerInvariant())));
+
+    private static (string Expanded, string Plain) Spell(string? name)
+    {
+        var compatible = (name ?? string.Empty).Normalize(NormalizationForm.FormKC).Trim().ToLowerInvariant().Normalize(NormalizationForm.FormC);
+        var expanded = new StringBuilder(compatible.Length);
+        var plain = new StringBuilder(compatible.Length);
         foreach (var c in compatible)
         {
-            spelled.Append(Spellings.TryGetValue(c, out var latin) ? latin : c.ToString());
+            if (Umlauts.TryGetValue(c, out var umlaut))
+            {
+                expanded.Append(umlaut.Expanded);
+                plain.Append(umlaut.Plain);
+            }
+            else
+            {
+                var latin = Spellings.TryGetValue(c, out var spelled) ? spelled : c.ToString();
+                expanded.Append(latin);
+                plain.Append(latin);
+            }
         }
-        var umlauts = spelled.ToString()
-            .Replace("ä", "a", StringComparison.Ordinal).Replace("ae", "a", StringComparison.Ordinal)
-            .Replace("ö", "o", StringComparison.Ordinal).Replace("oe", "o", StringComparison.Ordinal)
-            .Replace("ü", "u", StringComparison.Ordinal).Replace("ue", "u", StringComparison.Ordinal);
-        var builder = new StringBuilder(umlauts.Length);
-        foreach (var c in umlauts.Normalize(NormalizationForm.FormD))
+        return (LettersOnly(expanded.ToString()), LettersOnly(plain.ToString()));
+    }
+
+    private static string LettersOnly(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
             if (char.IsLetter(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
             {
