@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using CustomerCare.Ledger;
 using CustomerCare.Tests.Supervisors;
 using CustomerCare.Tests.Support;
@@ -11,7 +10,7 @@ namespace CustomerCare.Tests.Abuse;
 /// once, however often or however many at once approve; never by the person who asked; never without the Supervisor
 /// role or the page's antiforgery token; and not at all once declined. The ledger records requester, approver and both times.
 /// </summary>
-public sealed partial class ApprovalsTests : IAsyncLifetime
+public sealed class ApprovalsTests : IAsyncLifetime
 {
     private AttackedBot _bot = null!;
     private DirectLineClient _customer = null!;
@@ -26,21 +25,14 @@ public sealed partial class ApprovalsTests : IAsyncLifetime
         _thread = await _bot.TakeAsync(reference);
         var asked = await _bot.AgentWritesAsync(_thread, "ada", "Ada Agent", "grant");
         Assert.StartsWith("1742.00 USD is above your authority of 1100.00 USD. Approval A-", asked, StringComparison.Ordinal);
-        _approval = ApprovalReference().Match(asked!).Value;
+        _approval = AttackedBot.ApprovalIn(asked);
         Assert.Contains(_approval, await _bot.AgentWritesAsync(_thread, "ada", "Ada Agent", "grant"), StringComparison.Ordinal);
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private async Task<HttpResponseMessage> DecideAsync(HttpClient session, string handler, string? token = null, string? approval = null)
-    {
-        token ??= SupervisorSession.TokenIn(await session.GetStringAsync("/supervisors/approvals"));
-        return await session.PostAsync("/supervisors/approvals?handler=" + handler, new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["id"] = approval ?? _approval,
-            ["__RequestVerificationToken"] = token,
-        }));
-    }
+    private Task<HttpResponseMessage> DecideAsync(HttpClient session, string handler, string? token = null, string? approval = null)
+        => SupervisorSession.DecideAsync(session, handler, approval ?? _approval, token);
 
     [Fact]
     public async Task ApprovedOnce_SixtyFourApprovalsAtOnce_GrantOnce_WithRequesterAndApprover()
@@ -119,7 +111,4 @@ public sealed partial class ApprovalsTests : IAsyncLifetime
         Assert.Equal((ApprovalStatus.Declined, "sam"), (request.Status, request.DecidedBy!.Id));
         Assert.Contains(_bot.Teams.Channel.Calls, c => c.Path == $"/v3/conversations/{_thread}/activities" && c.Body?["text"]?.GetValue<string>() == $"Approval {_approval} for case {request.CaseReference}: declined; nothing was granted by Sam Supervisor.");
     }
-
-    [GeneratedRegex("A-[2-9A-HJ-NP-Z]{6}")]
-    private static partial Regex ApprovalReference();
 }

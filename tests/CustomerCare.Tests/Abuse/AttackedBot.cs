@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CustomerCare.Bot.Operations;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
 using CustomerCare.Tests.Support;
@@ -29,6 +30,9 @@ public sealed partial class AttackedBot : IAsyncDisposable
     public ICaseStore Cases => Host.Services.GetRequiredService<ICaseStore>();
 
     public IApprovalStore Approvals => Host.Services.GetRequiredService<IApprovalStore>();
+
+    /// <summary>The bookings and flight operations, as the nightly import writes them.</summary>
+    public LiteDbOperationsData Operations => Host.Services.GetRequiredService<LiteDbOperationsData>();
 
     /// <summary>Starts the bot (on <paramref name="dataPath"/> if given) with the bot installed in the agents' channel.</summary>
     public static async Task<AttackedBot> StartAsync(string? dataPath = null, Action<BotHost>? configure = null, bool install = true)
@@ -67,9 +71,17 @@ public sealed partial class AttackedBot : IAsyncDisposable
             await customer.PostMessageAsync("I want to talk to a person");
             said = string.Join("\n", await customer.BotTextsAsync(mark));
         }
-        var reference = CaseReference().Match(said) is { Success: true } match ? match.Value : throw new InvalidOperationException("No case was opened: " + said);
-        return (customer, reference);
+        return (customer, CaseIn(said));
     }
+
+    /// <summary>The case reference in what the bot said.</summary>
+    public static string CaseIn(string said)
+        => CaseReference().Match(said) is { Success: true } match ? match.Value : throw new InvalidOperationException("No case was opened: " + said);
+
+    /// <summary>The approval reference in an agent's reply.</summary>
+    public static string ApprovalIn(string? reply)
+        => ApprovalReference().Match(reply ?? string.Empty) is { Success: true } match ? match.Value : throw new InvalidOperationException("No approval was asked: " + reply);
+
 
     /// <summary>An agent takes the case from its card; returns the case's agents' thread.</summary>
     public async Task<string> TakeAsync(string caseReference, string agentId = "ada", string agentName = "Ada Agent")
@@ -93,6 +105,16 @@ public sealed partial class AttackedBot : IAsyncDisposable
 
     public async Task<IReadOnlyList<LedgerEntry>> GrantsOnAsync(string booking) => await Ledger.ForBookingAsync(booking, CancellationToken.None);
 
+    public async Task<IReadOnlyList<LedgerEntry>> GrantsOnAsync(params string[] bookings)
+    {
+        var all = new List<LedgerEntry>();
+        foreach (var booking in bookings)
+        {
+            all.AddRange(await GrantsOnAsync(booking));
+        }
+        return all;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Host.Dispose();
@@ -101,4 +123,7 @@ public sealed partial class AttackedBot : IAsyncDisposable
 
     [GeneratedRegex("CC-[2-9A-HJ-NP-Z]{6}")]
     private static partial Regex CaseReference();
+
+    [GeneratedRegex("A-[2-9A-HJ-NP-Z]{6}")]
+    private static partial Regex ApprovalReference();
 }

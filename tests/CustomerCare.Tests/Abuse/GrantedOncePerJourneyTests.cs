@@ -1,10 +1,8 @@
-using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
 using CustomerCare.Tests.Support;
 using LiteDB;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Abuse;
 
@@ -105,7 +103,7 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
         var first = await GrantDemo01Async();
         var rebooked = new Booking("REBK01", [new Passenger("REBK01-1", "alex", "SAMPLE", LoyaltyTier.Gold)],
             [new Segment("CC400", "FRA", "JFK", new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 18, 18, 30, 0, DateTimeKind.Utc), 640, "EUR")]);
-        await _bot.Host.Services.GetRequiredService<LiteDbOperationsData>().SaveAsync([rebooked], []);
+        await _bot.Operations.SaveAsync([rebooked], []);
 
         var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking REBK01", "Sample", "yes");
 
@@ -119,7 +117,7 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
     {
         var departure = new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
         Segment Flight() => new("CC400", "FRA", "JFK", departure, departure.AddHours(8.5), 640, "EUR");
-        await _bot.Host.Services.GetRequiredService<LiteDbOperationsData>().SaveAsync(
+        await _bot.Operations.SaveAsync(
         [
             new Booking("TKT001", [new Passenger("TKT001-1", "Samuel", "Ticket", LoyaltyTier.Basic, TicketNumber: "220-1111111111")], [Flight()]),
             new Booking("TKT002", [new Passenger("TKT002-1", "Sam", "Ticket-Holder", LoyaltyTier.Basic, TicketNumber: "2201111111111")], [Flight()]),

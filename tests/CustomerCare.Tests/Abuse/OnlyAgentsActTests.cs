@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
 using CustomerCare.Cases;
 using CustomerCare.Tests.Support;
 
@@ -11,7 +10,7 @@ namespace CustomerCare.Tests.Abuse;
 /// validated channel token, from the configured tenant and the agents' team and channel; and only the agent who holds
 /// a case answers its customer, grants, overrides or ends it. Every refused attempt changes nothing and is logged.
 /// </summary>
-public sealed partial class OnlyAgentsActTests : IAsyncLifetime
+public sealed class OnlyAgentsActTests : IAsyncLifetime
 {
     private AttackedBot _bot = null!;
 
@@ -30,7 +29,7 @@ public sealed partial class OnlyAgentsActTests : IAsyncLifetime
     public async Task OnlyAgents_ACustomersOwnCardActionsThroughDirectLine_ChangeNothing()
     {
         var (customer, said) = await _bot.CustomerSaysAsync("en-US", "I was denied boarding, booking DEMO04", "Example");
-        var reference = CaseReference().Match(said).Value;
+        var reference = AttackedBot.CaseIn(said);
         Assert.StartsWith("CC-", reference, StringComparison.Ordinal);
         var (_, before) = await customer.GetActivitiesAsync();
 
@@ -49,7 +48,7 @@ public sealed partial class OnlyAgentsActTests : IAsyncLifetime
     {
         await using var local = await AttackedBot.StartAsync(configure: host => host.Settings["MicrosoftAppId"] = string.Empty, install: false);
         var (_, said) = await local.CustomerSaysAsync("en-US", "I was denied boarding, booking DEMO04", "Example");
-        var reference = CaseReference().Match(said).Value;
+        var reference = AttackedBot.CaseIn(said);
 
         var response = await local.Http.PostAsJsonAsync("/api/messages", local.Teams.CardAction("ada", "Ada Agent", "take", reference));
 
@@ -111,7 +110,4 @@ public sealed partial class OnlyAgentsActTests : IAsyncLifetime
         Assert.Equal(("bob", "Bob Agent"), (grant.GrantedBy.Id, grant.GrantedBy.Name));
         Assert.Contains(await customer.BotTextsAsync(before), t => t.StartsWith("Bob Agent from our care team has taken over", StringComparison.Ordinal));
     }
-
-    [GeneratedRegex("CC-[2-9A-HJ-NP-Z]{6}")]
-    private static partial Regex CaseReference();
 }

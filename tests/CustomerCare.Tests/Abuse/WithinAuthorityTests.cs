@@ -1,16 +1,15 @@
-using CustomerCare.Bot.Operations;
 using CustomerCare.Ledger;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
-using CustomerCare.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
+using static CustomerCare.Tests.Abuse.Trips;
 
 namespace CustomerCare.Tests.Abuse;
 
 /// <summary>
 /// Guarantee: nothing is granted above the granting person's authority, in any currency. An agent's grant or override
 /// above their limit (EUR 1,000, USD 1,100, GBP 850, CHF 950 by default) waits for a supervisor; an override must be
-/// positive, in the booking's currency, in a known currency, with a reason, and not below what the policy proposes.
+/// positive, in the booking's currency, in a known currency, with a reason, and not below what the policy proposes;
+/// and the bot's own grants for one disruption never add up to more than an agent may grant.
 /// </summary>
 public sealed class WithinAuthorityTests : IAsyncLifetime
 {
@@ -19,22 +18,20 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _bot = await AttackedBot.StartAsync();
-        await _bot.Host.Services.GetRequiredService<LiteDbOperationsData>().SaveAsync(
+        await _bot.Operations.SaveAsync(
             [Booking("CUREUR", "FRA", "JFK", "EUR"), Booking("CURUSD", "JFK", "LAX", "USD"), Booking("CURGBP", "LHR", "JFK", "GBP"), Booking("CURCHF", "ZRH", "JFK", "CHF")],
             [Flight("CUREUR", "FRA", "JFK"), Flight("CURUSD", "JFK", "LAX"), Flight("CURGBP", "LHR", "JFK"), Flight("CURCHF", "ZRH", "JFK")]);
     }
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
-    private static readonly DateTime Departure = new(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
-
     private static string FlightNumber(string booking) => booking switch { "CUREUR" => "CC700", "CURUSD" => "CC701", "CURGBP" => "CC702", _ => "CC703" };
 
     private static Booking Booking(string locator, string from, string to, string currency)
-        => new(locator, [new Passenger(locator + "-1", "Cary", "Currency", LoyaltyTier.Basic)], [new Segment(FlightNumber(locator), from, to, Departure, Departure.AddHours(8), 500, currency)]);
+        => new(locator, [new Passenger(locator + "-1", "Cary", "Currency", LoyaltyTier.Basic)], [new Segment(FlightNumber(locator), from, to, Nov18, Nov18.AddHours(8), 500, currency)]);
 
     private static FlightOperation Flight(string locator, string from, string to)
-        => new(FlightNumber(locator), DateOnly.FromDateTime(Departure), from, to, Departure, Departure.AddHours(8), Departure.AddHours(5), Departure.AddHours(13),
+        => new(FlightNumber(locator), DateOnly.FromDateTime(Nov18), from, to, Nov18, Nov18.AddHours(8), Nov18.AddHours(5), Nov18.AddHours(13),
             false, null, null, null, "TECHNICAL", false, EuCarrier: true);
 
     private async Task<(string Thread, string Case)> HeldByAdaAsync(string booking)
@@ -103,5 +100,81 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
         var answer = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
 
         Assert.StartsWith("Granted 624.00 EUR + 25.00 CHF (reference G-", answer, StringComparison.Ordinal);
+    }
+
+    private async Task<string> HeldDemo01Async()
+    {
+        var (_, reference) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        return await _bot.TakeAsync(reference);
+    }
+
+    [Theory]
+    [InlineData("override 0.001 EUR x", "Refused")]
+    [InlineData("override 0.005 EUR x", "Refused")]
+    [InlineData("override 1e5 EUR x", "Refused")]
+    [InlineData("override −100 EUR x", "Refused")]
+    [InlineData("override 100- EUR x", "Refused")]
+    [InlineData("override (100) EUR x", "Refused")]
+    [InlineData("override 100 EUR", "Refused")]
+    [InlineData("override 100 EUR  ", "Refused")]
+    [InlineData("override 100 EURO x", "Refused")]
+    [InlineData("override 100 €  x", "Refused")]
+    [InlineData("override 79228162514264337593543950336 EUR x", "Refused")]
+    [InlineData("override 1,000.01 EUR x", "1000.01 EUR is above your authority")]
+    [InlineData("override 1,0,0,0,0 EUR x", "Refused: write an override as")]
+    [InlineData("override 5000 eur x", "5000.00 EUR is above your authority")]
+    [InlineData("override 1000.004 EUR x", "Granted 1000.00 EUR")]
+    [InlineData("override 999.999 EUR x", "Granted 1000.00 EUR")]
+    public async Task WithinAuthority_OverridesWithOddAmountsOrCurrencies_AreRefusedOrBounded(string command, string expected)
+    {
+        var thread = await HeldDemo01Async();
+
+        var reply = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", command);
+
+        Assert.StartsWith(expected, reply, StringComparison.Ordinal);
+        var total = (await _bot.GrantsOnAsync("DEMO01")).SelectMany(g => g.Remedies).Sum(r => r.Amount);
+        Assert.True(total <= 1000m, $"granted {total}");
+    }
+
+    /// <summary>
+    /// A four-day delay: compensation, meals, four hotel nights and goodwill are each within the automatic limit, but
+    /// together (EUR 1,634) above what an agent may grant — so the bot grants nothing on its own and a person decides.
+    /// </summary>
+    [Fact]
+    public async Task WithinAuthority_TheBotNeverGrantsMoreInTotalThanAnAgentMay()
+    {
+        var departure = new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
+        await _bot.Operations.SaveAsync(
+            [new Booking("LONG01", [new Passenger("LONG01-1", "Lena", "Longwait", LoyaltyTier.Platinum)], [new Segment("CC760", "FRA", "JFK", departure, departure.AddHours(8.5), 640, "EUR")])],
+            [new FlightOperation("CC760", DateOnly.FromDateTime(departure), "FRA", "JFK", departure, departure.AddHours(8.5), departure.AddDays(4), departure.AddDays(4).AddHours(8.5),
+                false, null, null, null, "TECHNICAL", false, EuCarrier: true)]);
+
+        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG01", "Longwait", "yes");
+
+        Assert.Empty(await _bot.GrantsOnAsync("LONG01"));
+        Assert.Contains("needs a person's approval", said, StringComparison.Ordinal);
+        Assert.Contains("case CC-", said, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Four days late. First recorded as weather (extraordinary): care only, EUR 984 (meals 384, four hotel nights 600),
+    /// within the bot's limits. The cause is then corrected to a technical fault: compensation 600 and goodwill 50 open.
+    /// Together EUR 1,634 — more than an agent may grant — paid by the bot without a person.
+    /// </summary>
+    [Fact]
+    public async Task WithinAuthority_TheBotsGrantsForOneDisruption_NeverAddUpToMoreThanAnAgentMay()
+    {
+        var booking = new Booking("LONG02", [new Passenger("LONG02-1", "Lena", "Longwait", LoyaltyTier.Platinum)], [Seg("CC760", "FRA", "JFK", Nov18, 8.5)]);
+        await _bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "WEATHER", extraordinary: true)]);
+        var (_, care) = await _bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG02", "Longwait", "yes");
+
+        await _bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "TECHNICAL")]);
+        var (_, rest) = await _bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG02", "Longwait", "yes");
+
+        var grants = await _bot.GrantsOnAsync("LONG02");
+        var total = grants.Where(g => g.GrantedBy.Kind == ActorKind.Bot).SelectMany(g => g.Remedies).Sum(r => r.Amount);
+        Assert.Contains("Your reference is G-", care, StringComparison.Ordinal);
+        Assert.Contains("needs a person's approval", rest, StringComparison.Ordinal);
+        Assert.Equal(984m, total);
     }
 }

@@ -26,6 +26,17 @@ public static partial class SupervisorSession
         return client;
     }
 
+    /// <summary>A signed-in supervisor approves or declines a request on the approvals page, with the page's antiforgery token unless one is given.</summary>
+    public static async Task<HttpResponseMessage> DecideAsync(HttpClient supervisor, string handler, string approval, string? token = null)
+    {
+        token ??= TokenIn(await supervisor.GetStringAsync("/supervisors/approvals"));
+        return await supervisor.PostAsync("/supervisors/approvals?handler=" + handler, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["id"] = approval,
+            ["__RequestVerificationToken"] = token,
+        }));
+    }
+
     public static string TokenIn(string html) => AntiforgeryToken().Match(html) is { Success: true } match ? match.Groups[1].Value : throw new InvalidOperationException("No antiforgery token on the page.");
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
