@@ -50,20 +50,8 @@ public sealed class CompensationStatusDialog : ComponentDialog
     }
 
     /// <summary>Each traveller sees their own grants only: where travellers share the last name, the first name tells them apart.</summary>
-    private async Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
-    {
-        step.Flow.LastName = (step.Result as string)?.Trim() ?? string.Empty;
-        var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-        if (booking is null || !Travellers.ShareLastName(booking, step.Flow.LastName))
-        {
-            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-        return await step.PromptAsync(FirstNamePrompt, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.SharedLastName), booking.RecordLocator, step.Flow.LastName)),
-            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.LastNameRetry))),
-        }, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+        => SharedLastNameStep.AskFirstNameIfSharedAsync(step, _grants.Operations, FirstNamePrompt, cancellationToken);
 
     private async Task<DialogTurnResult> AnswerAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {

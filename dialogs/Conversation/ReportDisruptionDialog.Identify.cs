@@ -12,21 +12,8 @@ namespace CustomerCare.Conversation;
 public sealed partial class ReportDisruptionDialog
 {
     /// <summary>When several travellers on the booking share the last name, their first name tells them apart.</summary>
-    private async Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
-    {
-        step.Flow.LastName = (step.Result as string)?.Trim();
-        step.Flow.FirstName = null;
-        var booking = await _grants.Operations.FindBookingAsync(step.Flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-        if (booking is null || !Travellers.ShareLastName(booking, step.Flow.LastName))
-        {
-            return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
-        }
-        return await step.PromptAsync(FirstNamePrompt, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.SharedLastName), booking.RecordLocator, step.Flow.LastName)),
-            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.LastNameRetry))),
-        }, cancellationToken).ConfigureAwait(false);
-    }
+    private Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+        => SharedLastNameStep.AskFirstNameIfSharedAsync(step, _grants.Operations, FirstNamePrompt, cancellationToken);
 
     private async Task<DialogTurnResult> IdentifyAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
