@@ -10,19 +10,13 @@ namespace CustomerCare.Tests.Abuse;
 /// unsigned or look-alike Teams requests, anonymous traffic on a bot without an app id, another case's agent, a namesake
 /// and an agent without an Entra object id all change nothing.
 /// </summary>
-public sealed class ForgedAgentsTests : IAsyncLifetime
+public sealed class ForgedAgentsTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await AttackedBot.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     [Fact]
     public async Task OnlyAgents_ACustomerTypingAgentsCommandsOrForgingTeamsFieldsThroughDirectLine_ChangesNothing()
     {
-        var (customer, reference) = await _bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
-        var thread = await _bot.TakeAsync(reference);
+        var (customer, reference) = await Bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
+        var thread = await Bot.TakeAsync(reference);
         var path = $"/v3/directline/conversations/{customer.ConversationId}/activities";
 
         foreach (var text in new[] { "grant", "override 5000 USD wedding", "take over", "end", "approve" })
@@ -32,7 +26,7 @@ public sealed class ForgedAgentsTests : IAsyncLifetime
         // A message dressed as a Teams agent's in the case thread.
         var forged = await customer.SendAsync(HttpMethod.Post, path, new
         {
-            type = "message", text = "grant", channelId = "msteams", serviceUrl = _bot.Teams.Channel.ServiceUrl,
+            type = "message", text = "grant", channelId = "msteams", serviceUrl = Bot.Teams.Channel.ServiceUrl,
             from = new { id = "29:ada", name = "Ada Agent", aadObjectId = "ada", role = "user" },
             conversation = new { id = thread, isGroup = true, conversationType = "channel", tenantId = TeamsAgents.Tenant },
             channelData = new { tenant = new { id = TeamsAgents.Tenant }, team = new { id = TeamsAgents.AgentTeam }, channel = new { id = TeamsAgents.AgentChannel } },
@@ -55,43 +49,43 @@ public sealed class ForgedAgentsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, invoke.StatusCode);
         Assert.Equal(HttpStatusCode.OK, submit.StatusCode);
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO04"));
-        Assert.Empty(await _bot.Approvals.ListAsync(10, CancellationToken.None));
-        var held = (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!;
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO04"));
+        Assert.Empty(await Bot.Approvals.ListAsync(10, CancellationToken.None));
+        var held = (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!;
         Assert.Equal((CaseStatus.Taken, "ada"), (held.Status, held.AgentId));
     }
 
     [Fact]
     public async Task OnlyAgents_UnsignedOrLookalikeTeamsRequestsOnApiMessages_ChangeNothing()
     {
-        var (_, reference) = await _bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
-        var thread = await _bot.TakeAsync(reference);
+        var (_, reference) = await Bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
+        var thread = await Bot.TakeAsync(reference);
 
         // No token.
-        var unsigned = await _bot.Http.PostAsJsonAsync("/api/messages", _bot.Teams.InThread("ada", "Ada Agent", "grant", thread));
+        var unsigned = await Bot.Http.PostAsJsonAsync("/api/messages", Bot.Teams.InThread("ada", "Ada Agent", "grant", thread));
         // Signed, but as the emulator channel with Teams channelData.
-        var emulatorThread = await _bot.Teams.PostAsync(_bot.Http, Relabel(_bot.Teams.InThread("ada", "Ada Agent", "grant", thread), "emulator"));
-        var emulatorInvoke = await _bot.Teams.PostAsync(_bot.Http, Relabel(_bot.Teams.CardAction("ada", "Ada Agent", "approve", reference), "emulator"));
+        var emulatorThread = await Bot.Teams.PostAsync(Bot.Http, Relabel(Bot.Teams.InThread("ada", "Ada Agent", "grant", thread), "emulator"));
+        var emulatorInvoke = await Bot.Teams.PostAsync(Bot.Http, Relabel(Bot.Teams.CardAction("ada", "Ada Agent", "approve", reference), "emulator"));
         // Signed Teams, but a conversation id that only starts like the agents' channel, and no channel in channelData.
-        var prefix = await _bot.Teams.PostAsync(_bot.Http, new
+        var prefix = await Bot.Teams.PostAsync(Bot.Http, new
         {
-            type = "invoke", name = "adaptiveCard/action", channelId = "msteams", serviceUrl = _bot.Teams.Channel.ServiceUrl,
+            type = "invoke", name = "adaptiveCard/action", channelId = "msteams", serviceUrl = Bot.Teams.Channel.ServiceUrl,
             value = new { action = new { type = "Action.Execute", verb = "takeover", data = new { @case = reference } } },
             from = new { id = "29:mallory", name = "Mallory", aadObjectId = "mallory" }, recipient = new { id = "28:" + TeamsAgents.AppId },
             conversation = new { id = TeamsAgents.AgentChannel + "x;messageid=1", tenantId = TeamsAgents.Tenant },
             channelData = new { tenant = new { id = TeamsAgents.Tenant } },
         });
         // Signed Teams, personal chat (no channel), conversation id = the case thread's channel part with a suffix.
-        var personal = await _bot.Teams.PostAsync(_bot.Http, new
+        var personal = await Bot.Teams.PostAsync(Bot.Http, new
         {
-            type = "invoke", name = "adaptiveCard/action", channelId = "msteams", serviceUrl = _bot.Teams.Channel.ServiceUrl,
+            type = "invoke", name = "adaptiveCard/action", channelId = "msteams", serviceUrl = Bot.Teams.Channel.ServiceUrl,
             value = new { action = new { type = "Action.Execute", verb = "takeover", data = new { @case = reference } } },
             from = new { id = "29:mallory", name = "Mallory", aadObjectId = "mallory" }, recipient = new { id = "28:" + TeamsAgents.AppId },
             conversation = new { id = "a:1" + TeamsAgents.AgentChannel, conversationType = "personal", tenantId = TeamsAgents.Tenant },
             channelData = new { tenant = new { id = TeamsAgents.Tenant } },
         });
         // Channel id differing only in case.
-        var upper = await _bot.Teams.PostAsync(_bot.Http, _bot.Teams.CardAction("mallory", "Mallory", "takeover", reference, channel: TeamsAgents.AgentChannel.ToUpperInvariant()));
+        var upper = await Bot.Teams.PostAsync(Bot.Http, Bot.Teams.CardAction("mallory", "Mallory", "takeover", reference, channel: TeamsAgents.AgentChannel.ToUpperInvariant()));
 
         Assert.Equal(HttpStatusCode.Unauthorized, unsigned.StatusCode);
         Assert.Equal(HttpStatusCode.OK, emulatorThread.StatusCode);
@@ -99,9 +93,9 @@ public sealed class ForgedAgentsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, prefix.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, personal.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, upper.StatusCode);
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO04"));
-        Assert.Empty(await _bot.Approvals.ListAsync(10, CancellationToken.None));
-        Assert.Equal("ada", (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.AgentId);
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO04"));
+        Assert.Empty(await Bot.Approvals.ListAsync(10, CancellationToken.None));
+        Assert.Equal("ada", (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.AgentId);
     }
 
     private static System.Text.Json.Nodes.JsonNode Relabel(object activity, string channelId)
@@ -130,33 +124,33 @@ public sealed class ForgedAgentsTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheHolder_AnotherCasesAgent_ASameNamedAgent_OrOneWithoutAnEntraId_CannotActOnTheCase()
     {
-        var (_, case1) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
-        var thread1 = await _bot.TakeAsync(case1);
-        var (_, case2) = await _bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
-        var thread2 = await _bot.TakeAsync(case2, "bob", "Bob Agent");
+        var (_, case1) = await Bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        var thread1 = await Bot.TakeAsync(case1);
+        var (_, case2) = await Bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
+        var thread2 = await Bot.TakeAsync(case2, "bob", "Bob Agent");
 
         // Ada (holder of case 1) writes grant in Bob's thread.
-        var inOtherThread = await _bot.AgentWritesAsync(thread2, "ada", "Ada Agent", "grant");
+        var inOtherThread = await Bot.AgentWritesAsync(thread2, "ada", "Ada Agent", "grant");
         // Someone named "Ada Agent" with another id.
-        var sameName = await _bot.AgentWritesAsync(thread1, "mallory", "Ada Agent", "grant");
+        var sameName = await Bot.AgentWritesAsync(thread1, "mallory", "Ada Agent", "grant");
         // Ada without aadObjectId (id falls back to from.id).
         var id = Guid.NewGuid().ToString("N");
-        await _bot.Teams.SendAsync(_bot.Http, new
+        await Bot.Teams.SendAsync(Bot.Http, new
         {
-            type = "message", id, text = "override 900 EUR friendly", channelId = "msteams", serviceUrl = _bot.Teams.Channel.ServiceUrl,
+            type = "message", id, text = "override 900 EUR friendly", channelId = "msteams", serviceUrl = Bot.Teams.Channel.ServiceUrl,
             from = new { id = "29:ada", name = "Ada Agent" }, recipient = new { id = "28:" + TeamsAgents.AppId },
             conversation = new { id = thread1, isGroup = true, conversationType = "channel" },
             channelData = new { tenant = new { id = TeamsAgents.Tenant }, channel = new { id = TeamsAgents.AgentChannel } },
         });
-        var noAad = _bot.Teams.Channel.Calls.LastOrDefault(c => c.Path.EndsWith("/activities/" + id, StringComparison.Ordinal)).Body?["text"]?.GetValue<string>();
+        var noAad = Bot.Teams.Channel.Calls.LastOrDefault(c => c.Path.EndsWith("/activities/" + id, StringComparison.Ordinal)).Body?["text"]?.GetValue<string>();
         // Card approve of case 2 by Ada.
-        var card = await _bot.Teams.PostAsync(_bot.Http, _bot.Teams.CardAction("ada", "Ada Agent", "approve", case2));
+        var card = await Bot.Teams.PostAsync(Bot.Http, Bot.Teams.CardAction("ada", "Ada Agent", "approve", case2));
 
         Assert.StartsWith("Bob Agent holds case", inOtherThread, StringComparison.Ordinal);
         Assert.StartsWith("Ada Agent holds case", sameName, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, card.StatusCode);
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO01", "DEMO04"));
-        Assert.Empty(await _bot.Approvals.ListAsync(10, CancellationToken.None));
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO01", "DEMO04"));
+        Assert.Empty(await Bot.Approvals.ListAsync(10, CancellationToken.None));
         Assert.Null(noAad);
     }
 
@@ -167,28 +161,28 @@ public sealed class ForgedAgentsTests : IAsyncLifetime
     [Fact]
     public async Task NobodyApprovesTheirOwnRequest_AnAgentWithoutAnEntraObjectId_CannotAskInTheFirstPlace()
     {
-        var (_, reference) = await _bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
+        var (_, reference) = await Bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
         // Ada takes and asks without aadObjectId in her activities.
-        var take = await _bot.Teams.PostAsync(_bot.Http, new
+        var take = await Bot.Teams.PostAsync(Bot.Http, new
         {
-            type = "invoke", name = "adaptiveCard/action", channelId = "msteams", serviceUrl = _bot.Teams.Channel.ServiceUrl,
+            type = "invoke", name = "adaptiveCard/action", channelId = "msteams", serviceUrl = Bot.Teams.Channel.ServiceUrl,
             value = new { action = new { type = "Action.Execute", verb = "take", data = new { @case = reference } } },
             from = new { id = "29:ada", name = "Ada Agent" }, recipient = new { id = "28:" + TeamsAgents.AppId },
             conversation = new { id = TeamsAgents.AgentChannel + ";messageid=1", tenantId = TeamsAgents.Tenant },
             channelData = new { tenant = new { id = TeamsAgents.Tenant }, team = new { id = TeamsAgents.AgentTeam }, channel = new { id = TeamsAgents.AgentChannel } },
         });
         Assert.Equal(HttpStatusCode.Forbidden, take.StatusCode);
-        Assert.Equal(CaseStatus.Open, (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
-        var thread = await _bot.TakeAsync(reference);
-        await _bot.Teams.SendAsync(_bot.Http, new
+        Assert.Equal(CaseStatus.Open, (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
+        var thread = await Bot.TakeAsync(reference);
+        await Bot.Teams.SendAsync(Bot.Http, new
         {
-            type = "message", text = "grant", channelId = "msteams", serviceUrl = _bot.Teams.Channel.ServiceUrl,
+            type = "message", text = "grant", channelId = "msteams", serviceUrl = Bot.Teams.Channel.ServiceUrl,
             from = new { id = "29:ada", name = "Ada Agent" }, recipient = new { id = "28:" + TeamsAgents.AppId },
             conversation = new { id = thread, isGroup = true, conversationType = "channel" },
             channelData = new { tenant = new { id = TeamsAgents.Tenant }, channel = new { id = TeamsAgents.AgentChannel } },
         });
-        Assert.Empty(await _bot.Approvals.ListAsync(10, CancellationToken.None));
-        Assert.Contains(_bot.Host.Logs.Lines, l => l.Message.StartsWith("Agents' action refused (NoAgentId)", StringComparison.Ordinal));
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO04"));
+        Assert.Empty(await Bot.Approvals.ListAsync(10, CancellationToken.None));
+        Assert.Contains(Bot.Host.Logs.Lines, l => l.Message.StartsWith("Agents' action refused (NoAgentId)", StringComparison.Ordinal));
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO04"));
     }
 }

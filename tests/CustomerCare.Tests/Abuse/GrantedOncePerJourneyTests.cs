@@ -11,19 +11,13 @@ namespace CustomerCare.Tests.Abuse;
 /// whatever kind the customer reports, whichever flight of the journey they name, in either language, from any channel,
 /// under any booking the passenger is on, and whatever form an older data file keeps its grants in.
 /// </summary>
-public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
+public sealed class GrantedOncePerJourneyTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await AttackedBot.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     private async Task<string> GrantDemo01Async()
     {
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
         Assert.Contains("Your reference is G-", said, StringComparison.Ordinal);
-        return Assert.Single(await _bot.GrantsOnAsync("DEMO01")).Reference;
+        return Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference;
     }
 
     [Theory]
@@ -39,24 +33,24 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
     {
         var first = await GrantDemo01Async();
 
-        var (_, said) = await _bot.CustomerSaysAsync(locale, report, lastName, locale == "de-DE" ? "ja" : "yes");
+        var (_, said) = await Bot.CustomerSaysAsync(locale, report, lastName, locale == "de-DE" ? "ja" : "yes");
 
         Assert.DoesNotContain("G-", said.Replace(first, string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
-        Assert.Equal(first, Assert.Single(await _bot.GrantsOnAsync("DEMO01")).Reference);
+        Assert.Equal(first, Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
     }
 
     [Fact]
     public async Task GrantedOnce_TheOtherFlightOfAConnection_IsTheSameJourney()
     {
-        var (_, granted) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
-        var entry = Assert.Single(await _bot.GrantsOnAsync("DEMO06"));
+        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var entry = Assert.Single(await Bot.GrantsOnAsync("DEMO06"));
 
-        var (_, again) = await _bot.CustomerSaysAsync("en-US", "My flight CC220 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC220 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
 
         Assert.Contains("Your reference is " + entry.Reference, granted, StringComparison.Ordinal);
         Assert.Contains("already granted €661.50", again, StringComparison.Ordinal);
         Assert.Contains(entry.Reference, again, StringComparison.Ordinal);
-        Assert.Single(await _bot.GrantsOnAsync("DEMO06"));
+        Assert.Single(await Bot.GrantsOnAsync("DEMO06"));
     }
 
     [Fact]
@@ -65,7 +59,7 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
         await using var channel = await FakeChannel.StartAsync();
         var english = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Ready("en-US", "My flight CC400 was delayed, booking DEMO01")));
         var german = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Ready("de-DE", "Mein Flug CC400 hatte Verspätung, Buchung DEMO01")));
-        var http = _bot.Http;
+        var http = Bot.Http;
         async Task<HttpResponseMessage> Emulator(int i, string text, int turn)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = System.Net.Http.Json.JsonContent.Create(new
@@ -73,7 +67,7 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
                 type = "message", id = $"e{i}-{turn}", text, channelId = "emulator", serviceUrl = channel.ServiceUrl, locale = "en-US",
                 from = new { id = "user" + i }, recipient = new { id = "bot" }, conversation = new { id = "emulator-" + i },
             }) };
-            request.Headers.Authorization = new("Bearer", _bot.Teams.Authority.Token(TeamsAgents.AppId, channel.ServiceUrl));
+            request.Headers.Authorization = new("Bearer", Bot.Teams.Authority.Token(TeamsAgents.AppId, channel.ServiceUrl));
             var response = await http.SendAsync(request);
             response.EnsureSuccessStatusCode();
             return response;
@@ -87,13 +81,13 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
         await Task.WhenAll(english.Select(c => c.PostMessageAsync("yes")).Concat(german.Select(c => c.PostMessageAsync("ja")))
             .Concat(Enumerable.Range(0, 8).Select(i => (Task)Emulator(i, "yes", 3))));
 
-        Assert.Single(await _bot.GrantsOnAsync("DEMO01"));
-        Assert.Equal(23, await _bot.Ledger.RefusedSecondGrantsAsync(CancellationToken.None));
+        Assert.Single(await Bot.GrantsOnAsync("DEMO01"));
+        Assert.Equal(23, await Bot.Ledger.RefusedSecondGrantsAsync(CancellationToken.None));
     }
 
     private async Task<DirectLineClient> Ready(string locale, string report)
     {
-        var (customer, _) = await _bot.CustomerSaysAsync(locale, report, "Sample");
+        var (customer, _) = await Bot.CustomerSaysAsync(locale, report, "Sample");
         return customer;
     }
 
@@ -103,13 +97,13 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
         var first = await GrantDemo01Async();
         var rebooked = new Booking("REBK01", [new Passenger("REBK01-1", "alex", "SAMPLE", LoyaltyTier.Gold)],
             [new Segment("CC400", "FRA", "JFK", new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 18, 18, 30, 0, DateTimeKind.Utc), 640, "EUR")]);
-        await _bot.Operations.SaveAsync([rebooked], []);
+        await Bot.Operations.SaveAsync([rebooked], []);
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking REBK01", "Sample", "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking REBK01", "Sample", "yes");
 
         Assert.Contains("already granted €649.00", said, StringComparison.Ordinal);
         Assert.Contains(first, said, StringComparison.Ordinal);
-        Assert.Empty(await _bot.GrantsOnAsync("REBK01"));
+        Assert.Empty(await Bot.GrantsOnAsync("REBK01"));
     }
 
     [Fact]
@@ -117,28 +111,28 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
     {
         var departure = new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
         Segment Flight() => new("CC400", "FRA", "JFK", departure, departure.AddHours(8.5), 640, "EUR");
-        await _bot.Operations.SaveAsync(
+        await Bot.Operations.SaveAsync(
         [
             new Booking("TKT001", [new Passenger("TKT001-1", "Samuel", "Ticket", LoyaltyTier.Basic, TicketNumber: "220-1111111111")], [Flight()]),
             new Booking("TKT002", [new Passenger("TKT002-1", "Sam", "Ticket-Holder", LoyaltyTier.Basic, TicketNumber: "2201111111111")], [Flight()]),
             new Booking("TKT003", [new Passenger("TKT003-1", "Samuel", "Ticket", LoyaltyTier.Basic, TicketNumber: "220-2222222222")], [Flight()]),
         ], []);
 
-        var (_, first) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TKT001", "Ticket", "yes");
-        var (_, sameTicket) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TKT002", "Ticket-Holder", "yes");
-        var (_, otherTicket) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TKT003", "Ticket", "yes");
+        var (_, first) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TKT001", "Ticket", "yes");
+        var (_, sameTicket) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TKT002", "Ticket-Holder", "yes");
+        var (_, otherTicket) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TKT003", "Ticket", "yes");
 
         Assert.Contains("Your reference is G-", first, StringComparison.Ordinal);
         Assert.Contains("already granted", sameTicket, StringComparison.Ordinal);
-        Assert.Empty(await _bot.GrantsOnAsync("TKT002"));
+        Assert.Empty(await Bot.GrantsOnAsync("TKT002"));
         Assert.Contains("Your reference is G-", otherTicket, StringComparison.Ordinal);
-        Assert.Single(await _bot.GrantsOnAsync("TKT003"));
+        Assert.Single(await Bot.GrantsOnAsync("TKT003"));
     }
 
     [Fact]
     public async Task GrantedOnce_AGrantKeptInAnOlderDataFile_StillHoldsTheJourney()
     {
-        await _bot.DisposeAsync();
+        await Bot.DisposeAsync();
         var path = BotHost.TempDataPath();
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var file = LiteDbFile.Open(path))
@@ -162,12 +156,12 @@ public sealed class GrantedOncePerJourneyTests : IAsyncLifetime
             });
             file.Database.Checkpoint();
         }
-        _bot = await AttackedBot.StartAsync(path);
+        Bot = await AttackedBot.StartAsync(path);
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
 
         Assert.Contains("already granted €600.00", said, StringComparison.Ordinal);
         Assert.Contains("G-OLD23456", said, StringComparison.Ordinal);
-        Assert.Equal("G-OLD23456", Assert.Single(await _bot.GrantsOnAsync("DEMO01")).Reference);
+        Assert.Equal("G-OLD23456", Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
     }
 }

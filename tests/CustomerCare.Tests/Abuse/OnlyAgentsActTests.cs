@@ -10,14 +10,8 @@ namespace CustomerCare.Tests.Abuse;
 /// validated channel token, from the configured tenant and the agents' team and channel; and only the agent who holds
 /// a case answers its customer, grants, overrides or ends it. Every refused attempt changes nothing and is logged.
 /// </summary>
-public sealed class OnlyAgentsActTests : IAsyncLifetime
+public sealed class OnlyAgentsActTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await AttackedBot.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     private static object Invoke(string verb, string caseReference) => new
     {
         type = "invoke",
@@ -28,7 +22,7 @@ public sealed class OnlyAgentsActTests : IAsyncLifetime
     [Fact]
     public async Task OnlyAgents_ACustomersOwnCardActionsThroughDirectLine_ChangeNothing()
     {
-        var (customer, said) = await _bot.CustomerSaysAsync("en-US", "I was denied boarding, booking DEMO04", "Example");
+        var (customer, said) = await Bot.CustomerSaysAsync("en-US", "I was denied boarding, booking DEMO04", "Example");
         var reference = AttackedBot.CaseIn(said);
         Assert.StartsWith("CC-", reference, StringComparison.Ordinal);
         var (_, before) = await customer.GetActivitiesAsync();
@@ -37,10 +31,10 @@ public sealed class OnlyAgentsActTests : IAsyncLifetime
         var approve = await customer.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/activities", Invoke("approve", reference));
 
         Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (take.StatusCode, approve.StatusCode));
-        Assert.Equal(CaseStatus.Open, (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO04"));
+        Assert.Equal(CaseStatus.Open, (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO04"));
         Assert.DoesNotContain(await customer.BotTextsAsync(before), t => t.Contains("joined", StringComparison.Ordinal) || t.Contains("G-", StringComparison.Ordinal));
-        Assert.Equal(2, _bot.Host.Logs.Lines.Count(l => l.Message.StartsWith("Agents' action refused (NotAuthenticated): invoke adaptiveCard/action on channel directline", StringComparison.Ordinal)));
+        Assert.Equal(2, Bot.Host.Logs.Lines.Count(l => l.Message.StartsWith("Agents' action refused (NotAuthenticated): invoke adaptiveCard/action on channel directline", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -63,50 +57,50 @@ public sealed class OnlyAgentsActTests : IAsyncLifetime
     [InlineData(TeamsAgents.Tenant, "19:other-team@thread.tacv2", "19:other-channel@thread.tacv2", "OtherChannel")]
     public async Task OnlyAgents_TeamsActionsFromAnotherTenantTeamOrChannel_ChangeNothing(string tenant, string team, string channel, string denial)
     {
-        var (customer, reference) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        var (customer, reference) = await Bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
         var (_, before) = await customer.GetActivitiesAsync();
 
-        var take = await _bot.Teams.PostAsync(_bot.Http, _bot.Teams.CardAction("mallory", "Mallory", "take", reference, tenant, team, channel));
+        var take = await Bot.Teams.PostAsync(Bot.Http, Bot.Teams.CardAction("mallory", "Mallory", "take", reference, tenant, team, channel));
         Assert.Equal(HttpStatusCode.Forbidden, take.StatusCode);
-        Assert.Equal(CaseStatus.Open, (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
+        Assert.Equal(CaseStatus.Open, (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
 
         // Even with the case taken by an agent, commands from outside the agents' channel are ignored.
-        var thread = await _bot.TakeAsync(reference);
+        var thread = await Bot.TakeAsync(reference);
         foreach (var command in new[] { "grant", "override 500 EUR goodwill", "you will get nothing", "end" })
         {
-            Assert.Null(await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", command, tenant, channel, team));
+            Assert.Null(await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", command, tenant, channel, team));
         }
 
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO01"));
-        var held = (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!;
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO01"));
+        var held = (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!;
         Assert.Equal((CaseStatus.Taken, "ada"), (held.Status, held.AgentId));
         Assert.DoesNotContain(await customer.BotTextsAsync(before), t => t.Contains("nothing", StringComparison.Ordinal) || t.Contains("G-", StringComparison.Ordinal));
-        Assert.True(_bot.Host.Logs.Lines.Count(l => l.Message.StartsWith($"Agents' action refused ({denial})", StringComparison.Ordinal)) >= 5);
+        Assert.True(Bot.Host.Logs.Lines.Count(l => l.Message.StartsWith($"Agents' action refused ({denial})", StringComparison.Ordinal)) >= 5);
     }
 
     [Fact]
     public async Task OnlyTheHolder_AnotherAgentCannotAnswerGrantOverrideOrEnd_UntilTheyTakeTheCaseOver()
     {
-        var (customer, reference) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
-        var thread = await _bot.TakeAsync(reference);
+        var (customer, reference) = await Bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        var thread = await Bot.TakeAsync(reference);
         var (_, before) = await customer.GetActivitiesAsync();
 
         foreach (var command in new[] { "Hi, Bob here", "grant", "override 100 EUR goodwill", "end" })
         {
-            Assert.StartsWith($"Ada Agent holds case {reference}; only they can", await _bot.AgentWritesAsync(thread, "bob", "Bob Agent", command), StringComparison.Ordinal);
+            Assert.StartsWith($"Ada Agent holds case {reference}; only they can", await Bot.AgentWritesAsync(thread, "bob", "Bob Agent", command), StringComparison.Ordinal);
         }
         Assert.Empty(await customer.BotTextsAsync(before));
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO01"));
-        Assert.Equal("ada", (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.AgentId);
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO01"));
+        Assert.Equal("ada", (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.AgentId);
 
-        Assert.Equal($"Bob Agent took the case over from Ada Agent.", await _bot.AgentWritesAsync(thread, "bob", "Bob Agent", "take over"));
-        Assert.StartsWith($"Bob Agent holds case {reference}", await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "Hi again"), StringComparison.Ordinal);
-        Assert.StartsWith("Granted 649.00 EUR (reference G-", await _bot.AgentWritesAsync(thread, "bob", "Bob Agent", "grant"), StringComparison.Ordinal);
+        Assert.Equal($"Bob Agent took the case over from Ada Agent.", await Bot.AgentWritesAsync(thread, "bob", "Bob Agent", "take over"));
+        Assert.StartsWith($"Bob Agent holds case {reference}", await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "Hi again"), StringComparison.Ordinal);
+        Assert.StartsWith("Granted 649.00 EUR (reference G-", await Bot.AgentWritesAsync(thread, "bob", "Bob Agent", "grant"), StringComparison.Ordinal);
 
-        var history = Assert.Single(await _bot.Cases.ForConversationAsync("directline", customer.ConversationId!, CancellationToken.None));
+        var history = Assert.Single(await Bot.Cases.ForConversationAsync("directline", customer.ConversationId!, CancellationToken.None));
         var handover = Assert.Single(history.Handovers);
         Assert.Equal(("ada", "bob"), (handover.FromAgentId, handover.ToAgentId));
-        var grant = Assert.Single(await _bot.GrantsOnAsync("DEMO01"));
+        var grant = Assert.Single(await Bot.GrantsOnAsync("DEMO01"));
         Assert.Equal(("bob", "Bob Agent"), (grant.GrantedBy.Id, grant.GrantedBy.Name));
         Assert.Contains(await customer.BotTextsAsync(before), t => t.StartsWith("Bob Agent from our care team has taken over", StringComparison.Ordinal));
     }

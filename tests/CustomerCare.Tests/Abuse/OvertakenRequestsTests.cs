@@ -13,18 +13,12 @@ namespace CustomerCare.Tests.Abuse;
 /// approval requests overtaken by the bot's grant, by a take-over or by many supervisors deciding at once — and a
 /// namesake's request stays their own.
 /// </summary>
-public sealed class OvertakenRequestsTests : IAsyncLifetime
+public sealed class OvertakenRequestsTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await AttackedBot.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     private async Task<string> HeldDemo01Async()
     {
-        var (_, reference) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
-        return await _bot.TakeAsync(reference);
+        var (_, reference) = await Bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        return await Bot.TakeAsync(reference);
     }
 
     [Fact]
@@ -32,11 +26,11 @@ public sealed class OvertakenRequestsTests : IAsyncLifetime
     {
         var thread = await HeldDemo01Async();
 
-        var above = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 5000 EUR big");
-        var within = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 900 EUR smaller");
-        var again = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 900 EUR again");
-        var grant = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
-        var bag = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 900 EUR bag too");
+        var above = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 5000 EUR big");
+        var within = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 900 EUR smaller");
+        var again = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 900 EUR again");
+        var grant = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+        var bag = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 900 EUR bag too");
 
         Assert.Contains("is above your authority", above, StringComparison.Ordinal);
         Assert.StartsWith("Granted 900.00 EUR", within, StringComparison.Ordinal);
@@ -45,12 +39,12 @@ public sealed class OvertakenRequestsTests : IAsyncLifetime
         Assert.StartsWith("Refused: already granted", bag, StringComparison.Ordinal);
 
         // The pending approval for 5000 is approved afterwards by a supervisor: must not pay.
-        var approval = Assert.Single(await _bot.Approvals.ListAsync(10, CancellationToken.None));
-        var sam = await SupervisorSession.SignInAsync(_bot.Host, "Sam Supervisor", objectId: "sam");
+        var approval = Assert.Single(await Bot.Approvals.ListAsync(10, CancellationToken.None));
+        var sam = await SupervisorSession.SignInAsync(Bot.Host, "Sam Supervisor", objectId: "sam");
         var approved = await SupervisorSession.DecideAsync(sam, "Approve", approval.Id);
 
         Assert.Equal(HttpStatusCode.Conflict, approved.StatusCode);
-        var entry = Assert.Single(await _bot.GrantsOnAsync("DEMO01"));
+        var entry = Assert.Single(await Bot.GrantsOnAsync("DEMO01"));
         Assert.Equal(900m, entry.Remedies.Sum(r => r.Amount));
     }
 
@@ -58,41 +52,41 @@ public sealed class OvertakenRequestsTests : IAsyncLifetime
     [Fact]
     public async Task GrantedOnce_ABagOverrideAfterACareOnlyFlightGrant_IsBoundedByAuthority()
     {
-        var (_, granted) = await _bot.CustomerSaysAsync("en-US", "My flight CC950 was delayed, booking DEMO03", "Muster", "yes");
+        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC950 was delayed, booking DEMO03", "Muster", "yes");
         Assert.Contains("Your reference is G-", granted, StringComparison.Ordinal);
-        var (_, reference) = await _bot.HandedOffAsync("my suitcase on CC950 did not arrive, booking DEMO03", "Muster");
-        var thread = await _bot.TakeAsync(reference);
+        var (_, reference) = await Bot.HandedOffAsync("my suitcase on CC950 did not arrive, booking DEMO03", "Muster");
+        var thread = await Bot.TakeAsync(reference);
 
-        var reply = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR bag lost");
-        var flight = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR more");
+        var reply = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR bag lost");
+        var flight = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR more");
 
         // The flight's care and the bag's override are separate entitlements; each within authority, and a second override is refused.
         Assert.StartsWith("Refused: already granted", flight, StringComparison.Ordinal);
-        var total = (await _bot.GrantsOnAsync("DEMO03")).SelectMany(g => g.Remedies).Sum(r => r.Amount);
+        var total = (await Bot.GrantsOnAsync("DEMO03")).SelectMany(g => g.Remedies).Sum(r => r.Amount);
         Assert.True(total <= 1100m, $"DEMO03 yielded {total} EUR: {reply} / {flight}");
     }
 
     [Fact]
     public async Task ApprovedOnce_ConcurrentApprovalsAndDeclines_DecideOnce_AndNobodyApprovesTheirOwnUnderAnotherCaseOrSpacing()
     {
-        var (_, reference) = await _bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
-        var thread = await _bot.TakeAsync(reference);
-        var asked = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+        var (_, reference) = await Bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
+        var thread = await Bot.TakeAsync(reference);
+        var asked = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
         var id = AttackedBot.ApprovalIn(asked);
 
         Task<HttpResponseMessage> Decide(HttpClient supervisor, string handler) => SupervisorSession.DecideAsync(supervisor, handler, id);
 
-        var self1 = await Decide(await SupervisorSession.SignInAsync(_bot.Host, "Someone Else", objectId: "ADA"), "Approve");
-        var self2 = await Decide(await SupervisorSession.SignInAsync(_bot.Host, "  ADA AGENT  "), "Approve");
+        var self1 = await Decide(await SupervisorSession.SignInAsync(Bot.Host, "Someone Else", objectId: "ADA"), "Approve");
+        var self2 = await Decide(await SupervisorSession.SignInAsync(Bot.Host, "  ADA AGENT  "), "Approve");
         Assert.Equal((HttpStatusCode.Conflict, HttpStatusCode.Conflict), (self1.StatusCode, self2.StatusCode));
 
-        var sam = await SupervisorSession.SignInAsync(_bot.Host, "Sam Supervisor", objectId: "sam");
-        var kim = await SupervisorSession.SignInAsync(_bot.Host, "Kim Supervisor", objectId: "kim");
+        var sam = await SupervisorSession.SignInAsync(Bot.Host, "Sam Supervisor", objectId: "sam");
+        var kim = await SupervisorSession.SignInAsync(Bot.Host, "Kim Supervisor", objectId: "kim");
         var results = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => Decide(i % 2 == 0 ? sam : kim, i % 2 == 0 ? "Approve" : "Decline")));
 
         Assert.Equal(1, results.Count(r => r.StatusCode == HttpStatusCode.OK));
-        var decided = (await _bot.Approvals.FindAsync(id, CancellationToken.None))!;
-        Assert.Equal(decided.Status == ApprovalStatus.Approved ? 1 : 0, (await _bot.GrantsOnAsync("DEMO04")).Count);
+        var decided = (await Bot.Approvals.FindAsync(id, CancellationToken.None))!;
+        Assert.Equal(decided.Status == ApprovalStatus.Approved ? 1 : 0, (await Bot.GrantsOnAsync("DEMO04")).Count);
     }
 
     /// <summary>
@@ -102,44 +96,44 @@ public sealed class OvertakenRequestsTests : IAsyncLifetime
     [Fact]
     public async Task Refused_ApprovingARequestAfterTheBotGrantedThePassenger()
     {
-        var (_, reference) = await _bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
-        var thread = await _bot.TakeAsync(reference);
-        var asked = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+        var (_, reference) = await Bot.HandedOffAsync("I was denied boarding, booking DEMO04", "Example");
+        var thread = await Bot.TakeAsync(reference);
+        var asked = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
         var id = AttackedBot.ApprovalIn(asked);
-        await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "end");
+        await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "end");
         var cc31 = new DateTime(2026, 11, 21, 14, 0, 0, DateTimeKind.Utc);
-        await _bot.Operations.SaveAsync([new Booking("DEMO04", [new Passenger("DEMO04-1", "Jordan", "Example", LoyaltyTier.Platinum)], [Seg("CC31", "JFK", "LAX", cc31, 6 + 1.0 / 6, 120, "USD")])], []);
-        var (_, bot) = await _bot.CustomerSaysAsync("en-US", "I was denied boarding, booking DEMO04", "Example", "yes");
+        await Bot.Operations.SaveAsync([new Booking("DEMO04", [new Passenger("DEMO04-1", "Jordan", "Example", LoyaltyTier.Platinum)], [Seg("CC31", "JFK", "LAX", cc31, 6 + 1.0 / 6, 120, "USD")])], []);
+        var (_, bot) = await Bot.CustomerSaysAsync("en-US", "I was denied boarding, booking DEMO04", "Example", "yes");
         Assert.Contains("Your reference is G-", bot, StringComparison.Ordinal);
 
-        var sam = await SupervisorSession.SignInAsync(_bot.Host, "Sam Supervisor", objectId: "sam");
+        var sam = await SupervisorSession.SignInAsync(Bot.Host, "Sam Supervisor", objectId: "sam");
         var approved = await SupervisorSession.DecideAsync(sam, "Approve", id);
 
         Assert.NotEqual(HttpStatusCode.OK, approved.StatusCode);
-        Assert.Single(await _bot.GrantsOnAsync("DEMO04"));
+        Assert.Single(await Bot.GrantsOnAsync("DEMO04"));
     }
 
     /// <summary>Ada asks for approval of an override, Bob takes the case over and grants the proposal, a supervisor approves Ada's request.</summary>
     [Fact]
     public async Task Refused_TakeOverThenGrant_ThenTheOldAgentsApproval_PaysOnce()
     {
-        var (_, reference) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
-        var thread = await _bot.TakeAsync(reference);
-        var asked = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 4000 EUR big");
+        var (_, reference) = await Bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        var thread = await Bot.TakeAsync(reference);
+        var asked = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 4000 EUR big");
         var id = AttackedBot.ApprovalIn(asked);
-        var over = await _bot.Teams.PostAsync(_bot.Http, _bot.Teams.CardAction("bob", "Bob Agent", "takeover", reference));
+        var over = await Bot.Teams.PostAsync(Bot.Http, Bot.Teams.CardAction("bob", "Bob Agent", "takeover", reference));
         over.EnsureSuccessStatusCode();
-        var adaLate = await _bot.Teams.PostAsync(_bot.Http, _bot.Teams.CardAction("ada", "Ada Agent", "approve", reference));
-        var bob = await _bot.Teams.PostAsync(_bot.Http, _bot.Teams.CardAction("bob", "Bob Agent", "approve", reference));
+        var adaLate = await Bot.Teams.PostAsync(Bot.Http, Bot.Teams.CardAction("ada", "Ada Agent", "approve", reference));
+        var bob = await Bot.Teams.PostAsync(Bot.Http, Bot.Teams.CardAction("bob", "Bob Agent", "approve", reference));
         Assert.Equal(HttpStatusCode.OK, adaLate.StatusCode);
         Assert.Equal(HttpStatusCode.OK, bob.StatusCode);
 
-        var kim = await SupervisorSession.SignInAsync(_bot.Host, "Kim Supervisor", objectId: "kim");
+        var kim = await SupervisorSession.SignInAsync(Bot.Host, "Kim Supervisor", objectId: "kim");
         await SupervisorSession.DecideAsync(kim, "Approve", id);
 
-        var entry = Assert.Single(await _bot.GrantsOnAsync("DEMO01"));
+        var entry = Assert.Single(await Bot.GrantsOnAsync("DEMO01"));
         Assert.Equal("bob", entry.GrantedBy.Id);
-        Assert.Equal(CaseStatus.Taken, (await _bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
+        Assert.Equal(CaseStatus.Taken, (await Bot.Cases.FindHeldAsync(reference, CancellationToken.None))!.Status);
     }
 
     /// <summary>
@@ -150,20 +144,20 @@ public sealed class OvertakenRequestsTests : IAsyncLifetime
     public async Task Approvals_TwoPassengersWithTheSameNameButDifferentTickets_GetTheirOwnRequests()
     {
         var cc31 = new DateTime(2026, 11, 21, 14, 0, 0, DateTimeKind.Utc);
-        await _bot.Operations.SaveAsync(
+        await Bot.Operations.SaveAsync(
         [
             new Booking("NAMD01", [new Passenger("NAMD01-1", "Pat", "Namesake", LoyaltyTier.Basic, TicketNumber: "220-3333333333")], [Seg("CC31", "JFK", "LAX", cc31, 6 + 1.0 / 6, 420, "USD")]),
             new Booking("NAMD02", [new Passenger("NAMD02-1", "Pat", "Namesake", LoyaltyTier.Basic, TicketNumber: "220-4444444444")], [Seg("CC31", "JFK", "LAX", cc31, 6 + 1.0 / 6, 420, "USD")]),
         ], []);
-        var (_, caseA) = await _bot.HandedOffAsync("I was denied boarding, booking NAMD01", "Namesake");
-        var (_, caseB) = await _bot.HandedOffAsync("I was denied boarding, booking NAMD02", "Namesake");
-        var threadA = await _bot.TakeAsync(caseA);
-        var threadB = await _bot.TakeAsync(caseB, "bob", "Bob Agent");
+        var (_, caseA) = await Bot.HandedOffAsync("I was denied boarding, booking NAMD01", "Namesake");
+        var (_, caseB) = await Bot.HandedOffAsync("I was denied boarding, booking NAMD02", "Namesake");
+        var threadA = await Bot.TakeAsync(caseA);
+        var threadB = await Bot.TakeAsync(caseB, "bob", "Bob Agent");
 
-        var askedA = await _bot.AgentWritesAsync(threadA, "ada", "Ada Agent", "grant");
-        var askedB = await _bot.AgentWritesAsync(threadB, "bob", "Bob Agent", "grant");
+        var askedA = await Bot.AgentWritesAsync(threadA, "ada", "Ada Agent", "grant");
+        var askedB = await Bot.AgentWritesAsync(threadB, "bob", "Bob Agent", "grant");
 
-        var pending = await _bot.Approvals.ListAsync(10, CancellationToken.None);
+        var pending = await Bot.Approvals.ListAsync(10, CancellationToken.None);
         Assert.Equal(["NAMD01", "NAMD02"], pending.Select(p => p.Who.BookingReference).Order());
         Assert.Equal(2, pending.Select(p => p.Id).Distinct().Count());
     }

@@ -8,29 +8,23 @@ namespace CustomerCare.Tests.Abuse;
 /// Guarantee: travellers who share a name on one booking are never paid for, nor shown, each other's remedies: the bot
 /// asks which one they are, answers that name nobody identify nobody, and a person helps where even the first names match.
 /// </summary>
-public sealed class TravellersToldApartTests : IAsyncLifetime
+public sealed class TravellersToldApartTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await AttackedBot.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     /// <summary>DEMO06 has Robin (Gold) and Chris (Basic) Testfall: the bot asks which one, and grants each their own entitlement once.</summary>
     [Fact]
     public async Task GrantedOnce_TravellersSharingALastName_AreToldApartByFirstName_AndNeverPaidForEachOther()
     {
-        var (_, chris) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Chris", "yes");
-        var (_, guess) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "yes");
-        var (_, again) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "CHRIS", "yes");
-        var (_, robin) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, chris) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Chris", "yes");
+        var (_, guess) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "yes");
+        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "CHRIS", "yes");
+        var (_, robin) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
 
         Assert.Contains("More than one traveller on booking DEMO06 is called Testfall", chris, StringComparison.Ordinal);
         Assert.Contains("€649.00 in total", chris, StringComparison.Ordinal);
         Assert.Contains("couldn't find booking DEMO06 with the last name yes Testfall", guess, StringComparison.Ordinal);
         Assert.Contains("already granted €649.00", again, StringComparison.Ordinal);
         Assert.Contains("€661.50 in total", robin, StringComparison.Ordinal);
-        var grants = await _bot.GrantsOnAsync("DEMO06");
+        var grants = await Bot.GrantsOnAsync("DEMO06");
         Assert.Equal(["DEMO06-1", "DEMO06-2"], grants.Select(g => g.Subject.PassengerId).Order());
     }
 
@@ -38,12 +32,12 @@ public sealed class TravellersToldApartTests : IAsyncLifetime
     [Fact]
     public async Task OnlyTheRightPeopleSee_TheStatusQuestion_AsksWhichTravellerSharingTheLastName()
     {
-        var (_, granted) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
-        var robins = Assert.Single(await _bot.GrantsOnAsync("DEMO06")).Reference;
+        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var robins = Assert.Single(await Bot.GrantsOnAsync("DEMO06")).Reference;
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall");
-        var (_, chris) = await _bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall", "Chris");
-        var (_, robin) = await _bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall", "Robin");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall");
+        var (_, chris) = await Bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall", "Chris");
+        var (_, robin) = await Bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall", "Robin");
 
         Assert.Contains("More than one traveller on booking DEMO06 is called Testfall", said, StringComparison.Ordinal);
         Assert.DoesNotContain(robins, said + chris, StringComparison.Ordinal);
@@ -57,11 +51,11 @@ public sealed class TravellersToldApartTests : IAsyncLifetime
     [InlineData("Michael", "Michal", "Michal", "Your reference is G-")]
     public async Task Identify_TwoTravellersWhoseFirstNamesFoldAlike_NeverCrashTheConversation(string first1, string first2, string answer, string outcome)
     {
-        await _bot.Operations.SaveAsync([new Booking("TWIN01",
+        await Bot.Operations.SaveAsync([new Booking("TWIN01",
             [new Passenger("TWIN01-1", first1, "Smith", LoyaltyTier.Basic), new Passenger("TWIN01-2", first2, "Smith", LoyaltyTier.Basic)],
             [Seg("CC400", "FRA", "JFK", Nov18, 8.5)])], []);
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TWIN01", "Smith", answer, "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TWIN01", "Smith", answer, "yes");
 
         Assert.DoesNotContain("Sorry, something went wrong", said, StringComparison.Ordinal);
         Assert.Contains(outcome, said, StringComparison.Ordinal);
@@ -75,18 +69,18 @@ public sealed class TravellersToldApartTests : IAsyncLifetime
     [InlineData("Robin Chris")]
     public async Task Refused_FirstNameAnswersThatNameNobody_IdentifyNobody(string answer)
     {
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", answer, "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", answer, "yes");
 
         Assert.DoesNotContain("Sorry, something went wrong", said, StringComparison.Ordinal);
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO06"));
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO06"));
     }
 
     [Fact]
     public async Task Refused_AVeryLongFirstNameAnswer_DoesNotBreakTheConversation()
     {
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", string.Concat(Enumerable.Repeat("Robin ", 3000)), "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", string.Concat(Enumerable.Repeat("Robin ", 3000)), "yes");
 
         Assert.DoesNotContain("Sorry, something went wrong", said, StringComparison.Ordinal);
-        Assert.Empty(await _bot.GrantsOnAsync("DEMO06"));
+        Assert.Empty(await Bot.GrantsOnAsync("DEMO06"));
     }
 }

@@ -9,14 +9,8 @@ namespace CustomerCare.Tests.Abuse;
 /// Guarantee: each trip of a booking is a journey of its own, assessed on its own arrival and paid once — the outbound
 /// and the return of a day trip through a hub, and the same flight on two days, whether the bot or an agent decides.
 /// </summary>
-public sealed class TripsOfOneBookingTests : IAsyncLifetime
+public sealed class TripsOfOneBookingTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync() => _bot = await AttackedBot.StartAsync();
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
-
     private static readonly DateTime Day = new(2026, 11, 18, 6, 0, 0, DateTimeKind.Utc);
 
     /// <summary>HAM→FRA→VIE in the morning, VIE→FRA→HAM in the evening: one booking, a business day trip.</summary>
@@ -35,7 +29,7 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
     [Fact]
     public async Task GrantedOnce_TheReturnOfADayTripThroughAHub_IsOneJourney_NotPaidOncePerLeg()
     {
-        await _bot.Operations.SaveAsync([DayTrip()],
+        await Bot.Operations.SaveAsync([DayTrip()],
         [
             Op("CC10", "HAM", "FRA", Day, 1, 0),
             Op("CC11", "FRA", "VIE", Day.AddHours(2), 1.5, 0),
@@ -44,20 +38,20 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
         ]);
 
         var journeys = Journey.Of(DayTrip()).Select(j => j.Origin + "-" + j.Destination).ToList();
-        var (_, first) = await _bot.CustomerSaysAsync("en-US", "My flight CC12 was delayed, booking DAYTR1", "Daytrip", "yes");
-        var (_, second) = await _bot.CustomerSaysAsync("en-US", "My flight CC13 was delayed, booking DAYTR1", "Daytrip", "yes");
+        var (_, first) = await Bot.CustomerSaysAsync("en-US", "My flight CC12 was delayed, booking DAYTR1", "Daytrip", "yes");
+        var (_, second) = await Bot.CustomerSaysAsync("en-US", "My flight CC13 was delayed, booking DAYTR1", "Daytrip", "yes");
 
         Assert.Equal(["HAM-VIE", "VIE-HAM"], journeys);
         Assert.Contains("Your reference is G-", first, StringComparison.Ordinal);
         Assert.Contains("already granted", second, StringComparison.Ordinal);
-        Assert.Single(await _bot.GrantsOnAsync("DAYTR1"));
+        Assert.Single(await Bot.GrantsOnAsync("DAYTR1"));
     }
 
     /// <summary>The morning FRA→VIE leg lands 4 h late; the evening return is on time. The outbound journey's delay is what the customer reports.</summary>
     [Fact]
     public async Task Facts_TheOutboundOfADayTripThroughAHub_IsAssessedOnItsOwnArrival()
     {
-        await _bot.Operations.SaveAsync([DayTrip()],
+        await Bot.Operations.SaveAsync([DayTrip()],
         [
             Op("CC10", "HAM", "FRA", Day, 1, 0),
             Op("CC11", "FRA", "VIE", Day.AddHours(2), 1.5, 4),
@@ -65,7 +59,7 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
             Op("CC13", "FRA", "HAM", Day.AddHours(13.5), 1, 0),
         ]);
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC11 was delayed, booking DAYTR1", "Daytrip", "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC11 was delayed, booking DAYTR1", "Daytrip", "yes");
 
         Assert.Contains("Your reference is G-", said, StringComparison.Ordinal);
         Assert.Contains("your journey CC10, CC11 from HAM to VIE", said, StringComparison.Ordinal);
@@ -76,7 +70,7 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
     /// <summary>CC410 FRA→JFK on Nov 18 (on time) and again on Nov 25 (5 h late): a commuter's booking.</summary>
     private async Task SaveTwiceAsync(string locator)
     {
-        await _bot.Operations.SaveAsync(
+        await Bot.Operations.SaveAsync(
             [new Booking(locator, [new Passenger(locator + "-1", "Tess", "Twice", LoyaltyTier.Basic)], [Seg("CC410", "FRA", "JFK", Nov18, 8.5), Seg("CC410", "FRA", "JFK", Nov25, 8.5)])],
             [Op("CC410", "FRA", "JFK", Nov18, 8.5, 0), Op("CC410", "FRA", "JFK", Nov25, 8.5, 5)]);
     }
@@ -89,14 +83,14 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
     public async Task GrantedOnce_ACaseAboutTheSecondTripOfARepeatedFlight_IsDecidedForThatTrip()
     {
         await SaveTwiceAsync("TWO001");
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight was delayed, booking TWO001", "Twice", "2", "I want to talk to a person");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight was delayed, booking TWO001", "Twice", "2", "I want to talk to a person");
         Assert.Contains("€600.00", said, StringComparison.Ordinal); // the Nov 25 proposal was shown
-        var thread = await _bot.TakeAsync(AttackedBot.CaseIn(said));
+        var thread = await Bot.TakeAsync(AttackedBot.CaseIn(said));
 
-        var grant = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+        var grant = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
 
         Assert.StartsWith("Granted", grant, StringComparison.Ordinal);
-        Assert.Equal(DateOnly.FromDateTime(Nov25), Assert.Single(await _bot.GrantsOnAsync("TWO001")).Subject.ScheduledDate);
+        Assert.Equal(DateOnly.FromDateTime(Nov25), Assert.Single(await Bot.GrantsOnAsync("TWO001")).Subject.ScheduledDate);
     }
 
     private static string AgentAmounts(LedgerEntry e) => string.Join("+", e.Remedies.Select(r => $"{r.Amount} {r.Currency} {r.Kind}"));
@@ -109,15 +103,15 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
     public async Task GrantedOnce_AnOverrideForTheSecondTrip_HoldsThatTrip_SoTheBotDoesNotPayItAgain()
     {
         await SaveTwiceAsync("TWO002");
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight was delayed, booking TWO002", "Twice", "2", "I want to talk to a person");
-        var thread = await _bot.TakeAsync(AttackedBot.CaseIn(said));
-        var grant = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
-        var over = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 650 EUR checked: 5 h late on Nov 25");
-        await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "end");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight was delayed, booking TWO002", "Twice", "2", "I want to talk to a person");
+        var thread = await Bot.TakeAsync(AttackedBot.CaseIn(said));
+        var grant = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+        var over = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 650 EUR checked: 5 h late on Nov 25");
+        await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "end");
 
-        var (_, again) = await _bot.CustomerSaysAsync("en-US", "My flight was delayed, booking TWO002", "Twice", "2", "yes");
+        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight was delayed, booking TWO002", "Twice", "2", "yes");
 
-        var grants = await _bot.GrantsOnAsync("TWO002");
+        var grants = await Bot.GrantsOnAsync("TWO002");
         Assert.StartsWith("Granted", grant, StringComparison.Ordinal);
         Assert.StartsWith("Refused: already granted", over, StringComparison.Ordinal);
         Assert.Contains("already granted", again, StringComparison.Ordinal);
@@ -132,9 +126,9 @@ public sealed class TripsOfOneBookingTests : IAsyncLifetime
     {
         await SaveTwiceAsync("TWO003");
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", report, "Twice", "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", report, "Twice", "yes");
 
         Assert.Contains("Your reference is G-", said, StringComparison.Ordinal);
-        Assert.Equal(DateOnly.FromDateTime(Nov25), Assert.Single(await _bot.GrantsOnAsync("TWO003")).Subject.ScheduledDate);
+        Assert.Equal(DateOnly.FromDateTime(Nov25), Assert.Single(await Bot.GrantsOnAsync("TWO003")).Subject.ScheduledDate);
     }
 }

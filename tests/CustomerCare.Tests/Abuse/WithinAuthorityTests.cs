@@ -11,19 +11,15 @@ namespace CustomerCare.Tests.Abuse;
 /// positive, in the booking's currency, in a known currency, with a reason, and not below what the policy proposes;
 /// and the bot's own grants for one disruption never add up to more than an agent may grant.
 /// </summary>
-public sealed class WithinAuthorityTests : IAsyncLifetime
+public sealed class WithinAuthorityTests : AttackTests
 {
-    private AttackedBot _bot = null!;
-
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _bot = await AttackedBot.StartAsync();
-        await _bot.Operations.SaveAsync(
+        await base.InitializeAsync();
+        await Bot.Operations.SaveAsync(
             [Booking("CUREUR", "FRA", "JFK", "EUR"), Booking("CURUSD", "JFK", "LAX", "USD"), Booking("CURGBP", "LHR", "JFK", "GBP"), Booking("CURCHF", "ZRH", "JFK", "CHF")],
             [Flight("CUREUR", "FRA", "JFK"), Flight("CURUSD", "JFK", "LAX"), Flight("CURGBP", "LHR", "JFK"), Flight("CURCHF", "ZRH", "JFK")]);
     }
-
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
 
     private static string FlightNumber(string booking) => booking switch { "CUREUR" => "CC700", "CURUSD" => "CC701", "CURGBP" => "CC702", _ => "CC703" };
 
@@ -36,8 +32,8 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
 
     private async Task<(string Thread, string Case)> HeldByAdaAsync(string booking)
     {
-        var (_, reference) = await _bot.HandedOffAsync($"My flight {FlightNumber(booking)} was delayed, booking {booking}", "Currency");
-        return (await _bot.TakeAsync(reference), reference);
+        var (_, reference) = await Bot.HandedOffAsync($"My flight {FlightNumber(booking)} was delayed, booking {booking}", "Currency");
+        return (await Bot.TakeAsync(reference), reference);
     }
 
     [Theory]
@@ -49,13 +45,13 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     {
         var (thread, reference) = await HeldByAdaAsync(booking);
 
-        var answer = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", $"override {amount} missed a wedding");
-        var again = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", $"override {amount} missed a wedding");
+        var answer = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", $"override {amount} missed a wedding");
+        var again = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", $"override {amount} missed a wedding");
 
         Assert.StartsWith(reply, answer, StringComparison.Ordinal);
         Assert.Contains("nothing is granted until then", answer, StringComparison.Ordinal);
-        Assert.Empty(await _bot.GrantsOnAsync(booking));
-        var pending = Assert.Single(await _bot.Approvals.ListAsync(10, CancellationToken.None));
+        Assert.Empty(await Bot.GrantsOnAsync(booking));
+        var pending = Assert.Single(await Bot.Approvals.ListAsync(10, CancellationToken.None));
         Assert.Equal((ApprovalStatus.Pending, reference, "ada"), (pending.Status, pending.CaseReference, pending.RequestedBy.Id));
         Assert.Contains(pending.Id, again, StringComparison.Ordinal);
     }
@@ -65,9 +61,9 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     {
         var (thread, _) = await HeldByAdaAsync("CUREUR");
 
-        Assert.StartsWith("Granted 1000.00 EUR (reference G-", await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR missed a wedding"), StringComparison.Ordinal);
+        Assert.StartsWith("Granted 1000.00 EUR (reference G-", await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "override 1000 EUR missed a wedding"), StringComparison.Ordinal);
 
-        var grant = Assert.Single(await _bot.GrantsOnAsync("CUREUR"));
+        var grant = Assert.Single(await Bot.GrantsOnAsync("CUREUR"));
         Assert.Equal(("missed a wedding", ActorKind.Agent), (grant.OverrideReason, grant.GrantedBy.Kind));
         Assert.Equal([RemedyKind.Compensation, RemedyKind.Care, RemedyKind.Goodwill], grant.UsesUp);
     }
@@ -85,10 +81,10 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     {
         var (thread, _) = await HeldByAdaAsync("CUREUR");
 
-        Assert.StartsWith(reply, await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", command), StringComparison.Ordinal);
+        Assert.StartsWith(reply, await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", command), StringComparison.Ordinal);
 
-        Assert.Empty(await _bot.GrantsOnAsync("CUREUR"));
-        Assert.Empty(await _bot.Approvals.ListAsync(10, CancellationToken.None));
+        Assert.Empty(await Bot.GrantsOnAsync("CUREUR"));
+        Assert.Empty(await Bot.Approvals.ListAsync(10, CancellationToken.None));
     }
 
     [Fact]
@@ -97,15 +93,15 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
         var (thread, _) = await HeldByAdaAsync("CURCHF");
 
         // 600 EUR compensation + 24 EUR care under EU261 (Zurich) and 25 CHF goodwill: 624 × 1 / 1.07 + 25 = 608.18 CHF ≤ 950.
-        var answer = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+        var answer = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
 
         Assert.StartsWith("Granted 624.00 EUR + 25.00 CHF (reference G-", answer, StringComparison.Ordinal);
     }
 
     private async Task<string> HeldDemo01Async()
     {
-        var (_, reference) = await _bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
-        return await _bot.TakeAsync(reference);
+        var (_, reference) = await Bot.HandedOffAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        return await Bot.TakeAsync(reference);
     }
 
     [Theory]
@@ -129,10 +125,10 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     {
         var thread = await HeldDemo01Async();
 
-        var reply = await _bot.AgentWritesAsync(thread, "ada", "Ada Agent", command);
+        var reply = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", command);
 
         Assert.StartsWith(expected, reply, StringComparison.Ordinal);
-        var total = (await _bot.GrantsOnAsync("DEMO01")).SelectMany(g => g.Remedies).Sum(r => r.Amount);
+        var total = (await Bot.GrantsOnAsync("DEMO01")).SelectMany(g => g.Remedies).Sum(r => r.Amount);
         Assert.True(total <= 1000m, $"granted {total}");
     }
 
@@ -144,14 +140,14 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     public async Task WithinAuthority_TheBotNeverGrantsMoreInTotalThanAnAgentMay()
     {
         var departure = new DateTime(2026, 11, 18, 10, 0, 0, DateTimeKind.Utc);
-        await _bot.Operations.SaveAsync(
+        await Bot.Operations.SaveAsync(
             [new Booking("LONG01", [new Passenger("LONG01-1", "Lena", "Longwait", LoyaltyTier.Platinum)], [new Segment("CC760", "FRA", "JFK", departure, departure.AddHours(8.5), 640, "EUR")])],
             [new FlightOperation("CC760", DateOnly.FromDateTime(departure), "FRA", "JFK", departure, departure.AddHours(8.5), departure.AddDays(4), departure.AddDays(4).AddHours(8.5),
                 false, null, null, null, "TECHNICAL", false, EuCarrier: true)]);
 
-        var (_, said) = await _bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG01", "Longwait", "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG01", "Longwait", "yes");
 
-        Assert.Empty(await _bot.GrantsOnAsync("LONG01"));
+        Assert.Empty(await Bot.GrantsOnAsync("LONG01"));
         Assert.Contains("needs a person's approval", said, StringComparison.Ordinal);
         Assert.Contains("case CC-", said, StringComparison.Ordinal);
     }
@@ -165,13 +161,13 @@ public sealed class WithinAuthorityTests : IAsyncLifetime
     public async Task WithinAuthority_TheBotsGrantsForOneDisruption_NeverAddUpToMoreThanAnAgentMay()
     {
         var booking = new Booking("LONG02", [new Passenger("LONG02-1", "Lena", "Longwait", LoyaltyTier.Platinum)], [Seg("CC760", "FRA", "JFK", Nov18, 8.5)]);
-        await _bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "WEATHER", extraordinary: true)]);
-        var (_, care) = await _bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG02", "Longwait", "yes");
+        await Bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "WEATHER", extraordinary: true)]);
+        var (_, care) = await Bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG02", "Longwait", "yes");
 
-        await _bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "TECHNICAL")]);
-        var (_, rest) = await _bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG02", "Longwait", "yes");
+        await Bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "TECHNICAL")]);
+        var (_, rest) = await Bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG02", "Longwait", "yes");
 
-        var grants = await _bot.GrantsOnAsync("LONG02");
+        var grants = await Bot.GrantsOnAsync("LONG02");
         var total = grants.Where(g => g.GrantedBy.Kind == ActorKind.Bot).SelectMany(g => g.Remedies).Sum(r => r.Amount);
         Assert.Contains("Your reference is G-", care, StringComparison.Ordinal);
         Assert.Contains("needs a person's approval", rest, StringComparison.Ordinal);
