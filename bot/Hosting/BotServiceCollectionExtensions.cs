@@ -60,6 +60,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IAgentNotifier>(provider => provider.GetRequiredService<TeamsAgentNotifier>());
         services.AddSingleton<AgentChannelGuard>();
         services.AddSingleton<CaseClaims>();
+        services.AddSingleton<CaseHandovers>();
         services.AddSingleton<CardActions>();
         services.AddSingleton<ThreadCommands>();
         services.AddSingleton<IRoutes, TeamsAgentRoutes>();

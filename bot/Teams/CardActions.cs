@@ -2,7 +2,6 @@ using System.Text.Json;
 using CustomerCare.Cases;
 using CustomerCare.Grants;
 using CustomerCare.Ledger;
-using CustomerCare.Localization;
 using CustomerCare.Schema;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +12,7 @@ namespace CustomerCare.Bot.Teams;
 /// over a held case is explicit and recorded; approving and declining are for the agent who holds the case, and an
 /// approval goes through the one grant path like every other grant.
 /// </summary>
-public sealed class CardActions(ICaseStore cases, TeamsAgentNotifier notifier, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, IOptions<TeamsOptions> teams)
+public sealed class CardActions(ICaseStore cases, CaseHandovers handovers, TeamsAgentNotifier notifier, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, IOptions<TeamsOptions> teams)
 {
     public async Task<InvokeResponse> HandleAsync(AgentIdentity agent, Activity activity, CancellationToken cancellationToken)
     {
@@ -42,26 +41,16 @@ public sealed class CardActions(ICaseStore cases, TeamsAgentNotifier notifier, T
 
     private async Task<InvokeResponse> TakeAsync(AgentIdentity agent, CaseFile caseFile, CancellationToken cancellationToken)
     {
-        var claim = await cases.TryTakeAsync(caseFile.Reference, agent.Id, agent.Name, cancellationToken).ConfigureAwait(false);
-        if (claim.Newly)
-        {
-            await notifier.UpdateForEveryoneAsync(caseFile.Reference, await notifier.CardAsync(caseFile, claim.AgentName, null, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            await relay.TellCustomerAsync(caseFile, BotText.Format(Locales.For(caseFile.Locale), nameof(Strings.AgentJoined), agent.Name), null, null, cancellationToken).ConfigureAwait(false);
-        }
+        var (claim, _) = await handovers.TakeAsync(agent, caseFile, takeOver: false, cancellationToken).ConfigureAwait(false);
         return await CardAsync(caseFile, claim.AgentName, claim.TakenByCaller ? null : $"{claim.AgentName} already has this case.", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InvokeResponse> TakeOverAsync(AgentIdentity agent, CaseFile caseFile, CancellationToken cancellationToken)
     {
-        var claim = await cases.TryTakeOverAsync(caseFile.Reference, agent.Id, agent.Name, cancellationToken).ConfigureAwait(false);
-        if (!claim.Newly)
-        {
-            return await CardAsync(caseFile, claim.AgentName, claim.TakenByCaller ? "You already hold this case." : "Nobody holds this case; take it.", cancellationToken).ConfigureAwait(false);
-        }
-        var note = $"{agent.Name} took the case over from {claim.PreviousAgentName}.";
-        await notifier.UpdateForEveryoneAsync(caseFile.Reference, await notifier.CardAsync(caseFile, agent.Name, note, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        await relay.TellCustomerAsync(caseFile, BotText.Format(Locales.For(caseFile.Locale), nameof(Strings.AgentTookOver), agent.Name), null, null, cancellationToken).ConfigureAwait(false);
-        return await CardAsync(caseFile, agent.Name, note, cancellationToken).ConfigureAwait(false);
+        var (claim, note) = await handovers.TakeAsync(agent, caseFile, takeOver: true, cancellationToken).ConfigureAwait(false);
+        return claim.Newly
+            ? await CardAsync(caseFile, agent.Name, note, cancellationToken).ConfigureAwait(false)
+            : await CardAsync(caseFile, claim.AgentName, claim.TakenByCaller ? "You already hold this case." : "Nobody holds this case; take it.", cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<InvokeResponse> ApproveAsync(AgentIdentity agent, HeldCase held, CancellationToken cancellationToken)

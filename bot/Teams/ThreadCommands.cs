@@ -15,7 +15,7 @@ namespace CustomerCare.Bot.Teams;
 /// answers the customer (every other message goes to them, in the agent's name), grants the proposal, overrides it
 /// or ends the case. The bot answers commands in the thread and says nothing else there.
 /// </summary>
-public sealed partial class ThreadCommands(ICaseStore cases, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, TeamsAgentNotifier notifier, TimeProvider clock, IOptions<TeamsOptions> teams)
+public sealed partial class ThreadCommands(ICaseStore cases, CaseHandovers handovers, TeamsAgentRelay relay, CaseClaims claims, CompensationGrants grants, TimeProvider clock, IOptions<TeamsOptions> teams)
 {
     public const string EndCommand = "end";
     public const string GrantCommand = "grant";
@@ -72,21 +72,13 @@ public sealed partial class ThreadCommands(ICaseStore cases, TeamsAgentRelay rel
 
     private async Task<string> TakeAsync(AgentIdentity agent, HeldCase held, CancellationToken cancellationToken)
     {
-        var caseFile = held.Case;
-        var claim = held.Status == CaseStatus.Open
-            ? await cases.TryTakeAsync(caseFile.Reference, agent.Id, agent.Name, cancellationToken).ConfigureAwait(false)
-            : await cases.TryTakeOverAsync(caseFile.Reference, agent.Id, agent.Name, cancellationToken).ConfigureAwait(false);
+        var reference = held.Case.Reference;
+        var (claim, note) = await handovers.TakeAsync(agent, held.Case, takeOver: held.Status != CaseStatus.Open, cancellationToken).ConfigureAwait(false);
         if (!claim.Newly)
         {
-            return claim.TakenByCaller ? $"You hold case {caseFile.Reference}." : $"Case {caseFile.Reference} cannot be taken now ({held.Status.ToString().ToLowerInvariant()}).";
+            return claim.TakenByCaller ? $"You hold case {reference}." : $"Case {reference} cannot be taken now ({held.Status.ToString().ToLowerInvariant()}).";
         }
-        var culture = Locales.For(caseFile.Locale);
-        var (key, note) = claim.PreviousAgentName is { } previous
-            ? (nameof(Strings.AgentTookOver), $"{agent.Name} took the case over from {previous}.")
-            : (nameof(Strings.AgentJoined), (string?)null);
-        await notifier.UpdateForEveryoneAsync(caseFile.Reference, await notifier.CardAsync(caseFile, agent.Name, note, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-        await relay.TellCustomerAsync(caseFile, BotText.Format(culture, key, agent.Name), null, null, cancellationToken).ConfigureAwait(false);
-        return note ?? $"You hold case {caseFile.Reference}.";
+        return note ?? $"You hold case {reference}.";
     }
 
     /// <summary>"grant" (the proposal) or "override &lt;amount&gt; &lt;currency&gt; &lt;reason&gt;", both through the one grant path.</summary>
