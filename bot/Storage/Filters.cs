@@ -29,6 +29,9 @@ public static class Filters
     /// <summary><c>field IN values</c>: one query, through the field's index, for several values.</summary>
     public static BsonExpression In(string field, IEnumerable<string> values) => BsonExpression.Create(field + " IN @0", new BsonArray(values.Select(v => new BsonValue(v))));
 
+    /// <summary><c>field &gt; value</c>: documents without the field (null) are not greater than any value.</summary>
+    public static BsonExpression After(string field, BsonValue value) => BsonExpression.Create(field + " > @0", value);
+
     /// <summary><c>field &lt; value</c>.</summary>
     public static BsonExpression Before(string field, BsonValue value) => BsonExpression.Create(field + " < @0", value);
 

@@ -19,6 +19,7 @@ public sealed class LiteDbApprovalStore : IApprovalStore
         _writer = writer;
         _approvals = database.GetCollection(CollectionName);
         _approvals.EnsureIndex("status");
+        _approvals.EnsureIndex("decidedUtc");
     }
 
     public Task<ApprovalRequest> RequestAsync(ApprovalRequest request, IReadOnlyCollection<EntitlementClaim> claims, CancellationToken cancellationToken)
@@ -51,13 +52,15 @@ public sealed class LiteDbApprovalStore : IApprovalStore
     public Task<ApprovalRequest?> FindAsync(string id, CancellationToken cancellationToken)
         => Task.FromResult(_approvals.FindById(id) is { } document ? Read(document) : null);
 
+    /// <summary>
+    /// Every pending request, oldest first, then the newest decided ones — each through its index, so the page reads
+    /// what it shows however many requests were decided over the years.
+    /// </summary>
     public Task<IReadOnlyList<ApprovalRequest>> ListAsync(int decidedToShow, CancellationToken cancellationToken)
     {
-        var all = _approvals.FindAll().Select(Read).ToList();
-        IReadOnlyList<ApprovalRequest> listed = all.Where(a => a.Status == ApprovalStatus.Pending).OrderBy(a => a.RequestedUtc)
-            .Concat(all.Where(a => a.Status != ApprovalStatus.Pending).OrderByDescending(a => a.DecidedUtc).Take(decidedToShow))
-            .ToList();
-        return Task.FromResult(listed);
+        var pending = _approvals.Find(Filters.Equal("status", nameof(ApprovalStatus.Pending))).Select(Read).OrderBy(a => a.RequestedUtc);
+        var decided = _approvals.Query().Where(Filters.After("decidedUtc", DateTime.MinValue)).OrderByDescending("decidedUtc").Limit(decidedToShow).ToEnumerable().Select(Read);
+        return Task.FromResult<IReadOnlyList<ApprovalRequest>>(pending.Concat(decided).ToList());
     }
 
     public Task<ApprovalTransition> TryDeclineAsync(string id, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken)
@@ -97,6 +100,7 @@ public sealed class LiteDbApprovalStore : IApprovalStore
     {
         ["_id"] = request.Id,
         ["status"] = request.Status.ToString(),
+        ["decidedUtc"] = request.DecidedUtc is { } decided ? decided : BsonValue.Null,
         ["claims"] = claims,
         ["json"] = JsonSerializer.Serialize(request, LedgerJson.Options),
     };
