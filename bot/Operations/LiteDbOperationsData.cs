@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Operations;
 using LiteDB;
@@ -66,6 +65,5 @@ public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter wri
         return bookings.Count + flights.Count;
     }
 
-    private static string FlightKey(string flightNumber, DateOnly date)
-        => flightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "|" + date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string FlightKey(string flightNumber, DateOnly date) => FlightKeys.Of(flightNumber, date);
 }

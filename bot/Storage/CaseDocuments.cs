@@ -28,7 +28,7 @@ internal static class CaseDocuments
         ["customerServiceUrl"] = caseFile.CustomerServiceUrl,
         ["customerBotId"] = caseFile.CustomerBotId,
         ["passengerId"] = caseFile.PassengerId,
-        ["journeyDate"] = caseFile.JourneyDate?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["journeyDate"] = StoredDays.Of(caseFile.JourneyDate),
     };
 
     public static CaseFile ToCase(BsonDocument d) => new(
@@ -47,7 +47,7 @@ internal static class CaseDocuments
         NullableString(d["customerServiceUrl"]),
         NullableString(d["customerBotId"]),
         NullableString(d["passengerId"]),
-        DateOnly.TryParseExact(NullableString(d["journeyDate"]), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null);
+        StoredDays.Read(d["journeyDate"]));
 
     public static HeldCase Held(BsonDocument d) => new(ToCase(d), StatusOf(d), NullableString(d["agentId"]), NullableString(d["agentName"]),
         NullableString(d["agentThreadId"]) is { } thread

@@ -1,4 +1,4 @@
-using System.Globalization;
+using CustomerCare.Operations;
 using LiteDB;
 
 namespace CustomerCare.Bot.Storage;
@@ -6,8 +6,7 @@ namespace CustomerCare.Bot.Storage;
 /// <summary>Days (a journey's date) as stored in claim documents: "yyyy-MM-dd", or null.</summary>
 internal static class StoredDays
 {
-    public static BsonValue Of(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? BsonValue.Null;
+    public static BsonValue Of(DateOnly? day) => day is { } known ? IsoDates.Format(known) : BsonValue.Null;
 
-    public static DateOnly? Read(BsonValue value)
-        => value.IsString && DateOnly.TryParseExact(value.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+    public static DateOnly? Read(BsonValue? value) => value is { IsString: true } ? IsoDates.Parse(value.AsString) : null;
 }

@@ -1,6 +1,7 @@
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Localization;
+using CustomerCare.Operations;
 
 namespace CustomerCare.Conversation;
 
@@ -26,7 +27,7 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             CustomerServiceUrl: activity.ServiceUrl,
             CustomerBotId: activity.Recipient?.Id,
             PassengerId: report?.PassengerId,
-            JourneyDate: DateOnly.TryParseExact(report?.JourneyDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day) ? day : null);
+            JourneyDate: IsoDates.Parse(report?.JourneyDate ?? report?.TravelDate));
         caseFile = await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return (caseFile.Reference, reached);

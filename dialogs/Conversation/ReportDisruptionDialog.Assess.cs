@@ -113,7 +113,7 @@ public sealed partial class ReportDisruptionDialog
     /// <summary>The claim the flow identified, looked up again (state keeps ids, not copies of the booking).</summary>
     private Task<DisruptionClaim?> IdentifyAsync(DisruptionReport flow, CancellationToken cancellationToken)
         => _grants.IdentifyAsync(flow.BookingReference, flow.PassengerId, null, flow.JourneyFlight,
-            DateOnly.TryParseExact(flow.JourneyDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null,
+            IsoDates.Parse(flow.JourneyDate),
             DisruptionKinds.ToDomain(flow.Kind), cancellationToken);
 
     private static string Day(DateTime utc, CultureInfo culture) => utc.ToString("d", culture);

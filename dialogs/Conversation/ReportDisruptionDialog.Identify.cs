@@ -46,13 +46,9 @@ public sealed partial class ReportDisruptionDialog
         step.Flow.PassengerId = passenger.PassengerId;
         step.Flow.Tier = passenger.Tier;
         var journeys = Journey.Of(booking);
-        var withFlight = step.Flow.FlightNumber is { } flight ? journeys.Where(j => j.Includes(flight)).ToList() : [];
         // A flight the booking holds twice (out on Monday, again next week) is told apart by the day the customer named, or asked.
-        var onDay = DateOnly.TryParseExact(step.Flow.TravelDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-            ? withFlight.Where(j => j.Segments.Any(s => s.ScheduledDate == day)).ToList()
-            : withFlight;
-        var onJourney = withFlight.Count == 1 ? withFlight[0] : onDay.Count == 1 ? onDay[0] : null;
-        var namedElsewhere = step.Flow.FlightNumber is not null && withFlight.Count == 0;
+        var onJourney = step.Flow.FlightNumber is { } flight ? Journey.Find(booking, flight, IsoDates.Parse(step.Flow.TravelDate)) : null;
+        var namedElsewhere = step.Flow.FlightNumber is { } named && !journeys.Any(j => j.Includes(named));
         if (namedElsewhere)
         {
             await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.FlightNotOnBooking),
@@ -82,12 +78,12 @@ public sealed partial class ReportDisruptionDialog
         return await step.NextAsync(null, cancellationToken).ConfigureAwait(false);
     }
 
-    private static string KeyOf(Journey journey) => journey.First.FlightNumber + "@" + journey.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string KeyOf(Journey journey) => FlightKeys.Of(journey.First.FlightNumber, journey.Date, '@');
 
     private static void Remember(DisruptionReport flow, Journey journey)
     {
         flow.JourneyFlight = journey.First.FlightNumber;
-        flow.JourneyDate = journey.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        flow.JourneyDate = IsoDates.Format(journey.Date);
     }
 
     /// <summary>"CC220 HAM→FRA, CC400 FRA→JFK Nov 17": the journey's flights and its day.</summary>

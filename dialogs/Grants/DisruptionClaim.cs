@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerCare.Ledger;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
@@ -18,7 +17,7 @@ public sealed record DisruptionClaim(Booking Booking, PassengerJourney Who, Disr
     /// <summary>How a grant for this claim reads: the passenger, the disrupted flight and the kind the data showed, and the journey's flights.</summary>
     public GrantSubject Subject(string flightNumber, DateOnly scheduledDate, DisruptionKind kind) => new(Passenger.PassengerId, Booking.RecordLocator, flightNumber, scheduledDate, kind)
     {
-        Flights = Journey.Segments.Select(s => s.FlightNumber + " " + s.ScheduledDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+        Flights = Journey.Segments.Select(s => s.FlightNumber + " " + IsoDates.Format(s.ScheduledDate)).ToList(),
         PassengerName = Passenger.FullName,
         TicketNumber = Passenger.TicketNumber,
     };

@@ -30,7 +30,7 @@ public sealed record Journey(IReadOnlyList<Segment> Segments)
     public bool HasConnections => Segments.Count > 1;
 
     public bool Includes(string flightNumber)
-        => Segments.Any(s => string.Equals(Normalized(s.FlightNumber), Normalized(flightNumber), StringComparison.OrdinalIgnoreCase));
+        => Segments.Any(s => string.Equals(FlightKeys.Number(s.FlightNumber), FlightKeys.Number(flightNumber), StringComparison.Ordinal));
 
     /// <summary>
     /// The booking's journeys in time order: a flight continues the journey when it leaves from where the last one
@@ -59,7 +59,11 @@ public sealed record Journey(IReadOnlyList<Segment> Segments)
         return journeys.Select(j => new Journey(j)).ToList();
     }
 
-    /// <summary>The journey holding the flight the customer named (on the date, when given), or the only one.</summary>
+    /// <summary>
+    /// The one journey the customer means: the only journey holding the flight they named, or of those the one on the
+    /// day they named; with no flight named, the booking's only journey. Null when that leaves more than one (a flight
+    /// the booking holds twice, and no day) or none — never a guess.
+    /// </summary>
     public static Journey? Find(Booking booking, string? flightNumber, DateOnly? date = null)
     {
         var journeys = Of(booking);
@@ -67,9 +71,8 @@ public sealed record Journey(IReadOnlyList<Segment> Segments)
         {
             return journeys.Count == 1 ? journeys[0] : null;
         }
-        return journeys.FirstOrDefault(j => j.Includes(flightNumber) && (date is null || j.Segments.Any(s => s.ScheduledDate == date)))
-               ?? journeys.FirstOrDefault(j => j.Includes(flightNumber));
+        var withFlight = journeys.Where(j => j.Includes(flightNumber)).ToList();
+        var onDay = date is null ? [] : withFlight.Where(j => j.Segments.Any(s => s.ScheduledDate == date)).ToList();
+        return withFlight.Count == 1 ? withFlight[0] : onDay.Count == 1 ? onDay[0] : null;
     }
-
-    private static string Normalized(string flightNumber) => flightNumber.Replace(" ", string.Empty, StringComparison.Ordinal);
 }

@@ -118,6 +118,25 @@ public sealed class TripsOfOneBookingTests : AttackTests
         Assert.True(grants.Count == 1, string.Join(" | ", grants.Select(g => $"{g.Subject.FlightNumber} {g.Subject.ScheduledDate:yyyy-MM-dd} {AgentAmounts(g)} by {g.GrantedBy.Kind}")));
     }
 
+    /// <summary>
+    /// The customer names a flight the booking holds twice (Nov 18 late, Nov 25 on time) and asks for a person before
+    /// choosing the trip: the case names no trip, so the agent's grant decides none rather than guessing the first.
+    /// </summary>
+    [Fact]
+    public async Task GrantedOnce_ACaseHandedOffBeforeTheTripWasChosen_IsNotDecidedForAGuessedTrip()
+    {
+        await Bot.Operations.SaveAsync(
+            [new Booking("TWO005", [new Passenger("TWO005-1", "Tess", "Twice", LoyaltyTier.Basic)], [Seg("CC410", "FRA", "JFK", Nov18, 8.5), Seg("CC410", "FRA", "JFK", Nov25, 8.5)])],
+            [Op("CC410", "FRA", "JFK", Nov18, 8.5, 5), Op("CC410", "FRA", "JFK", Nov25, 8.5, 0)]);
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC410 was delayed, booking TWO005", "Twice", "I want to talk to a person");
+        var thread = await Bot.TakeAsync(AttackedBot.CaseIn(said));
+
+        var grant = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+
+        Assert.StartsWith("Refused", grant, StringComparison.Ordinal);
+        Assert.Empty(await Bot.GrantsOnAsync("TWO005"));
+    }
+
     /// <summary>The customer names the flight and the day: the bot assesses that day's trip.</summary>
     [Theory]
     [InlineData("My flight CC410 on 25 November 2026 was delayed, booking TWO003")]
