@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
 
@@ -21,7 +20,8 @@ public static class EntitlementClaims
     {
         var ticket = NormalizedTicket(who.Passenger.TicketNumber);
         var (first, last) = (NameMatch.GivenForms(who.Passenger.FirstName), NameMatch.Forms(who.Passenger.LastName));
-        var names = new[] { first[0] + "/" + last[0], first[^1] + "/" + last[^1] }.Distinct().ToList();
+        // Every spelling of the first name with every spelling of the last: "JUERGEN MULLER" is Jürgen Müller too.
+        var names = first.SelectMany(f => last.Select(l => f + "/" + l)).Distinct().ToList();
         var booking = "B:" + who.BookingReference.Trim().ToUpperInvariant() + "/" + who.Passenger.PassengerId.Trim().ToUpperInvariant();
         var claims = new List<EntitlementClaim>();
         foreach (var kind in kinds.Distinct())
@@ -64,11 +64,9 @@ public static class EntitlementClaims
         [DisruptionKind.Delay, DisruptionKind.Cancellation, DisruptionKind.DeniedBoarding, DisruptionKind.MissedConnection, DisruptionKind.Downgrade];
 
     /// <summary>A flight on its date, the scope of name and ticket claims: "CC400@2026-11-18".</summary>
-    private static string Flight(Segment segment)
-        => segment.FlightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "@" + segment.ScheduledDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Flight(Segment segment) => FlightKeys.Of(segment.FlightNumber, segment.ScheduledDate, '@');
 
-    private static string LegacyFlight(Segment segment)
-        => segment.FlightNumber.Replace(" ", string.Empty, StringComparison.Ordinal).ToUpperInvariant() + "|" + segment.ScheduledDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string LegacyFlight(Segment segment) => FlightKeys.Of(segment.FlightNumber, segment.ScheduledDate);
 
     private static string? NormalizedTicket(string? ticket)
     {

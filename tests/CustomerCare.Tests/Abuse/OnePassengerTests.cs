@@ -89,6 +89,8 @@ public sealed class OnePassengerTests : AttackTests
     /// <summary>Umlaut spellings, ß, hyphens, accents and invisible characters.</summary>
     [Theory]
     [InlineData("Jörg", "Müller", "JOERG", "MUELLER")]
+    [InlineData("Jürgen", "Müller", "JUERGEN", "MULLER")]
+    [InlineData("Jürgen", "Müller", "JURGEN", "MUELLER")]
     [InlineData("Anna-Lena", "Groß", "ANNA LENA", "GROSS")]
     [InlineData("José", "Núñez", "JOSE", "NUNEZ")]
     [InlineData("Alex", "Sam\u200Bple", "Alex", "Sample")]
