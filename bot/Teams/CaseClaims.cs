@@ -22,6 +22,7 @@ public sealed class CaseClaims(CompensationGrants grants)
         {
             return new CaseDescription(null, ["The case does not identify a booking, passenger and journey."], onBooking);
         }
+        // Everything the passenger holds for the journey, of any kind: the agent sees what was granted anywhere, not only what this claim could bring.
         var held = await grants.Ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), DisruptionFamilies.Of(claim.Reported), cancellationToken).ConfigureAwait(false);
         var granted = onBooking.Concat(held.Values).DistinctBy(e => e.Reference).OrderByDescending(e => e.GrantedUtc).ToList();
         var proposal = await grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false) switch

@@ -36,6 +36,9 @@ public abstract record Assessment
         /// <summary>What would be granted: the open options with an amount.</summary>
         public IReadOnlyList<GrantedRemedy> Remedies => Open.Where(o => o.Amount > 0).Select(o => new GrantedRemedy(o.Code, o.Kind, o.Amount, o.Currency, o.Rule)).ToList();
 
+        /// <summary>What the grants already made for this disruption brought, each grant counted once.</summary>
+        public IReadOnlyList<GrantedRemedy> AlreadyBrought => Held.Values.DistinctBy(e => e.Reference).SelectMany(e => e.Remedies).ToList();
+
         /// <summary>The grant already made for this journey, if any (the first one found).</summary>
         public LedgerEntry? AlreadyGranted => Held.Values.OrderBy(e => e.GrantedUtc).FirstOrDefault();
 

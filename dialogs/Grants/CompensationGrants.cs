@@ -37,7 +37,7 @@ public sealed class CompensationGrants(
         {
             return null;
         }
-        var byName = booking.Passengers.Where(p => lastName is not null && NameMatch.Same(p.LastName, lastName)).ToList();
+        var byName = Travellers.Matching(booking, lastName, firstName: null);
         var passenger = passengerId is not null ? booking.Passengers.FirstOrDefault(p => p.PassengerId == passengerId) : byName.Count == 1 ? byName[0] : null;
         if (passenger is null || Journey.Find(booking, flightNumber, date) is not { } journey)
         {
@@ -64,11 +64,12 @@ public sealed class CompensationGrants(
                 return new Assessment.ArrivalUnknown(unknown.Disrupted);
             case FactsFinding.Established established:
                 var proposal = policy.Evaluate(established.Facts, claim.Passenger.Tier);
-                var held = await ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), DisruptionFamilies.Of(established.Facts.Kind), cancellationToken).ConfigureAwait(false);
+                // Held: the entitlements of this proposal the passenger's journey already has (a bag's claim is not answered with the flight's grant).
+                var kinds = proposal.Options.Select(o => o.Kind).Distinct().ToList();
+                var held = await ledger.HoldersAsync(claim.Who, kinds, DisruptionFamilies.Of(established.Facts.Kind), cancellationToken).ConfigureAwait(false);
                 var assessed = new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held);
                 // What this disruption already brought counts too: granted in parts, it is still one disruption.
-                var total = assessed.Remedies.Concat(held.Values.DistinctBy(e => e.Reference).SelectMany(e => e.Remedies)).ToList();
-                return assessed with { ExceedsAgentAuthority = assessed.Remedies.Count > 0 && agentAuthority.Check(total, claim.Currency) is not AuthorityVerdict.Within };
+                return assessed with { ExceedsAgentAuthority = assessed.Remedies.Count > 0 && agentAuthority.Check([.. assessed.Remedies, .. assessed.AlreadyBrought], claim.Currency) is not AuthorityVerdict.Within };
             default:
                 throw new InvalidOperationException("Unknown finding.");
         }
@@ -108,7 +109,7 @@ public sealed class CompensationGrants(
         {
             ActorKind.Bot when assessed.NeedsPerson => new GrantOutcome.Refused(GrantRefusal.NeedsPerson),
             ActorKind.Bot => await ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false),
-            ActorKind.Agent => await WithinAgentAuthorityAsync(request, claim, caseReference, cancellationToken).ConfigureAwait(false),
+            ActorKind.Agent => await WithinAgentAuthorityAsync(request, claim, assessed.AlreadyBrought, caseReference, cancellationToken).ConfigureAwait(false),
             _ => new GrantOutcome.Refused(GrantRefusal.NotASupervisor),
         };
     }
@@ -142,9 +143,16 @@ public sealed class CompensationGrants(
             return new GrantOutcome.Refused(GrantRefusal.NotBookingCurrency);
         }
         var assessed = await AssessAsync(claim, cancellationToken).ConfigureAwait(false) as Assessment.Assessed;
-        if (assessed is { Remedies.Count: > 0 } && agentAuthority.Total(assessed.Remedies, currency) is { } proposed && amount < proposed)
+        if (assessed is { Remedies.Count: > 0 })
         {
-            return new GrantOutcome.Refused(GrantRefusal.BelowProposal);
+            // The legal entitlements are the floor; a proposal that cannot be counted in the override's currency is not passed over.
+            switch (agentAuthority.Total(assessed.Remedies, currency))
+            {
+                case null:
+                    return new GrantOutcome.Refused(GrantRefusal.UnknownCurrency);
+                case { } proposed when amount < proposed:
+                    return new GrantOutcome.Refused(GrantRefusal.BelowProposal);
+            }
         }
         var standsInFor = claim.Reported == DisruptionKind.Baggage ? BagEntitlements : FlightEntitlements;
         var subject = assessed?.Subject ?? claim.Subject(claim.Journey.First.FlightNumber, claim.Journey.Date, claim.Reported);
@@ -154,7 +162,8 @@ public sealed class CompensationGrants(
         {
             StandsInFor = standsInFor,
         };
-        return await WithinAgentAuthorityAsync(request, claim, caseReference, cancellationToken).ConfigureAwait(false);
+        // An override stands in for the whole disruption: where anything of it is held, the ledger refuses it.
+        return await WithinAgentAuthorityAsync(request, claim, alreadyBrought: [], caseReference, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -197,13 +206,14 @@ public sealed class CompensationGrants(
         };
     }
 
-    private async Task<GrantOutcome> WithinAgentAuthorityAsync(GrantRequest request, DisruptionClaim claim, string? caseReference, CancellationToken cancellationToken)
+    /// <param name="alreadyBrought">What the disruption already brought: counted with the request, as for the bot, so parts granted over time never add up to more than the agent may grant.</param>
+    private async Task<GrantOutcome> WithinAgentAuthorityAsync(GrantRequest request, DisruptionClaim claim, IReadOnlyList<GrantedRemedy> alreadyBrought, string? caseReference, CancellationToken cancellationToken)
     {
         if (request.Violation() is { } violation)
         {
             return new GrantOutcome.Refused(violation);
         }
-        switch (agentAuthority.Check(request.Remedies, claim.Currency))
+        switch (agentAuthority.Check([.. request.Remedies, .. alreadyBrought], claim.Currency))
         {
             case AuthorityVerdict.UnknownCurrency:
                 return new GrantOutcome.Refused(GrantRefusal.UnknownCurrency);

@@ -39,6 +39,19 @@ public sealed class GrantedOncePerJourneyTests : AttackTests
         Assert.Equal(first, Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
     }
 
+    /// <summary>A bag is a disruption of its own: its claim is not answered, nor counted, with what the flight's grant brought.</summary>
+    [Fact]
+    public async Task GrantedOnce_ABagAfterItsFlightWasPaid_IsAssessedOnItsOwn()
+    {
+        var flight = await GrantDemo01Async();
+
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "my suitcase on CC400 was delayed, booking DEMO01", "Sample", "yes");
+
+        Assert.DoesNotContain(flight, said, StringComparison.Ordinal);
+        Assert.DoesNotContain("already granted", said, StringComparison.Ordinal);
+        Assert.Equal(flight, Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
+    }
+
     [Fact]
     public async Task GrantedOnce_TheOtherFlightOfAConnection_IsTheSameJourney()
     {

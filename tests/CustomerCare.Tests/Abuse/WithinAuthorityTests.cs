@@ -173,4 +173,22 @@ public sealed class WithinAuthorityTests : AttackTests
         Assert.Contains("needs a person's approval", rest, StringComparison.Ordinal);
         Assert.Equal(984m, total);
     }
+
+    /// <summary>The same disruption, handed to an agent after the bot's EUR 984 of care: the agent's EUR 650 makes EUR 1,634, above their EUR 1,000.</summary>
+    [Fact]
+    public async Task WithinAuthority_AnAgentCompletingADisruption_CountsWhatItAlreadyBrought()
+    {
+        var booking = new Booking("LONG03", [new Passenger("LONG03-1", "Lena", "Longwait", LoyaltyTier.Platinum)], [Seg("CC760", "FRA", "JFK", Nov18, 8.5)]);
+        await Bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "WEATHER", extraordinary: true)]);
+        await Bot.CustomerSaysAsync("en-US", "My flight CC760 was delayed, booking LONG03", "Longwait", "yes");
+        await Bot.Operations.SaveAsync([booking], [Op("CC760", "FRA", "JFK", Nov18, 8.5, 96, "TECHNICAL")]);
+        var (_, reference) = await Bot.HandedOffAsync("My flight CC760 was delayed, booking LONG03", "Longwait");
+        var thread = await Bot.TakeAsync(reference);
+
+        var asked = await Bot.AgentWritesAsync(thread, "ada", "Ada Agent", "grant");
+
+        Assert.StartsWith("1634.00 EUR is above your authority of 1000.00 EUR", asked, StringComparison.Ordinal);
+        Assert.Equal(984m, (await Bot.GrantsOnAsync("LONG03")).SelectMany(g => g.Remedies).Sum(r => r.Amount));
+        Assert.Single(await Bot.Approvals.ListAsync(10, CancellationToken.None));
+    }
 }
