@@ -1,31 +1,29 @@
 using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Storage.PostgreSql;
 using CustomerCare.Ledger;
 using CustomerCare.Remedies;
 using CustomerCare.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace CustomerCare.Tests.Ledger;
 
-public sealed class CompensationLedgerTests : IDisposable
+/// <summary>What every ledger promises, whichever store keeps it: each test runs against LiteDB and against PostgreSQL.</summary>
+public abstract class CompensationLedgerContract : IAsyncLifetime
 {
-    private readonly string _path = BotHost.TempDataPath();
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
-    private LiteDbFile _file;
-    private LiteDbWriter _writer;
-    private LiteDbLedger _ledger;
+    protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
 
-    public CompensationLedgerTests()
-    {
-        _file = LiteDbFile.Open(_path);
-        _writer = new LiteDbWriter(_file);
-        _ledger = new LiteDbLedger(_file.Database, _writer, _clock);
-    }
+    private ICompensationLedger _ledger = null!;
 
-    public void Dispose()
-    {
-        _writer.Dispose();
-        _file.Dispose();
-    }
+    /// <summary>Opens the store (for the first time, or again after <see cref="CloseAsync"/>) and a ledger on it.</summary>
+    protected abstract Task<ICompensationLedger> OpenAsync(Func<string>? newReference = null);
+
+    /// <summary>Closes the store as a stopping bot would.</summary>
+    protected abstract Task CloseAsync();
+
+    public async Task InitializeAsync() => _ledger = await OpenAsync();
+
+    public Task DisposeAsync() => CloseAsync();
 
     private static PassengerJourney Key(string flight = "LH400", string passenger = "P1", string last = "Sample") =>
         LedgerRequests.Passenger(passengerId: passenger, last: last, flights: LedgerRequests.Flight(flight));
@@ -56,10 +54,32 @@ public sealed class CompensationLedgerTests : IDisposable
     }
 
     [Fact]
+    public async Task SimultaneousAttempts_ForOneJourneyRebookedOntoOtherDays_GrantOnce_EveryRound()
+    {
+        // The trips share no flight on a date, only the booking's passenger on the route within the rebooking window.
+        for (var round = 0; round < 10; round++)
+        {
+            using var start = new ManualResetEventSlim(false);
+            var attempts = Enumerable.Range(0, 24).Select(i => Task.Run(async () =>
+            {
+                var rebooked = LedgerRequests.Passenger(booking: "RB" + round, passengerId: "P1", last: "Rebooked" + round,
+                    flights: LedgerRequests.Flight("LH" + (500 + i), departure: LedgerRequests.Departure.AddDays(i % 3)));
+                start.Wait();
+                return await _ledger.TryGrantAsync(Request(rebooked, "directline"), CancellationToken.None);
+            })).ToArray();
+            start.Set();
+            var outcomes = await Task.WhenAll(attempts);
+
+            Assert.Single(outcomes.OfType<GrantOutcome.Granted>());
+            Assert.Equal(23, outcomes.OfType<GrantOutcome.AlreadyGranted>().Count());
+        }
+    }
+
+    [Fact]
     public async Task AGrantReferenceAlreadyUsed_IsNeverGivenTwice_AndTheGrantIsStillRecorded()
     {
         var references = new Queue<string>(["G-SAME2222", "G-SAME2222", "G-SAME2222", "G-OTHER333"]);
-        var ledger = new LiteDbLedger(_file.Database, _writer, _clock, newReference: references.Dequeue);
+        var ledger = await OpenAsync(references.Dequeue);
 
         var first = Assert.IsType<GrantOutcome.Granted>(await ledger.TryGrantAsync(Request(Key(passenger: "P1"), "directline"), CancellationToken.None));
         var second = Assert.IsType<GrantOutcome.Granted>(await ledger.TryGrantAsync(Request(Key(passenger: "P2", last: "Other"), "directline"), CancellationToken.None));
@@ -72,7 +92,7 @@ public sealed class CompensationLedgerTests : IDisposable
     public async Task SecondAttempt_FromAnotherChannel_IsToldWhatWhenWhereAndByWhom()
     {
         await _ledger.TryGrantAsync(Request(Key(), "directline"), CancellationToken.None);
-        _clock.Advance(TimeSpan.FromMinutes(7));
+        Clock.Advance(TimeSpan.FromMinutes(7));
 
         var second = await _ledger.TryGrantAsync(Request(Key(flight: "lh 400"), "msteams", "agent-7"), CancellationToken.None);
 
@@ -108,14 +128,12 @@ public sealed class CompensationLedgerTests : IDisposable
     }
 
     [Fact]
-    public async Task Grant_SurvivesReopeningTheDataFile_AndIsListedForTheBooking()
+    public async Task Grant_SurvivesReopeningTheStore_AndIsListedForTheBooking()
     {
         var granted = Assert.IsType<GrantOutcome.Granted>(await _ledger.TryGrantAsync(Request(Key(), "directline"), CancellationToken.None));
-        Dispose();
+        await CloseAsync();
 
-        _file = LiteDbFile.Open(_path);
-        _writer = new LiteDbWriter(_file);
-        _ledger = new LiteDbLedger(_file.Database, _writer, _clock);
+        _ledger = await OpenAsync();
 
         var listed = Assert.Single(await _ledger.ForBookingAsync("k7qx2m", CancellationToken.None));
         Assert.Equal(granted.Entry.Reference, listed.Reference);
@@ -134,5 +152,56 @@ public sealed class CompensationLedgerTests : IDisposable
 
         Assert.Single(afterFirst);
         Assert.Equal(["directline", "msteams"], afterSecond.Select(e => e.GrantedBy.Channel).Order());
+    }
+}
+
+public sealed class LiteDbCompensationLedgerTests : CompensationLedgerContract
+{
+    private readonly string _path = BotHost.TempDataPath();
+    private LiteDbFile? _file;
+    private LiteDbWriter? _writer;
+
+    protected override Task<ICompensationLedger> OpenAsync(Func<string>? newReference = null)
+    {
+        if (_file is null)
+        {
+            _file = LiteDbFile.Open(_path);
+            _writer = new LiteDbWriter(_file);
+        }
+        return Task.FromResult<ICompensationLedger>(new LiteDbLedger(_file.Database, _writer!, Clock, newReference: newReference));
+    }
+
+    protected override Task CloseAsync()
+    {
+        _writer?.Dispose();
+        _file?.Dispose();
+        (_writer, _file) = (null, null);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class PostgreSqlCompensationLedgerTests : CompensationLedgerContract
+{
+    private string? _connectionString;
+    private NpgsqlDataSource? _dataSource;
+
+    protected override async Task<ICompensationLedger> OpenAsync(Func<string>? newReference = null)
+    {
+        _connectionString ??= await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(PostgreSqlCompensationLedgerTests));
+        if (_dataSource is null)
+        {
+            _dataSource = NpgsqlDataSource.Create(_connectionString);
+            await SchemaMigrator.MigrateAsync(_dataSource, CancellationToken.None);
+        }
+        return new PostgreSqlLedger(_dataSource, Clock, newReference);
+    }
+
+    protected override async Task CloseAsync()
+    {
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+            _dataSource = null;
+        }
     }
 }

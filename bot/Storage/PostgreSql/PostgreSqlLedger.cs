@@ -1,0 +1,157 @@
+using System.Text.Json;
+using CustomerCare.Ledger;
+using CustomerCare.Remedies;
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// The compensation ledger in PostgreSQL, shared by every instance of the bot. A grant is one transaction: it locks each
+/// passenger identity it claims (<see cref="EntitlementClaims"/>), reads what those identities already hold, and
+/// either records the grant with its claims (and the approval it carries) or records the refused attempt — so of any
+/// number of simultaneous attempts on one entitlement, from any instance, exactly one is granted. The same claim can
+/// never be stored twice (a unique constraint). A grant is reported once its transaction has committed; a fault that
+/// leaves the commit unknown is retried as the same attempt, which then finds its own grant instead of a second one.
+/// </summary>
+public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider clock, Func<string>? newReference = null) : ICompensationLedger
+{
+    private readonly Func<string> _newReference = newReference ?? LedgerReferences.New;
+
+    public Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
+    {
+        if (request.Violation() is { } violation)
+        {
+            return Task.FromResult<GrantOutcome>(new GrantOutcome.Refused(violation));
+        }
+        var attempt = Guid.NewGuid();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family).DistinctBy(c => c.Id).ToList();
+        // A claim stored meanwhile by a writer that did not hold the lock would fail the insert: the next attempt sees it.
+        return TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), cancellationToken,
+            alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
+    }
+
+    private async Task<GrantOutcome> GrantAsync(GrantRequest request, IReadOnlyList<EntitlementClaim> claims, Guid attempt, DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.LockAsync(claims.Select(c => c.Identity), cancellationToken).ConfigureAwait(false);
+        if (await EntryAsync(connection, "attempt = $1", attempt, cancellationToken).ConfigureAwait(false) is { } own)
+        {
+            return new GrantOutcome.Granted(own);
+        }
+        if (request.Approval is { } approval && await PostgreSqlApprovalStore.WhyNotGrantableAsync(connection, approval.ApprovalId, cancellationToken).ConfigureAwait(false) is { } refusal)
+        {
+            return new GrantOutcome.Refused(refusal);
+        }
+        var held = await HeldAsync(connection, claims, cancellationToken).ConfigureAwait(false);
+        if (held.Count > 0)
+        {
+            var collision = held[0];
+            var existing = (await EntryAsync(connection, "reference = $1", collision.Reference, cancellationToken).ConfigureAwait(false))!;
+            await RefuseAsync(connection, request, attempt, collision.Claim.Id, existing, now, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new GrantOutcome.AlreadyGranted(existing);
+        }
+        var entry = new LedgerEntry(await UnusedReferenceAsync(connection, cancellationToken).ConfigureAwait(false), request.Subject, request.Remedies,
+            request.PolicyVersion, request.Actor, now, request.OverrideReason, request.Tier, request.SeverityBand)
+        {
+            UsesUp = request.UsesUp,
+            Approval = request.Approval,
+        };
+        await connection.ExecuteAsync("""
+            INSERT INTO ledger_entries (reference, attempt, booking, passenger, kind, channel, actor_kind, actor_id, tier, granted_utc, conversation, entry)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+            """, cancellationToken, entry.Reference, attempt, entry.Subject.BookingReference.Trim().ToUpperInvariant(), entry.Subject.PassengerId,
+            entry.Subject.Kind.ToString(), entry.GrantedBy.Channel, entry.GrantedBy.Kind.ToString(), entry.GrantedBy.Id, entry.Tier.ToString(), now,
+            ConversationKey.Of(entry.GrantedBy.Channel, entry.GrantedBy.ConversationId), PostgreSqlCommands.Json(JsonSerializer.Serialize(entry, LedgerJson.Options))).ConfigureAwait(false);
+        await connection.ExecuteAsync("""
+            INSERT INTO entitlement_claims (entitlement, identity, ticket, journey_date, reference)
+            SELECT e, i, t, d, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS c (e, i, t, d)
+            """, cancellationToken, claims.Select(c => c.Entitlement).ToArray(), claims.Select(c => c.Identity).ToArray(),
+            claims.Select(c => c.TicketNumber).ToArray(), claims.Select(c => c.JourneyDate).ToArray(), entry.Reference).ConfigureAwait(false);
+        if (request.Approval is { } approved)
+        {
+            await PostgreSqlApprovalStore.DecideAsync(connection, approved.ApprovalId,
+                r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference }, cancellationToken).ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new GrantOutcome.Granted(entry);
+    }
+
+    private static async Task RefuseAsync(NpgsqlConnection connection, GrantRequest request, Guid attempt, string entitlement, LedgerEntry existing, DateTime now, CancellationToken cancellationToken)
+    {
+        if (request.Approval is { } approval)
+        {
+            // Approved, but someone granted the journey meanwhile: the request is closed with what holds it.
+            await PostgreSqlApprovalStore.DecideAsync(connection, approval.ApprovalId,
+                r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, Note = "already granted as " + existing.Reference }, cancellationToken).ConfigureAwait(false);
+        }
+        await connection.ExecuteAsync("""
+            INSERT INTO ledger_refusals (attempt, entitlement, reference, channel, actor_kind, actor_id, conversation, agent_name, attempted_utc)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            ON CONFLICT (attempt) DO NOTHING
+            """, cancellationToken, attempt, entitlement, existing.Reference, request.Actor.Channel, request.Actor.Kind.ToString(), request.Actor.Id,
+            ConversationKey.Of(request.Actor.Channel, request.Actor.ConversationId), request.Actor.Name, now).ConfigureAwait(false);
+    }
+
+    /// <summary>A reference no grant has (references are random, and a million grants make a repeat likely).</summary>
+    private async Task<string> UnusedReferenceAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        var reference = _newReference();
+        while (await connection.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM ledger_entries WHERE reference = $1)", cancellationToken, reference).ConfigureAwait(false))
+        {
+            reference = _newReference();
+        }
+        return reference;
+    }
+
+    public async Task<IReadOnlyDictionary<RemedyKind, LedgerEntry>> HoldersAsync(PassengerJourney who, IReadOnlyCollection<RemedyKind> kinds, DisruptionFamily family, CancellationToken cancellationToken)
+    {
+        var claims = EntitlementClaims.For(who, kinds, family);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var held = await HeldAsync(connection, claims, cancellationToken).ConfigureAwait(false);
+        var references = held.GroupBy(h => h.Claim.Kind).ToDictionary(g => g.Key, g => g.First().Reference);
+        if (references.Count == 0)
+        {
+            return new Dictionary<RemedyKind, LedgerEntry>();
+        }
+        var entries = (await EntriesAsync(connection, "reference = ANY($1)", references.Values.Distinct().ToArray(), cancellationToken).ConfigureAwait(false))
+            .ToDictionary(e => e.Reference, StringComparer.Ordinal);
+        return references.ToDictionary(r => r.Key, r => entries[r.Value]);
+    }
+
+    /// <summary>For each of these claims that a stored claim holds (same passenger, same trip), that claim's grant; in the claims' order.</summary>
+    private static async Task<List<(EntitlementClaim Claim, string Reference)>> HeldAsync(NpgsqlConnection connection, IReadOnlyList<EntitlementClaim> claims, CancellationToken cancellationToken)
+    {
+        var stored = (await connection.ListAsync("""
+                SELECT entitlement, identity, ticket, journey_date, reference FROM entitlement_claims WHERE identity = ANY($1)
+                """, r => (Id: r.GetString(0) + "|" + r.GetString(1), Ticket: r.NullableString(2), Day: r.NullableDate(3), Reference: r.GetString(4)),
+                cancellationToken, (object)claims.Select(c => c.Identity).Distinct().ToArray()).ConfigureAwait(false))
+            .ToLookup(s => s.Id, StringComparer.Ordinal);
+        return claims
+            .Select(c => (Claim: c, Holder: stored[c.Id].FirstOrDefault(s => c.HeldBy(s.Ticket, s.Day))))
+            .Where(h => h.Holder.Reference is not null)
+            .Select(h => (h.Claim, h.Holder.Reference))
+            .ToList();
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await EntriesAsync(connection, "booking = $1", bookingReference.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false))
+            .OrderByDescending(e => e.GrantedUtc).ToList();
+    }
+
+    public async Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ScalarAsync<long>("SELECT count(*) FROM ledger_refusals", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<LedgerEntry?> EntryAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
+        => (await EntriesAsync(connection, where, value, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
+
+    private static Task<List<LedgerEntry>> EntriesAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
+        => connection.ListAsync("SELECT entry::text FROM ledger_entries WHERE " + where, r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, value);
+}

@@ -1,0 +1,39 @@
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// Runs a unit of work again when PostgreSQL reports a fault that a new attempt can clear: a dropped or refused
+/// connection, a failover, a deadlock or serialization failure. Each attempt is a whole transaction, so a retry never
+/// half-repeats one. Up to five attempts, with exponential backoff and jitter.
+/// </summary>
+public static class TransientFaults
+{
+    public const int Attempts = 5;
+
+    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, Func<Exception, bool>? alsoRetry = null)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await work(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (attempt < Attempts && (IsTransient(e) || alsoRetry?.Invoke(e) == true))
+            {
+                await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public static bool IsTransient(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        NpgsqlException npgsql => npgsql.IsTransient,
+        TimeoutException => true,
+        _ => false,
+    };
+
+    private static TimeSpan Backoff(int attempt)
+        => TimeSpan.FromMilliseconds((25 << attempt) + Random.Shared.Next(0, 25 << attempt));
+}
