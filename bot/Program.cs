@@ -19,6 +19,11 @@ if (args is ["import", .. var importArgs])
     return ImportCommand.Run(importArgs, "data/customercare.db", Console.Out, Console.Error);
 }
 
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await MigrateCommand.RunAsync(migrateArgs, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
 builder.Services.AddCustomerCareBot(builder.Configuration);
@@ -38,7 +43,7 @@ app.MapWebChatToken();
 app.MapDirectLine();
 app.MapSupervisors();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>The entry point, visible to the test host.</summary>

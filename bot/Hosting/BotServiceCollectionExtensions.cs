@@ -4,6 +4,8 @@ using CustomerCare.Bot.Language;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Storage.PostgreSql;
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
@@ -25,6 +27,11 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddOptions<BotAppOptions>().Bind(configuration);
         services.AddLiteDbStores();
+        if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
+        {
+            services.AddSingleton<ConversationListGrants>();
+            services.AddPostgreSqlLedger(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync);
+        }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
         services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));

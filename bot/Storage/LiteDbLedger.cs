@@ -16,7 +16,7 @@ namespace CustomerCare.Bot.Storage;
 /// kept in memory until the next grant commits (one process owns the data file, and every grant goes through here);
 /// whether a journey's entitlements are held is one query through the claims' primary key.
 /// </summary>
-public sealed class LiteDbLedger : ICompensationLedger
+public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
 {
     private const string Entries = "ledger";
     private const string Claims = "entitlements";
@@ -137,11 +137,7 @@ public sealed class LiteDbLedger : ICompensationLedger
                 }
                 claimed.Upsert(document);
             }
-            _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => (summary with
-            {
-                Grants = summary.Grants + 1,
-                LastUtc = summary.LastUtc > entry.GrantedUtc ? summary.LastUtc : entry.GrantedUtc,
-            }).WithBooking(entry.Subject.BookingReference).WithAgent(entry.GrantedBy.Kind == ActorKind.Agent ? entry.GrantedBy.Name : null));
+            _index?.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => summary.WithGrant(entry));
             return new GrantOutcome.Granted(entry);
         });
     }
@@ -226,24 +222,22 @@ public sealed class LiteDbLedger : ICompensationLedger
         => identities.GetValueOrDefault(claim.Identity)?["held"].AsArray
             .FirstOrDefault(h => h["e"].AsString == claim.Entitlement && claim.HeldBy(NullableString(h["t"]), StoredDays.Read(h["d"])))?["r"].AsString;
 
-    /// <summary>Grants made in one conversation (by the bot there, or by an agent or supervisor for its customer), oldest first.</summary>
-    public IReadOnlyList<LedgerEntry> ForConversation(string channelId, string conversationId)
-        => _entries.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId))).Select(Read).OrderBy(e => e.GrantedUtc).ToList();
+    public Task<IReadOnlyList<LedgerEntry>> ForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId))).Select(Read).OrderBy(e => e.GrantedUtc).ToList());
 
-    /// <summary>Second-grant attempts the ledger refused in one conversation: when, by whom, for which entitlement.</summary>
-    public IReadOnlyList<(DateTime AttemptedUtc, string Entitlement, string ActorKind, string? ActorName)> RefusalsInConversation(string channelId, string conversationId)
-        => _refusals.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
-            .Select(d => (DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString, d["actorKind"].AsString, NullableString(d["agentName"])))
-            .OrderBy(r => r.Item1).ToList();
+    public Task<IReadOnlyList<LedgerRefusal>> RefusalsInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<LedgerRefusal>>(_refusals.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
+            .Select(d => new LedgerRefusal(DateTime.SpecifyKind(d["attemptedUtc"].AsDateTime, DateTimeKind.Utc), d["entitlement"].AsString,
+                Enum.Parse<ActorKind>(d["actorKind"].AsString, ignoreCase: true), NullableString(d["agentName"])))
+            .OrderBy(r => r.AttemptedUtc).ToList());
 
-    /// <summary>Every grant, for the fairness report.</summary>
-    public IEnumerable<LedgerEntry> All() => _entries.FindAll().Select(Read);
+    public Task<IReadOnlyList<LedgerEntry>> GrantedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.FindAll().Select(Read).Where(e => e.GrantedUtc >= fromUtc && e.GrantedUtc < toUtc).ToList());
 
-    /// <summary>For every second-grant attempt refused in [from, to), the reference of the grant it collided with (for the fairness report).</summary>
-    public IEnumerable<string> RefusedGrantReferences(DateTime fromUtc, DateTime toUtc)
-        => _refusals.FindAll().Where(d => d["attemptedUtc"].AsDateTime >= fromUtc && d["attemptedUtc"].AsDateTime < toUtc)
+    public Task<IReadOnlyList<string>> RefusedGrantReferencesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<string>>(_refusals.FindAll().Where(d => d["attemptedUtc"].AsDateTime >= fromUtc && d["attemptedUtc"].AsDateTime < toUtc)
             .Select(d => NullableString(d["reference"]) ?? NullableString(_entries.FindById(d["entitlement"])?["reference"]))
-            .OfType<string>();
+            .OfType<string>().ToList());
 
     public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(_refusals.LongCount());
 

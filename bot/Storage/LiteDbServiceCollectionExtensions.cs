@@ -26,6 +26,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<ConversationIndex>();
         services.AddSingleton<LiteDbLedger>();
         services.AddSingleton<ICompensationLedger>(provider => provider.GetRequiredService<LiteDbLedger>());
+        services.AddSingleton<ILedgerHistory>(provider => provider.GetRequiredService<LiteDbLedger>());
         services.AddSingleton<LiteDbApprovalStore>();
         services.AddSingleton<IApprovalStore>(provider => provider.GetRequiredService<LiteDbApprovalStore>());
         return services;

@@ -2,10 +2,15 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CustomerCare.Bot.Storage;
 
-/// <summary>Where the embedded LiteDB data file lives. One process per file.</summary>
+/// <summary>Which store keeps the bot's data, and where. LiteDB: one process per file. PostgreSQL: shared by every instance.</summary>
 public sealed class StorageOptions
 {
     public const string Section = "Storage";
+
+    /// <summary>The name of the PostgreSQL connection string, <c>ConnectionStrings:CustomerCare</c>.</summary>
+    public const string ConnectionStringName = "CustomerCare";
+
+    public StorageProvider Provider { get; set; } = StorageProvider.LiteDb;
 
     /// <summary>Path of the data file; relative paths are resolved against the content root.</summary>
     [Required]
@@ -17,4 +22,22 @@ public sealed class StorageOptions
     /// </summary>
     [Range(0, 10_000)]
     public int TranscriptFlushMilliseconds { get; set; } = 100;
+
+    /// <summary>How the bot signs in to PostgreSQL: the connection string's password, or a Microsoft Entra ID token.</summary>
+    public PostgreSqlAuthentication PostgreSqlAuthentication { get; set; } = PostgreSqlAuthentication.Password;
+
+    /// <summary>With Entra ID: the client id of a user-assigned managed identity; empty uses DefaultAzureCredential.</summary>
+    public string? ManagedIdentityClientId { get; set; }
+}
+
+public enum StorageProvider
+{
+    LiteDb,
+    PostgreSql,
+}
+
+public enum PostgreSqlAuthentication
+{
+    Password,
+    EntraId,
 }

@@ -51,6 +51,12 @@ public sealed record ConversationSummary(string ChannelId, string ConversationId
     public ConversationSummary WithAgent(string? agent)
         => agent is null || Agents.Contains(agent) ? this : this with { Agents = [.. Agents, agent] };
 
+    /// <summary>With a grant of the ledger counted: its booking, the agent who granted it, and its time.</summary>
+    public ConversationSummary WithGrant(CustomerCare.Ledger.LedgerEntry entry)
+        => (this with { Grants = Grants + 1, LastUtc = LastUtc > entry.GrantedUtc ? LastUtc : entry.GrantedUtc })
+            .WithBooking(entry.Subject.BookingReference)
+            .WithAgent(entry.GrantedBy.Kind == CustomerCare.Ledger.ActorKind.Agent ? entry.GrantedBy.Name : null);
+
     /// <summary>granted (a remedy is in the ledger), handedOff (a case was opened), abandoned (neither); true when <paramref name="outcome"/> applies (without allocating, for scans).</summary>
     public bool Has(string outcome) => outcome switch
     {

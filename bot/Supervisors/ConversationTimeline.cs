@@ -1,5 +1,4 @@
 using System.Globalization;
-using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -11,7 +10,7 @@ namespace CustomerCare.Bot.Supervisors;
 /// A conversation in time order: the transcript's turns (customer, bot, agent by name, cards as readable lines) with
 /// the hand-off events of its cases and the ledger's grants and refused second grants placed where they happened.
 /// </summary>
-public sealed class ConversationTimeline(TranscriptStore transcripts, ICaseStore cases, LiteDbLedger ledger)
+public sealed class ConversationTimeline(TranscriptStore transcripts, ICaseStore cases, ILedgerHistory ledger)
 {
     public async Task<IReadOnlyList<TimelineItem>> ForAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
@@ -21,9 +20,9 @@ public sealed class ConversationTimeline(TranscriptStore transcripts, ICaseStore
         {
             items.AddRange(Handoff(history));
         }
-        items.AddRange(ledger.ForConversation(channelId, conversationId).Select(Grant));
-        items.AddRange(ledger.RefusalsInConversation(channelId, conversationId).Select(r => new TimelineItem(r.AttemptedUtc, TimelineItem.Refusal,
-            string.Equals(r.ActorKind, nameof(ActorKind.Bot), StringComparison.OrdinalIgnoreCase) ? "bot" : r.ActorName ?? r.ActorKind.ToLowerInvariant(), $"Second grant refused by the ledger for {r.Entitlement}: it was already granted.")));
+        items.AddRange((await ledger.ForConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)).Select(Grant));
+        items.AddRange((await ledger.RefusalsInConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)).Select(r => new TimelineItem(r.AttemptedUtc, TimelineItem.Refusal,
+            r.ActorKind == ActorKind.Bot ? "bot" : r.ActorName ?? r.ActorKind.ToString().ToLowerInvariant(), $"Second grant refused by the ledger for {r.Entitlement}: it was already granted.")));
         // A stable sort: turns logged at the same instant keep their transcript order.
         return items.Select((item, order) => (item, order)).OrderBy(x => x.item.AtUtc).ThenBy(x => x.order).Select(x => x.item).ToList();
     }

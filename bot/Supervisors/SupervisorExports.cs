@@ -42,10 +42,10 @@ public static class SupervisorExports
             }
         });
 
-        group.MapGet("/fairness.csv", (HttpContext http, FairnessSource fairness) =>
+        group.MapGet("/fairness.csv", async (HttpContext http, FairnessSource fairness) =>
         {
             var query = SupervisorQueryString.Parse(http.Request.Query);
-            var csv = FairnessCsv.Write(fairness.Build(query.From, query.To));
+            var csv = FairnessCsv.Write(await fairness.BuildAsync(query.From, query.To, http.RequestAborted).ConfigureAwait(false));
             return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "fairness.csv");
         });
     }

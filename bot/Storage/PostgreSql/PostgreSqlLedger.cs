@@ -13,22 +13,30 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// never be stored twice (a unique constraint). A grant is reported once its transaction has committed; a fault that
 /// leaves the commit unknown is retried as the same attempt, which then finds its own grant instead of a second one.
 /// </summary>
-public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider clock, Func<string>? newReference = null) : ICompensationLedger
+/// <param name="newReference">Where grant references come from (tests choose colliding ones); <see cref="LedgerReferences.New"/> by default.</param>
+/// <param name="recorded">Told of each grant once it has committed (the supervisors' conversation list counts it); it must not throw.</param>
+public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider clock, Func<string>? newReference = null, Func<LedgerEntry, Task>? recorded = null)
+    : ICompensationLedger, ILedgerHistory
 {
     private readonly Func<string> _newReference = newReference ?? LedgerReferences.New;
 
-    public Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
+    public async Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
     {
         if (request.Violation() is { } violation)
         {
-            return Task.FromResult<GrantOutcome>(new GrantOutcome.Refused(violation));
+            return new GrantOutcome.Refused(violation);
         }
         var attempt = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family).DistinctBy(c => c.Id).ToList();
         // A claim stored meanwhile by a writer that did not hold the lock would fail the insert: the next attempt sees it.
-        return TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), cancellationToken,
-            alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation });
+        var outcome = await TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), cancellationToken,
+            alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }).ConfigureAwait(false);
+        if (outcome is GrantOutcome.Granted granted && recorded is not null)
+        {
+            await recorded(granted.Entry).ConfigureAwait(false);
+        }
+        return outcome;
     }
 
     private async Task<GrantOutcome> GrantAsync(GrantRequest request, IReadOnlyList<EntitlementClaim> claims, Guid attempt, DateTime now, CancellationToken cancellationToken)
@@ -148,6 +156,37 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ScalarAsync<long>("SELECT count(*) FROM ledger_refusals", cancellationToken).ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlyList<LedgerEntry>> ForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await EntriesAsync(connection, "conversation = $1 ORDER BY granted_utc", ConversationKey.Of(channelId, conversationId), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<LedgerRefusal>> RefusalsInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ListAsync("SELECT attempted_utc, entitlement, actor_kind, agent_name FROM ledger_refusals WHERE conversation = $1 ORDER BY attempted_utc, id",
+            r => new LedgerRefusal(r.GetDateTime(0), r.GetString(1), Enum.Parse<ActorKind>(r.GetString(2), ignoreCase: true), r.NullableString(3)),
+            cancellationToken, ConversationKey.Of(channelId, conversationId)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<LedgerEntry>> GrantedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ListAsync("SELECT entry::text FROM ledger_entries WHERE granted_utc >= $1 AND granted_utc < $2 ORDER BY granted_utc",
+            r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<string>> RefusedGrantReferencesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ListAsync("SELECT reference FROM ledger_refusals WHERE attempted_utc >= $1 AND attempted_utc < $2",
+            r => r.GetString(0), cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
+    }
+
+    /// <summary>A bound of a time range as UTC (DateTime.MinValue and MaxValue stand for no bound).</summary>
+    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     private static async Task<LedgerEntry?> EntryAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
         => (await EntriesAsync(connection, where, value, cancellationToken).ConfigureAwait(false)).SingleOrDefault();

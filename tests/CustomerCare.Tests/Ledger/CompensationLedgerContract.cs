@@ -141,6 +141,28 @@ public abstract class CompensationLedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SupervisorsRead_TheGrantsAndRefusalsOfAConversation_AndOfATimeRange()
+    {
+        var history = Assert.IsAssignableFrom<ILedgerHistory>(_ledger);
+        var granted = Assert.IsType<GrantOutcome.Granted>(await _ledger.TryGrantAsync(Request(Key(), "directline"), CancellationToken.None));
+        Clock.Advance(TimeSpan.FromDays(2));
+        await _ledger.TryGrantAsync(Request(Key(), "msteams", "agent-7"), CancellationToken.None);
+
+        var inWebChat = await history.ForConversationAsync("directline", "conv-directline", CancellationToken.None);
+        var refusedInTeams = Assert.Single(await history.RefusalsInConversationAsync("msteams", "conv-msteams", CancellationToken.None));
+        var firstDay = await history.GrantedAsync(new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 11, 24, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None);
+        var refusedLater = await history.RefusedGrantReferencesAsync(new DateTime(2026, 11, 25, 0, 0, 0, DateTimeKind.Utc), DateTime.MaxValue, CancellationToken.None);
+
+        Assert.Equal(granted.Entry.Reference, Assert.Single(inWebChat).Reference);
+        Assert.Empty(await history.RefusalsInConversationAsync("directline", "conv-directline", CancellationToken.None));
+        Assert.Equal((ActorKind.Agent, "Ada Agent", new DateTime(2026, 11, 25, 9, 30, 0, DateTimeKind.Utc)), (refusedInTeams.ActorKind, refusedInTeams.ActorName, refusedInTeams.AttemptedUtc));
+        Assert.StartsWith("Compensation|", refusedInTeams.Entitlement);
+        Assert.Equal(granted.Entry.Reference, Assert.Single(firstDay).Reference);
+        Assert.Equal([granted.Entry.Reference], refusedLater);
+        Assert.Empty(await history.GrantedAsync(DateTime.MinValue, new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task BookingsGrants_ReadBeforeAGrant_IncludeItRightAfter_FromEveryChannel()
     {
         Assert.Empty(await _ledger.ForBookingAsync("K7QX2M", CancellationToken.None));

@@ -1,9 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Ledger;
 using CustomerCare.Remedies;
@@ -13,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace CustomerCare.Tests.Ledger;
 
 /// <summary>The bot process is killed (SIGKILL) while grants are in flight; afterwards no confirmed grant is missing or doubled.</summary>
-public sealed partial class GrantCrashTests
+public sealed class GrantCrashTests
 {
     private const int Bookings = 60;
 
@@ -21,7 +16,7 @@ public sealed partial class GrantCrashTests
     public async Task KillDuringGrants_LosesNoConfirmedGrant_AndDuplicatesNone()
     {
         var dataPath = BotHost.TempDataPath();
-        ImportCrashBookings(dataPath);
+        DelayedFlightClaims.Import(dataPath, Bookings);
         await using var channel = await FakeChannel.StartAsync();
         var confirmed = new ConcurrentDictionary<string, string>();
 
@@ -59,65 +54,13 @@ public sealed partial class GrantCrashTests
         Assert.IsType<GrantOutcome.AlreadyGranted>(again);
     }
 
-    /// <summary>Report, identify, confirm; a grant counts as confirmed once the customer has been sent its reference.</summary>
     private static async Task PlayAsync(HttpClient http, FakeChannel channel, string locator, ConcurrentDictionary<string, string> confirmed)
     {
-        try
+        if (await DelayedFlightClaims.PlayAsync(http, channel, locator, "crash-" + locator) is { } reference)
         {
-            foreach (var (text, turn) in new[] { ($"My flight CC500 was delayed, booking {locator}", 1), ("Crash", 2), ("yes", 3) })
-            {
-                var response = await http.PostAsJsonAsync("/api/messages", new
-                {
-                    type = "message", id = $"{locator}-{turn}", text, channelId = "emulator", serviceUrl = channel.ServiceUrl, locale = "en-US",
-                    from = new { id = "user-" + locator }, recipient = new { id = "bot" }, conversation = new { id = "crash-" + locator },
-                });
-                if (!response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            var receipt = channel.Calls.Where(c => c.Path.Contains("crash-" + locator, StringComparison.Ordinal))
-                .Select(c => Reference().Match(c.Body?["text"]?.GetValue<string>() ?? string.Empty)).FirstOrDefault(m => m.Success);
-            if (receipt is not null)
-            {
-                confirmed[locator] = receipt.Value;
-            }
-        }
-        catch (HttpRequestException)
-        {
-            // The bot was killed mid-conversation: this grant was never confirmed to the customer.
+            confirmed[locator] = reference;
         }
     }
 
-    private static string Locator(int i) => "Q" + i.ToString("D3", CultureInfo.InvariantCulture) + "X" + (i % 10).ToString(CultureInfo.InvariantCulture);
-
-    private static void ImportCrashBookings(string dataPath)
-    {
-        var bookings = Enumerable.Range(0, Bookings).Select(i => new
-        {
-            recordLocator = Locator(i),
-            // One name on one flight, told apart by their e-ticket numbers: sixty passengers, not one.
-            passengers = new[] { new { passengerId = Locator(i) + "-1", firstName = "Casey", lastName = "Crash", tier = "Basic", ticketNumber = "220" + i.ToString("D10", CultureInfo.InvariantCulture) } },
-            segments = new[] { new { flightNumber = "CC500", origin = "FRA", destination = "JFK", scheduledDepartureUtc = "2026-11-18T10:00:00Z", scheduledArrivalUtc = "2026-11-18T18:30:00Z", fare = 500, currency = "EUR" } },
-        });
-        var flights = new[]
-        {
-            new
-            {
-                flightNumber = "CC500", scheduledDate = "2026-11-18", origin = "FRA", destination = "JFK",
-                scheduledDepartureUtc = "2026-11-18T10:00:00Z", scheduledArrivalUtc = "2026-11-18T18:30:00Z",
-                actualDepartureUtc = "2026-11-18T14:30:00Z", actualArrivalUtc = "2026-11-18T23:00:00Z",
-                cancelled = false, causeCode = "TECHNICAL", extraordinary = false, euCarrier = true,
-            },
-        };
-        var file = Path.Combine(Path.GetDirectoryName(dataPath)!, "crash-data.json");
-        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
-        File.WriteAllText(file, JsonSerializer.Serialize(new { bookings, flights }));
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Assert.Equal(0, ImportCommand.Run([file, "--data", dataPath], dataPath, output, error));
-    }
-
-    [GeneratedRegex("(?<=Your reference is )G-[A-Z0-9]{8}")]
-    private static partial Regex Reference();
+    private static string Locator(int i) => DelayedFlightClaims.Locator(i);
 }

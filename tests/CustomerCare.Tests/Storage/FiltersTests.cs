@@ -19,8 +19,8 @@ public sealed class FiltersTests
         void LookUp(int i)
         {
             var conversation = Marker + "-conversation-" + i;
-            _ = ledger.ForConversation("webchat", conversation);
-            _ = ledger.RefusalsInConversation("webchat", conversation);
+            _ = ledger.ForConversationAsync("webchat", conversation, CancellationToken.None).Result;
+            _ = ledger.RefusalsInConversationAsync("webchat", conversation, CancellationToken.None).Result;
             _ = ledger.ForBookingAsync(Marker + i, CancellationToken.None).Result;
             _ = cases.HeldForCustomerAsync("webchat", conversation, CancellationToken.None).Result;
             _ = cases.OpenForCustomerAsync("webchat", conversation, CancellationToken.None).Result;

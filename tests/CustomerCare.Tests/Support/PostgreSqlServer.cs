@@ -60,6 +60,7 @@ public sealed class PostgreSqlServer
     {
         var binaries = Binaries();
         var asRoot = Environment.UserName == "root";
+        RemoveStoppedClusters();
         var folder = Path.Combine(Path.GetTempPath(), "cc-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         var data = Path.Combine(folder, "data");
@@ -86,9 +87,25 @@ public sealed class PostgreSqlServer
             Run(Path.Combine(_binaries, "pg_ctl"), ["-D", Path.Combine(_folder, "data"), "-m", "immediate", "-w", "stop"], asRoot);
             Directory.Delete(_folder, recursive: true);
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             // Leaving a stopped cluster's folder behind in /tmp is harmless.
+        }
+    }
+
+    /// <summary>Clusters earlier runs left behind once stopped (a test host killed before it could remove them).</summary>
+    private static void RemoveStoppedClusters()
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "cc-pg-*").Where(f => !File.Exists(Path.Combine(f, "data", "postmaster.pid"))))
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Another run's, still starting; left alone.
+            }
         }
     }
 

@@ -10,10 +10,10 @@ public sealed class FairnessModel(FairnessSource source) : PageModel
 
     public ConversationQuery Query { get; private set; } = new();
 
-    public void OnGet()
+    public async Task OnGetAsync()
     {
         Query = SupervisorQueryString.Parse(Request.Query);
-        Report = source.Build(Query.From, Query.To);
+        Report = await source.BuildAsync(Query.From, Query.To, HttpContext.RequestAborted).ConfigureAwait(false);
     }
 
     /// <summary>Bar width in percent of the group's largest mean, for the charts.</summary>

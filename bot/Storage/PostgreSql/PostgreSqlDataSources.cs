@@ -1,0 +1,46 @@
+using Azure.Core;
+using Azure.Identity;
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// The pooled connections to PostgreSQL: from <c>ConnectionStrings:CustomerCare</c>, signing in with its password, or
+/// with a Microsoft Entra ID access token for Azure Database for PostgreSQL (refreshed before it expires; the
+/// connection string then names the identity as its user and carries no password).
+/// </summary>
+public static class PostgreSqlDataSources
+{
+    /// <summary>The scope of Entra ID tokens for Azure Database for PostgreSQL.</summary>
+    public const string EntraIdScope = "https://ossrdbms-aad.database.windows.net/.default";
+
+    public static NpgsqlDataSource Create(string? connectionString, StorageOptions options, TokenCredential? credential = null)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            throw new InvalidOperationException(
+                $"Storage:Provider is PostgreSql, but ConnectionStrings:{StorageOptions.ConnectionStringName} is empty: set it (for example Host=…;Database=customercare;Username=…;Password=…).");
+        }
+        NpgsqlDataSourceBuilder builder;
+        try
+        {
+            builder = new NpgsqlDataSourceBuilder(connectionString);
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidOperationException($"ConnectionStrings:{StorageOptions.ConnectionStringName} is not a valid PostgreSQL connection string: {e.Message}", e);
+        }
+        builder.ConnectionStringBuilder.ApplicationName ??= "CustomerCare";
+        if (options.PostgreSqlAuthentication == PostgreSqlAuthentication.EntraId)
+        {
+            credential ??= string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)
+                ? new DefaultAzureCredential()
+                : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(options.ManagedIdentityClientId));
+            builder.UsePeriodicPasswordProvider(
+                async (_, cancellationToken) => (await credential.GetTokenAsync(new TokenRequestContext([EntraIdScope]), cancellationToken).ConfigureAwait(false)).Token,
+                successRefreshInterval: TimeSpan.FromMinutes(30),
+                failureRefreshInterval: TimeSpan.FromSeconds(10));
+        }
+        return builder.Build();
+    }
+}
