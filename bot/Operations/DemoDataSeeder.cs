@@ -1,12 +1,22 @@
 namespace CustomerCare.Bot.Operations;
 
-/// <summary>Loads the synthetic demo bookings on first start (when the data file has none), so a newcomer can try the bot at once.</summary>
-public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, IConfiguration configuration, ILogger<DemoDataSeeder> logger) : IHostedService
+/// <summary>
+/// Loads the synthetic demo bookings on first start (when the data file has none), so a newcomer can try the bot at
+/// once. Off by default in Production, and refused there even when switched on, unless
+/// <c>DemoData:AllowInProduction</c> says so too: the demo's record locators are public.
+/// </summary>
+public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!configuration.GetValue("DemoData:Enabled", true) || operations.HasBookings())
+        var production = environment.IsProduction();
+        if (!(configuration.GetValue<bool?>("DemoData:Enabled") ?? !production) || operations.HasBookings())
         {
+            return;
+        }
+        if (production && !configuration.GetValue("DemoData:AllowInProduction", false))
+        {
+            LogRefused(logger);
             return;
         }
         await using var stream = typeof(DemoDataSeeder).Assembly.GetManifestResourceStream("CustomerCare.Bot.Data.demo-data.json")!;
@@ -19,4 +29,7 @@ public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, ICon
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} demo bookings and flight records")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not loaded: DemoData:Enabled is true in Production, where the public demo bookings are loaded only with DemoData:AllowInProduction=true as well")]
+    private static partial void LogRefused(ILogger logger);
 }

@@ -37,7 +37,7 @@ public sealed class TestConversation : IDisposable
         var userState = new UserState<UserProfile>(Storage, StateJsonContext.Default.UserProfile);
         Ledger = new LiteDbLedger(Database, Writer, Clock);
         Operations = new LiteDbOperationsData(Database, Writer);
-        new DemoDataSeeder(Operations, new ConfigurationBuilder().Build(), NullLogger<DemoDataSeeder>.Instance).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        new DemoDataSeeder(Operations, new ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }, NullLogger<DemoDataSeeder>.Instance).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         Approvals = new LiteDbApprovalStore(Database, Writer);
         Grants = new CompensationGrants(Operations, Ledger, Approvals, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded, AgentAuthority, Clock);
         Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Grants, new CatalogSet(CatalogLoader.Embedded()), Clock);

@@ -1,0 +1,30 @@
+using CustomerCare.Bot.Operations;
+using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.Operations;
+
+/// <summary>The public demo bookings (DEMO01–06) are loaded for trying the bot, never by accident in Production.</summary>
+public sealed class DemoDataSeederTests
+{
+    [Theory]
+    [InlineData("Development", null, null, true)]
+    [InlineData("Development", "false", null, false)]
+    [InlineData("Production", null, null, false)]
+    [InlineData("Production", "true", null, false)]
+    [InlineData("Production", "true", "true", true)]
+    public async Task DemoBookings_AreLoaded_OnlyWhereTheEnvironmentAndSettingsAllow(string environment, string? enabled, string? allowInProduction, bool loaded)
+    {
+        await using var host = new BotHost { Environment = environment };
+        foreach (var (key, value) in new[] { ("DemoData:Enabled", enabled), ("DemoData:AllowInProduction", allowInProduction) }.Where(s => s.Item2 is not null))
+        {
+            host.Settings[key] = value;
+        }
+        _ = host.Server;
+
+        var booking = await host.Services.GetRequiredService<LiteDbOperationsData>().FindBookingAsync("DEMO01", CancellationToken.None);
+
+        Assert.Equal(loaded, booking is not null);
+        Assert.Equal(environment == "Production" && enabled == "true" && !loaded, host.Logs.Lines.Any(l => l.Message.Contains("Demo data not loaded", StringComparison.Ordinal)));
+    }
+}
