@@ -21,6 +21,11 @@ public sealed class DeferredSyncStream(FileStream inner) : Stream
         set => inner.Position = value;
     }
 
+    /// <summary>Bytes written since the stream was opened.</summary>
+    public long BytesWritten => Interlocked.Read(ref _written);
+
+    private long _written;
+
     public void SyncToDisk() => inner.Flush(flushToDisk: true);
 
     public override void Flush() => inner.Flush(flushToDisk: false);
@@ -31,7 +36,11 @@ public sealed class DeferredSyncStream(FileStream inner) : Stream
 
     public override void SetLength(long value) => inner.SetLength(value);
 
-    public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        inner.Write(buffer, offset, count);
+        Interlocked.Add(ref _written, count);
+    }
 
     protected override void Dispose(bool disposing)
     {

@@ -1,33 +1,34 @@
-using System.Reflection;
 using LiteDB;
 
 namespace CustomerCare.Bot.Storage;
 
 /// <summary>
-/// The data file opened for this process alone (the file handles are exclusive, so a second process cannot
-/// open it), with the one operation LiteDB 5.0 does not offer: <see cref="MakeDurable"/>, which waits until the
-/// committed pages have reached the log file and syncs it. LiteDB's Commit only queues the pages for its
-/// background writer, so a process killed right after Commit could otherwise lose an acknowledged write.
+/// The data file opened for this process alone (the file handles are exclusive, so a second process cannot open it),
+/// with the one operation LiteDB does not offer: <see cref="MakeDurable"/>, which syncs the log file to disk. LiteDB
+/// (pinned at 5.0.21) writes a transaction's pages into the log file in Commit itself, on the committing thread, and
+/// syncs the data file during a checkpoint before it empties the log; so once Commit has returned the write survives
+/// the process being killed, and once <see cref="MakeDurable"/> has returned it survives the machine failing. Both
+/// rest on LiteDB's public constructor taking the two streams; tests check them (LiteDbDurabilityTests).
 /// </summary>
 public sealed class LiteDbFile : IDisposable
 {
     private readonly FileStream? _data;
     private readonly DeferredSyncStream? _log;
-    private readonly Action _waitForLogWriter;
 
     private LiteDbFile(LiteDatabase database, FileStream? data, DeferredSyncStream? log)
     {
         Database = database;
         _data = data;
         _log = log;
-        _waitForLogWriter = LogWriterWait(database);
     }
 
     public LiteDatabase Database { get; }
 
+    /// <summary>Bytes LiteDB has written into the log file since it was opened.</summary>
+    internal long LogBytesWritten => _log?.BytesWritten ?? 0;
+
     public static LiteDbFile Open(string path)
     {
-        LimitCacheGrowth();
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         if (path == ":memory:")
         {
@@ -46,25 +47,8 @@ public sealed class LiteDbFile : IDisposable
         return file;
     }
 
-    /// <summary>Returns once everything committed so far is in the log file: it survives the process being killed.</summary>
-    public void WaitForLogWriter()
-    {
-        if (_log is not null)
-        {
-            _waitForLogWriter();
-        }
-    }
-
     /// <summary>Returns once everything committed so far is on disk.</summary>
-    public void MakeDurable()
-    {
-        if (_log is null)
-        {
-            return;
-        }
-        _waitForLogWriter();
-        _log.SyncToDisk();
-    }
+    public void MakeDurable() => _log?.SyncToDisk();
 
     public void Dispose()
     {
@@ -73,36 +57,23 @@ public sealed class LiteDbFile : IDisposable
         _data?.Dispose();
     }
 
+    /// <summary>
+    /// Closes the files as a killed process leaves them: no checkpoint, nothing more written (the streams do not
+    /// buffer, so what LiteDB wrote is with the operating system already). For tests of what survives.
+    /// </summary>
+    internal void Abandon()
+    {
+        _log?.Dispose();
+        _data?.Dispose();
+    }
+
+    /// <summary>Exclusive, and unbuffered: LiteDB writes whole pages, and each write reaches the operating system at once.</summary>
     private static FileStream Exclusive(string path) => new(path, new FileStreamOptions
     {
         Mode = FileMode.OpenOrCreate,
         Access = FileAccess.ReadWrite,
         Share = FileShare.None,
         Options = FileOptions.RandomAccess,
+        BufferSize = 0,
     });
-
-    /// <summary>
-    /// LiteDB's page cache grows by segments of up to 1,000 pages (8 MB of large-object heap each) and reuses pages only
-    /// once more than a segment's worth lie idle, so a busy bot kept 15–30 MB of cached pages. Segments of at most
-    /// 250 pages (2 MB) keep it to a few MB: the idle pages are reused sooner, and the data file's pages are in the
-    /// operating system's cache anyway. Internal to the pinned LiteDB 5.0.20 (Constants.MEMORY_SEGMENT_SIZES), checked by a test.
-    /// </summary>
-    internal static readonly int[] CacheSegmentPages = [12, 50, 100, 250];
-
-    private static void LimitCacheGrowth()
-        => typeof(LiteDatabase).Assembly.GetType("LiteDB.Constants", throwOnError: true)!
-            .GetField("MEMORY_SEGMENT_SIZES", BindingFlags.Static | BindingFlags.Public)!
-            .SetValue(null, CacheSegmentPages);
-
-    /// <summary>LiteDatabase._engine._disk.Queue.Value.Wait() of the pinned LiteDB 5.0.20, checked by a test.</summary>
-    private static Action LogWriterWait(LiteDatabase database)
-    {
-        const BindingFlags Private = BindingFlags.Instance | BindingFlags.NonPublic | BindingFlags.Public;
-        var engine = typeof(LiteDatabase).GetField("_engine", Private)!.GetValue(database)!;
-        var disk = engine.GetType().GetField("_disk", Private)!.GetValue(engine)!;
-        var lazyQueue = disk.GetType().GetField("_queue", Private)!.GetValue(disk)!;
-        var queue = lazyQueue.GetType().GetProperty("Value")!.GetValue(lazyQueue)!;
-        var wait = queue.GetType().GetMethod("Wait", Private, Type.EmptyTypes)!;
-        return () => wait.Invoke(queue, null);
-    }
 }

@@ -90,13 +90,10 @@ public sealed class LiteDbWriter : IDisposable
             }
             _database.Commit();
             Committed?.Invoke();
+            // Commit has written the pages into the log file; synced writes wait for it to reach the disk as well.
             if (batch.Exists(w => w.Synced))
             {
                 _file.MakeDurable();
-            }
-            else
-            {
-                _file.WaitForLogWriter();
             }
             batch.ForEach(w => w.Complete());
         }

@@ -19,7 +19,7 @@ internal static class TurnPipelineBenchmark
         using var writer = new CustomerCare.Bot.Storage.LiteDbWriter(file);
         var operations = new CustomerCare.Bot.Operations.LiteDbOperationsData(file.Database, writer);
         await new CustomerCare.Bot.Operations.DemoDataSeeder(operations, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
-            NullLogger<CustomerCare.Bot.Operations.DemoDataSeeder>.Instance).StartAsync(CancellationToken.None);
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }, NullLogger<CustomerCare.Bot.Operations.DemoDataSeeder>.Instance).StartAsync(CancellationToken.None);
         var storage = new MemoryStorage();
         var conversationState = new ConversationState<ConversationData>(storage, StateJsonContext.Default.ConversationData);
         var userState = new UserState<UserProfile>(storage, StateJsonContext.Default.UserProfile);
