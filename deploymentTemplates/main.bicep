@@ -1,6 +1,8 @@
-// CustomerCare on Azure: a Linux App Service (.NET 10) running the bot, an Azure Bot registration with the
-// Teams, Direct Line and Web Chat channels, Application Insights on a Log Analytics workspace, and, on request,
-// an Azure AI Language resource for CLU. main.json is the same template written as ARM JSON.
+// CustomerCare on Azure: a Linux App Service (.NET 10) running the bot, an Azure Database for PostgreSQL Flexible
+// Server holding the compensation ledger and approvals (signed in to with the bot's managed identity), an Azure Bot
+// registration with the Teams, Direct Line and Web Chat channels, Application Insights on a Log Analytics
+// workspace, and, on request, an Azure AI Language resource for CLU. main.json is this template compiled by
+// `bicep build` (a test compiles it).
 
 targetScope = 'resourceGroup'
 
@@ -87,6 +89,29 @@ param languageSku string = 'S'
 ])
 param sku string = 'B1'
 
+@description('Compute of the PostgreSQL Flexible Server that keeps the ledger, e.g. Standard_B1ms (Burstable) or Standard_D2ds_v5 (GeneralPurpose).')
+param postgresSkuName string = 'Standard_B1ms'
+
+@description('Tier of that compute. High availability needs GeneralPurpose or MemoryOptimized.')
+@allowed([
+  'Burstable'
+  'GeneralPurpose'
+  'MemoryOptimized'
+])
+param postgresTier string = 'Burstable'
+
+@description('Zone-redundant high availability: a standby server in another availability zone, failed over to automatically (GeneralPurpose or MemoryOptimized only).')
+param postgresHighAvailability bool = false
+
+@description('Storage of the PostgreSQL server in GB; it grows automatically when nearly full.')
+@minValue(32)
+param postgresStorageGb int = 32
+
+@description('Days of point-in-time restore the PostgreSQL server keeps (7 to 35).')
+@minValue(7)
+@maxValue(35)
+param postgresBackupRetentionDays int = 35
+
 @description('Pricing tier of the Azure Bot: F0 (free; standard channels such as Teams are unlimited) or S1.')
 @allowed([
   'F0'
@@ -107,11 +132,13 @@ param webAppName string = '${botName}-${uniqueString(resourceGroup().id)}'
 
 var isMsi = appType == 'UserAssignedMSI'
 
-// The managed identity is the bot's identity in MSI mode and, in either mode, how the bot reaches the
-// Language resource without a key (DefaultAzureCredential picks it up through AZURE_CLIENT_ID).
-var needsIdentity = isMsi || deployLanguageResource
+// The managed identity is the bot's identity in MSI mode and, in either mode, how the bot signs in to PostgreSQL
+// and reaches the Language resource without a password or key (Entra ID tokens).
+var needsIdentity = true
 
-// The LiteDB data file lives on the container's local disk, NOT on the /home share. /home is an SMB/Azure
+// The compensation ledger and approval requests live in PostgreSQL: they survive restarts and redeployments, so
+// nothing already granted can be granted again. Conversation state, cases and transcripts are still in the LiteDB
+// data file, which lives on the container's local disk, NOT on the /home share. /home is an SMB/Azure
 // Storage network share, and LiteDB relies on file locks and write ordering that network file systems do not
 // honour: the file can be corrupted or writes silently lost. LiteDB also allows exactly one process per file,
 // which is why the plan runs a single instance. The price: App Service keeps only /home across restarts, so
@@ -121,6 +148,8 @@ var dataPath = '/var/customercare/customercare.db'
 // The trained offline NLU models are plain files written once and read back, which a network share handles
 // well, and keeping them on /home saves retraining them after every restart.
 var modelCachePath = '/home/customercare/nlu'
+
+var postgresDatabaseName = 'customercare'
 
 // Built-in role "Cognitive Services Language Reader": calls the runtime APIs (CLU prediction), no authoring.
 var languageReaderRoleId = '7628b7b8-a8b2-4cdc-b46f-e9b35248918e'
@@ -185,6 +214,77 @@ resource languageReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = i
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// PostgreSQL: the ledger and approvals
+// ---------------------------------------------------------------------------------------------------------
+
+resource postgres 'Microsoft.DBforPostgreSQL/flexibleServers@2024-08-01' = {
+  name: toLower('${botName}-pg-${uniqueString(resourceGroup().id)}')
+  location: location
+  sku: {
+    name: postgresSkuName
+    tier: postgresTier
+  }
+  properties: {
+    version: '16'
+    storage: {
+      storageSizeGB: postgresStorageGb
+      autoGrow: 'Enabled'
+    }
+    backup: {
+      backupRetentionDays: postgresBackupRetentionDays
+      geoRedundantBackup: 'Disabled'
+    }
+    highAvailability: {
+      mode: postgresHighAvailability ? 'ZoneRedundant' : 'Disabled'
+    }
+    // Microsoft Entra ID only: the bot signs in with its managed identity's token, and no password exists.
+    authConfig: {
+      activeDirectoryAuth: 'Enabled'
+      passwordAuth: 'Disabled'
+      tenantId: tenant().tenantId
+    }
+    network: {
+      publicNetworkAccess: 'Enabled'
+    }
+  }
+}
+
+resource postgresDatabase 'Microsoft.DBforPostgreSQL/flexibleServers/databases@2024-08-01' = {
+  parent: postgres
+  name: postgresDatabaseName
+  properties: {
+    charset: 'UTF8'
+    collation: 'en_US.utf8'
+  }
+}
+
+// Connections from Azure services (the web app's outbound addresses); TLS is required by the server.
+resource postgresFromAzure 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules@2024-08-01' = {
+  parent: postgres
+  name: 'AllowAzureServices'
+  properties: {
+    startIpAddress: '0.0.0.0'
+    endIpAddress: '0.0.0.0'
+  }
+  dependsOn: [
+    postgresDatabase
+  ]
+}
+
+// The bot's managed identity administers the server: it applies the schema migrations when it starts.
+module postgresAdministrator 'modules/postgresAdministrator.bicep' = {
+  name: 'postgres-administrator'
+  params: {
+    serverName: postgres.name
+    principalId: identity!.properties.principalId
+    principalName: identity!.name
+  }
+  dependsOn: [
+    postgresFromAzure
+  ]
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // App Service
 // ---------------------------------------------------------------------------------------------------------
 
@@ -194,7 +294,8 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: sku
-    // One instance: LiteDB allows one process per data file. Do not scale out or add autoscale rules.
+    // One instance: conversation state, cases and transcripts are still in a LiteDB file, which allows one process.
+    // Do not scale out or add autoscale rules.
     capacity: 1
   }
   properties: {
@@ -222,6 +323,28 @@ var baseAppSettings = [
     // Local disk, not the /home network share: see dataPath above.
     name: 'Storage__DataPath'
     value: dataPath
+  }
+  {
+    name: 'Storage__Provider'
+    value: 'PostgreSql'
+  }
+  {
+    // No password: Storage__PostgreSqlAuthentication=EntraId signs in with the managed identity's token.
+    name: 'ConnectionStrings__CustomerCare'
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${postgresDatabaseName};Username=${identity!.name};Ssl Mode=Require'
+  }
+  {
+    name: 'Storage__PostgreSqlAuthentication'
+    value: 'EntraId'
+  }
+  {
+    name: 'Storage__ManagedIdentityClientId'
+    value: identity!.properties.clientId
+  }
+  {
+    // The demo bookings (public record locators DEMO01–06) never go into production data.
+    name: 'DemoData__Enabled'
+    value: 'false'
   }
   {
     name: 'Recognition__ModelCachePath'
@@ -350,6 +473,9 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       appSettings: concat(baseAppSettings, passwordAppSettings, identityAppSettings, languageAppSettings)
     }
   }
+  dependsOn: [
+    postgresAdministrator
+  ]
 }
 
 // ---------------------------------------------------------------------------------------------------------

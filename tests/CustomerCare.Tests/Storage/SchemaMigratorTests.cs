@@ -92,4 +92,28 @@ public sealed class SchemaMigratorTests
         Assert.Empty(await TablesAsync(dataSource));
         Assert.Equal(SchemaMigration.Shipped.Count, (await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None)).Applied.Count);
     }
+
+    [Fact]
+    public async Task TheMigrateCommand_SaysWhatItApplied_ThenThatNothingWasLeft_AndExplainsABadConnectionString()
+    {
+        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(SchemaMigratorTests) + "Command");
+        var (first, firstOutput, _) = await MigrateAsync("--ConnectionStrings:CustomerCare", connectionString);
+        var (again, againOutput, _) = await MigrateAsync("--ConnectionStrings:CustomerCare", connectionString);
+        var (missing, _, missingError) = await MigrateAsync("--ConnectionStrings:CustomerCare", "");
+        var (wrong, _, wrongError) = await MigrateAsync("--ConnectionStrings:CustomerCare", "Hots=nowhere");
+
+        Assert.Equal((0, 0, 1, 1), (first, again, missing, wrong));
+        Assert.Contains("applied 0001_ledger", firstOutput, StringComparison.Ordinal);
+        Assert.Contains($"schema already at version {SchemaMigration.Shipped[^1].Version}", againOutput, StringComparison.Ordinal);
+        Assert.Contains("ConnectionStrings:CustomerCare is empty", missingError, StringComparison.Ordinal);
+        Assert.Contains("not a valid PostgreSQL connection string", wrongError, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> MigrateAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CustomerCare.Bot.Cli.MigrateCommand.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
 }

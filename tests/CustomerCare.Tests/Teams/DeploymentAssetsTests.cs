@@ -26,7 +26,7 @@ public sealed class DeploymentAssetsTests
     }
 
     [Fact]
-    public void BicepTemplate_Compiles()
+    public void BicepTemplate_Compiles_IntoTheCommittedArmTemplate()
     {
         var package = typeof(DeploymentAssetsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPackage").Value!;
         var output = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N") + ".json");
@@ -43,6 +43,8 @@ public sealed class DeploymentAssetsTests
 
         Assert.True(bicep.ExitCode == 0, errors);
         Assert.Contains("Microsoft.BotService/botServices", File.ReadAllText(output), StringComparison.Ordinal);
+        // main.json is main.bicep compiled: after a change, `bicep build main.bicep` writes it again.
+        Assert.Equal(File.ReadAllText(Path.Combine(Templates, "main.json")), File.ReadAllText(output));
     }
 
     [Fact]
