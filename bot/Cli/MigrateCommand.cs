@@ -21,10 +21,10 @@ public static class MigrateCommand
             output.WriteLine(Usage);
             return 0;
         }
-        var configuration = Host.CreateApplicationBuilder(args).Configuration;
-        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         try
         {
+            var configuration = Host.CreateApplicationBuilder(args).Configuration;
+            var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
             await using var dataSource = PostgreSqlDataSources.Create(configuration.GetConnectionString(StorageOptions.ConnectionStringName), options);
             var result = await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None).ConfigureAwait(false);
             foreach (var step in result.Applied)
@@ -36,10 +36,19 @@ public static class MigrateCommand
                 : $"schema at version {result.ToVersion} (was {result.FromVersion})");
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Azure.Identity.AuthenticationFailedException)
         {
-            error.WriteLine("migrate: " + e.Message);
+            // The cause too: "An exception was thrown from the periodic password provider" alone says nothing.
+            error.WriteLine("migrate: " + string.Join(" — ", Causes(e).Distinct()));
             return 1;
+        }
+    }
+
+    private static IEnumerable<string> Causes(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            yield return e.Message;
         }
     }
 }

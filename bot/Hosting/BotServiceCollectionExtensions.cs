@@ -15,6 +15,7 @@ using CustomerCare.Grants;
 using CustomerCare.Ledger;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using IMiddleware = CustomerCare.Builder.IMiddleware;
 
 namespace CustomerCare.Bot.Hosting;
@@ -30,7 +31,7 @@ public static class BotServiceCollectionExtensions
         if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
         {
             services.AddSingleton<ConversationListGrants>();
-            services.AddPostgreSqlLedger(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync);
+            services.AddPostgreSqlStores(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync);
         }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
@@ -52,6 +53,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<IBot>(provider => new RouteTable(provider.GetServices<IRoutes>()));
         services.AddSingleton<ITurnErrorHandler, TurnErrorPolicy>();
         services.AddSingleton<ConversationLocks>();
+        services.TryAddSingleton<IConversationLocks>(provider => provider.GetRequiredService<ConversationLocks>());
         services.AddSingleton<BotAdapter>();
 
         services.AddSingleton<TranscriptStore>();

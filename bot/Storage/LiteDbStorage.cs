@@ -14,6 +14,9 @@ namespace CustomerCare.Bot.Storage;
 /// </summary>
 public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : IStorage
 {
+    /// <summary>Keys longer than this (in UTF-8) are stored under their SHA-256: LiteDB's index keys are at most 1,023 bytes.</summary>
+    private const int LongestStoredKey = 512;
+
     private const string CollectionName = "state";
     private const int CacheCapacity = 20_000;
     private readonly ILiteCollection<BsonDocument> _state = database.GetCollection(CollectionName);
@@ -26,7 +29,7 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
         {
             return Task.FromResult<StoreItem?>(cached);
         }
-        var document = _state.FindById(key);
+        var document = _state.FindById(Id(key));
         return Task.FromResult(document is null ? null : new StoreItem(document["json"].AsString, ETagOf(document)));
     }
 
@@ -35,13 +38,13 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
         var etag = await writer.WriteAsync(db =>
         {
             var state = db.GetCollection(CollectionName);
-            var currentETag = _writtenETags.Get(key, id => state.FindById(id) is { } current ? ETagOf(current) : null);
+            var currentETag = _writtenETags.Get(key, _ => state.FindById(Id(key)) is { } current ? ETagOf(current) : null);
             if (item.ETag != "*" && item.ETag != currentETag)
             {
                 throw new StorageConflictException(key);
             }
             var version = currentETag is null ? 1 : long.Parse(currentETag, CultureInfo.InvariantCulture) + 1;
-            state.Upsert(new BsonDocument { ["_id"] = key, ["etag"] = version, ["json"] = item.Json });
+            state.Upsert(new BsonDocument { ["_id"] = Id(key), ["etag"] = version, ["json"] = item.Json });
             var written = version.ToString(CultureInfo.InvariantCulture);
             _writtenETags.Set(key, written);
             return written;
@@ -56,7 +59,7 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
         await writer.WriteAsync(db =>
         {
             _writtenETags.Set(key, null);
-            return db.GetCollection(CollectionName).Delete(key);
+            return db.GetCollection(CollectionName).Delete(Id(key));
         }).ConfigureAwait(false);
         _cache.TryRemove(key, out _);
     }
@@ -69,6 +72,12 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
         }
         _cache[key] = item;
     }
+
+    /// <summary>The document id of a key: the key itself, or for a very long one "\u0001sha256:" and its hash (no real key starts with U+0001).</summary>
+    private static string Id(string key)
+        => System.Text.Encoding.UTF8.GetByteCount(key) <= LongestStoredKey
+            ? key
+            : "\u0001sha256:" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)));
 
     private static string ETagOf(BsonDocument document) => document["etag"].AsInt64.ToString(CultureInfo.InvariantCulture);
 }

@@ -11,7 +11,7 @@ public sealed class BotAdapter(
     IBot bot,
     IEnumerable<IMiddleware> middleware,
     ITurnErrorHandler errorHandler,
-    ConversationLocks locks,
+    IConversationLocks locks,
     TimeProvider clock)
 {
     private readonly MiddlewareSet _middleware = new(middleware);
@@ -24,7 +24,8 @@ public sealed class BotAdapter(
         var turn = new TurnContext(activity, connector, clock);
         turn.Services.Set(identity ?? ChannelIdentity.Anonymous);
 
-        using (await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false))
+        var turnOfItsOwn = await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        await using (turnOfItsOwn.ConfigureAwait(false))
         {
             try
             {

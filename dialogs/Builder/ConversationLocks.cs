@@ -4,7 +4,7 @@ namespace CustomerCare.Builder;
 /// Serialises turns of one conversation so its state is read and written in order, while turns of
 /// different conversations run in parallel. Striped: memory stays fixed however many conversations exist.
 /// </summary>
-public sealed class ConversationLocks
+public sealed class ConversationLocks : IConversationLocks
 {
     private readonly SemaphoreSlim[] _stripes;
 
@@ -17,23 +17,24 @@ public sealed class ConversationLocks
         }
     }
 
-    public async Task<IDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    public async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
     {
         var stripe = _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationId) % (uint)_stripes.Length)];
         await stripe.WaitAsync(cancellationToken).ConfigureAwait(false);
         return new Releaser(stripe);
     }
 
-    private sealed class Releaser(SemaphoreSlim stripe) : IDisposable
+    private sealed class Releaser(SemaphoreSlim stripe) : IAsyncDisposable
     {
         private int _released;
 
-        public void Dispose()
+        public ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 stripe.Release();
             }
+            return ValueTask.CompletedTask;
         }
     }
 }

@@ -21,7 +21,7 @@ public sealed class PostgreSqlApprovalStore(NpgsqlDataSource dataSource) : IAppr
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await connection.LockAsync(claims.Select(RequestLock), ct).ConfigureAwait(false);
             var pending = await connection.ListAsync("""
-                SELECT a.request::text, c.claim, c.ticket, c.journey_date
+                SELECT a.request, c.claim, c.ticket, c.journey_date
                 FROM approval_claims c JOIN approvals a ON a.id = c.approval
                 WHERE a.status = 'Pending' AND c.claim = ANY($1)
                 ORDER BY a.requested_utc
@@ -39,7 +39,7 @@ public sealed class PostgreSqlApprovalStore(NpgsqlDataSource dataSource) : IAppr
                 stored = stored with { Id = ApprovalReferences.New() };
             }
             await connection.ExecuteAsync("INSERT INTO approvals (id, status, requested_utc, decided_utc, request) VALUES ($1, $2, $3, $4, $5)", ct,
-                stored.Id, stored.Status.ToString(), stored.RequestedUtc, stored.DecidedUtc, PostgreSqlCommands.Json(Json(stored))).ConfigureAwait(false);
+                stored.Id, stored.Status.ToString(), stored.RequestedUtc, stored.DecidedUtc, Json(stored)).ConfigureAwait(false);
             await connection.ExecuteAsync("""
                 INSERT INTO approval_claims (approval, claim, ticket, journey_date)
                 SELECT $1, c, t, d FROM unnest($2::text[], $3::text[], $4::date[]) AS x (c, t, d)
@@ -51,20 +51,21 @@ public sealed class PostgreSqlApprovalStore(NpgsqlDataSource dataSource) : IAppr
     public async Task<ApprovalRequest?> FindAsync(string id, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ScalarAsync<string>("SELECT request::text FROM approvals WHERE id = $1", cancellationToken, id).ConfigureAwait(false) is { } json ? Read(json) : null;
+        return await connection.ScalarAsync<string>("SELECT request FROM approvals WHERE id = $1", cancellationToken, id).ConfigureAwait(false) is { } json ? Read(json) : null;
     }
 
     /// <summary>Every pending request, oldest first, then the newest decided ones: each through its partial index.</summary>
     public async Task<IReadOnlyList<ApprovalRequest>> ListAsync(int decidedToShow, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var pending = await connection.ListAsync("SELECT request::text FROM approvals WHERE status = 'Pending' ORDER BY requested_utc",
+        var pending = await connection.ListAsync("SELECT request FROM approvals WHERE status = 'Pending' ORDER BY requested_utc",
             r => Read(r.GetString(0)), cancellationToken).ConfigureAwait(false);
-        var decided = await connection.ListAsync("SELECT request::text FROM approvals WHERE decided_utc IS NOT NULL ORDER BY decided_utc DESC LIMIT $1",
+        var decided = await connection.ListAsync("SELECT request FROM approvals WHERE decided_utc IS NOT NULL ORDER BY decided_utc DESC LIMIT $1",
             r => Read(r.GetString(0)), cancellationToken, Math.Max(0, decidedToShow)).ConfigureAwait(false);
         return [.. pending, .. decided];
     }
 
+    /// <remarks>Carried through once begun, and retried until its outcome is known; a retry after a lost acknowledgement recognises its own decline.</remarks>
     public Task<ApprovalTransition> TryDeclineAsync(string id, GrantActor supervisor, DateTime atUtc, string? note, CancellationToken cancellationToken)
         => TransientFaults.RetryAsync(async ct =>
         {
@@ -72,8 +73,11 @@ public sealed class PostgreSqlApprovalStore(NpgsqlDataSource dataSource) : IAppr
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             var transition = await DecideAsync(connection, id, r => r with { Status = ApprovalStatus.Declined, DecidedBy = supervisor, DecidedUtc = atUtc, Note = note }, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
-            return transition;
-        }, cancellationToken);
+            return transition is ApprovalTransition.AlreadyDecided { Request: { Status: ApprovalStatus.Declined } decided }
+                   && decided.DecidedBy == supervisor && decided.DecidedUtc == atUtc && decided.Note == note
+                ? new ApprovalTransition.Decided(decided)
+                : transition;
+        }, CancellationToken.None, attempts: TransientFaults.AttemptsUntilKnown);
 
     /// <summary>Inside a transaction: an approval is granted only while its request is pending (null), else why not. Locks the request until the transaction ends.</summary>
     internal static async Task<GrantRefusal?> WhyNotGrantableAsync(NpgsqlConnection connection, string id, CancellationToken cancellationToken)
@@ -90,7 +94,7 @@ public sealed class PostgreSqlApprovalStore(NpgsqlDataSource dataSource) : IAppr
     /// </summary>
     internal static async Task<ApprovalTransition> DecideAsync(NpgsqlConnection connection, string id, Func<ApprovalRequest, ApprovalRequest> decide, CancellationToken cancellationToken)
     {
-        if (await connection.ScalarAsync<string>("SELECT request::text FROM approvals WHERE id = $1 FOR UPDATE", cancellationToken, id).ConfigureAwait(false) is not { } json)
+        if (await connection.ScalarAsync<string>("SELECT request FROM approvals WHERE id = $1 FOR UPDATE", cancellationToken, id).ConfigureAwait(false) is not { } json)
         {
             return new ApprovalTransition.NotFound();
         }
@@ -101,7 +105,7 @@ public sealed class PostgreSqlApprovalStore(NpgsqlDataSource dataSource) : IAppr
         }
         var decided = decide(request);
         await connection.ExecuteAsync("UPDATE approvals SET status = $2, decided_utc = $3, request = $4 WHERE id = $1", cancellationToken,
-            id, decided.Status.ToString(), decided.DecidedUtc, PostgreSqlCommands.Json(Json(decided))).ConfigureAwait(false);
+            id, decided.Status.ToString(), decided.DecidedUtc, Json(decided)).ConfigureAwait(false);
         return new ApprovalTransition.Decided(decided);
     }
 

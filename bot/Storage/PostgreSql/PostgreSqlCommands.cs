@@ -1,5 +1,4 @@
 using Npgsql;
-using NpgsqlTypes;
 
 namespace CustomerCare.Bot.Storage.PostgreSql;
 
@@ -14,7 +13,7 @@ internal static class PostgreSqlCommands
         var command = new NpgsqlCommand(sql, connection);
         foreach (var parameter in parameters)
         {
-            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = parameter ?? DBNull.Value });
+            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = Storable(parameter) ?? DBNull.Value });
         }
         return command;
     }
@@ -43,8 +42,16 @@ internal static class PostgreSqlCommands
         return rows;
     }
 
-    /// <summary>A JSON document parameter.</summary>
-    public static NpgsqlParameter Json(string json) => new() { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = json };
+    /// <summary>
+    /// A value as PostgreSQL text can hold it: text cannot contain U+0000, which ids and names from a channel may, so
+    /// it becomes U+FFFD (JSON documents escape it and are stored unchanged).
+    /// </summary>
+    private static object? Storable(object? value) => value switch
+    {
+        string text when text.Contains('\0', StringComparison.Ordinal) => text.Replace('\0', '\uFFFD'),
+        string?[] texts when texts.Any(t => t?.Contains('\0', StringComparison.Ordinal) == true) => texts.Select(t => t?.Replace('\0', '\uFFFD')).ToArray(),
+        _ => value,
+    };
 
     /// <summary>A nullable text column.</summary>
     public static string? NullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);

@@ -14,12 +14,13 @@ public static class PostgreSqlDataSources
     /// <summary>The scope of Entra ID tokens for Azure Database for PostgreSQL.</summary>
     public const string EntraIdScope = "https://ossrdbms-aad.database.windows.net/.default";
 
-    public static NpgsqlDataSource Create(string? connectionString, StorageOptions options, TokenCredential? credential = null)
+    /// <param name="purpose">Added to the application name PostgreSQL shows for the connections ("CustomerCare turn locks").</param>
+    public static NpgsqlDataSource Create(string? connectionString, StorageOptions options, TokenCredential? credential = null, string? purpose = null)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             throw new InvalidOperationException(
-                $"Storage:Provider is PostgreSql, but ConnectionStrings:{StorageOptions.ConnectionStringName} is empty: set it (for example Host=…;Database=customercare;Username=…;Password=…).");
+                $"ConnectionStrings:{StorageOptions.ConnectionStringName} is empty: set it to the PostgreSQL server (for example Host=…;Database=customercare;Username=…;Password=…).");
         }
         NpgsqlDataSourceBuilder builder;
         try
@@ -30,7 +31,12 @@ public static class PostgreSqlDataSources
         {
             throw new InvalidOperationException($"ConnectionStrings:{StorageOptions.ConnectionStringName} is not a valid PostgreSQL connection string: {e.Message}", e);
         }
-        builder.ConnectionStringBuilder.ApplicationName ??= "CustomerCare";
+        builder.ConnectionStringBuilder.ApplicationName = (builder.ConnectionStringBuilder.ApplicationName ?? "CustomerCare") + (purpose is null ? string.Empty : " " + purpose);
+        if (options.PostgreSqlAuthentication == PostgreSqlAuthentication.EntraId && !string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password))
+        {
+            throw new InvalidOperationException(
+                $"Storage:PostgreSqlAuthentication is EntraId, but ConnectionStrings:{StorageOptions.ConnectionStringName} has a password: remove one of them.");
+        }
         if (options.PostgreSqlAuthentication == PostgreSqlAuthentication.EntraId)
         {
             credential ??= string.IsNullOrWhiteSpace(options.ManagedIdentityClientId)

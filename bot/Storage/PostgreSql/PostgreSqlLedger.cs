@@ -30,8 +30,10 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family).DistinctBy(c => c.Id).ToList();
         // A claim stored meanwhile by a writer that did not hold the lock would fail the insert: the next attempt sees it.
-        var outcome = await TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), cancellationToken,
-            alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }).ConfigureAwait(false);
+        // Once begun, a grant is carried through whatever the caller's cancellation (a dropped request): stopped at its
+        // commit it could be made without the customer ever being told.
+        var outcome = await TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), CancellationToken.None,
+            alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }, attempts: TransientFaults.AttemptsUntilKnown).ConfigureAwait(false);
         if (outcome is GrantOutcome.Granted granted && recorded is not null)
         {
             await recorded(granted.Entry).ConfigureAwait(false);
@@ -44,9 +46,14 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await connection.LockAsync(claims.Select(c => c.Identity), cancellationToken).ConfigureAwait(false);
+        // An earlier try of this attempt that committed, though its acknowledgement was lost: its outcome stands.
         if (await EntryAsync(connection, "attempt = $1", attempt, cancellationToken).ConfigureAwait(false) is { } own)
         {
             return new GrantOutcome.Granted(own);
+        }
+        if (await connection.ScalarAsync<string>("SELECT reference FROM ledger_refusals WHERE attempt = $1", cancellationToken, attempt).ConfigureAwait(false) is { } refusedFor)
+        {
+            return new GrantOutcome.AlreadyGranted((await EntryAsync(connection, "reference = $1", refusedFor, cancellationToken).ConfigureAwait(false))!);
         }
         if (request.Approval is { } approval && await PostgreSqlApprovalStore.WhyNotGrantableAsync(connection, approval.ApprovalId, cancellationToken).ConfigureAwait(false) is { } refusal)
         {
@@ -72,7 +79,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
             """, cancellationToken, entry.Reference, attempt, entry.Subject.BookingReference.Trim().ToUpperInvariant(), entry.Subject.PassengerId,
             entry.Subject.Kind.ToString(), entry.GrantedBy.Channel, entry.GrantedBy.Kind.ToString(), entry.GrantedBy.Id, entry.Tier.ToString(), now,
-            ConversationKey.Of(entry.GrantedBy.Channel, entry.GrantedBy.ConversationId), PostgreSqlCommands.Json(JsonSerializer.Serialize(entry, LedgerJson.Options))).ConfigureAwait(false);
+            ConversationKey.Of(entry.GrantedBy.Channel, entry.GrantedBy.ConversationId), JsonSerializer.Serialize(entry, LedgerJson.Options)).ConfigureAwait(false);
         await connection.ExecuteAsync("""
             INSERT INTO entitlement_claims (entitlement, identity, ticket, journey_date, reference)
             SELECT e, i, t, d, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS c (e, i, t, d)
@@ -174,7 +181,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<IReadOnlyList<LedgerEntry>> GrantedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ListAsync("SELECT entry::text FROM ledger_entries WHERE granted_utc >= $1 AND granted_utc < $2 ORDER BY granted_utc",
+        return await connection.ListAsync("SELECT entry FROM ledger_entries WHERE granted_utc >= $1 AND granted_utc < $2 ORDER BY granted_utc",
             r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
     }
 
@@ -192,5 +199,5 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         => (await EntriesAsync(connection, where, value, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     private static Task<List<LedgerEntry>> EntriesAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
-        => connection.ListAsync("SELECT entry::text FROM ledger_entries WHERE " + where, r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, value);
+        => connection.ListAsync("SELECT entry FROM ledger_entries WHERE " + where, r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, value);
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Builder;
 using CustomerCare.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -8,15 +9,19 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// The ledger, its history and the approval requests in PostgreSQL, in place of the data file's; the schema is
-    /// migrated before anything else starts.
+    /// The ledger, its history, the approval requests and conversation and user state in PostgreSQL, in place of the
+    /// data file's, and turns of one conversation in order across instances; the schema is migrated before anything
+    /// else starts.
     /// </summary>
     /// <param name="recorded">Told of each grant once it has committed (it must not throw).</param>
-    public static IServiceCollection AddPostgreSqlLedger(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null)
+    public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null)
     {
         services.AddSingleton(provider => PostgreSqlDataSources.Create(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
             provider.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton(provider => new TurnLockPool(PostgreSqlDataSources.Create(
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value, purpose: "turn locks")));
         // First of the hosted services: nothing reads the database before its schema is this build's.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigrationAtStart>());
         services.AddSingleton(provider => new PostgreSqlLedger(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>(),
@@ -25,6 +30,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ILedgerHistory>(provider => provider.GetRequiredService<PostgreSqlLedger>()));
         services.AddSingleton<PostgreSqlApprovalStore>();
         services.Replace(ServiceDescriptor.Singleton<IApprovalStore>(provider => provider.GetRequiredService<PostgreSqlApprovalStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IStorage, PostgreSqlStorage>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationLocks, PostgreSqlConversationLocks>());
         return services;
     }
 }

@@ -5,13 +5,19 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// <summary>
 /// Runs a unit of work again when PostgreSQL reports a fault that a new attempt can clear: a dropped or refused
 /// connection, a failover, a deadlock or serialization failure. Each attempt is a whole transaction, so a retry never
-/// half-repeats one. Up to five attempts, with exponential backoff and jitter.
+/// half-repeats one. Up to five attempts (about 1.5 s), with exponential backoff and jitter.
 /// </summary>
 public static class TransientFaults
 {
     public const int Attempts = 5;
 
-    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, Func<Exception, bool>? alsoRetry = null)
+    /// <summary>
+    /// For work whose result the customer must learn (a grant, a decision): attempts over some 10 s, so a failover
+    /// or a lost acknowledgement of a commit ends with the outcome as committed rather than an error.
+    /// </summary>
+    public const int AttemptsUntilKnown = 8;
+
+    public static async Task<T> RetryAsync<T>(Func<CancellationToken, Task<T>> work, CancellationToken cancellationToken, Func<Exception, bool>? alsoRetry = null, int attempts = Attempts)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -19,7 +25,7 @@ public static class TransientFaults
             {
                 return await work(cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (attempt < Attempts && (IsTransient(e) || alsoRetry?.Invoke(e) == true))
+            catch (Exception e) when (attempt < attempts && (IsTransient(e) || alsoRetry?.Invoke(e) == true))
             {
                 await Task.Delay(Backoff(attempt), cancellationToken).ConfigureAwait(false);
             }

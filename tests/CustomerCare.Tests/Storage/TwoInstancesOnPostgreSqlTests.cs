@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.Http.Json;
 using CustomerCare.Tests.Support;
 using Npgsql;
 
@@ -107,5 +108,40 @@ public sealed class TwoInstancesOnPostgreSqlTests
             Assert.Null(await DelayedFlightClaims.PlayAsync(toFresh, channel, locator, "fresh-" + locator));
             Assert.Equal(1, await GrantsAsync(dataSource, locator));
         }
+    }
+
+    [Fact]
+    public async Task AConversation_WhoseTurnsLandOnEitherInstance_GoesOnWhereItWas_AndTurnsAtTheSameMomentWaitForEachOther()
+    {
+        const int Conversations = 12;
+        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(TwoInstancesOnPostgreSqlTests) + "Turns");
+        await using var channel = await FakeChannel.StartAsync();
+        var started = await Task.WhenAll(StartAsync(connectionString, Conversations), StartAsync(connectionString, Conversations));
+        using var a = started[0];
+        using var b = started[1];
+        using var toA = new HttpClient { BaseAddress = new Uri(a.Url) };
+        using var toB = new HttpClient { BaseAddress = new Uri(b.Url) };
+
+        // Report on A, name on B, "yes" on A: each instance goes on from the state the other wrote.
+        var receipts = await Task.WhenAll(Enumerable.Range(0, Conversations).Select(i =>
+            DelayedFlightClaims.PlayAsync(turn => turn % 2 == 1 ? toA : toB, channel, DelayedFlightClaims.Locator(i), $"alternate-{i}")));
+
+        Assert.All(receipts, r => Assert.NotNull(r));
+
+        // Both instances receive a turn of one conversation at the same moment, over and over: none fails on the
+        // other's write, and every turn is answered.
+        var answered = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(async () =>
+        {
+            var response = await (i % 2 == 0 ? toA : toB).PostAsJsonAsync("/api/messages", new
+            {
+                type = "message", id = $"same-{i}", text = "what can you do", channelId = "emulator", serviceUrl = channel.ServiceUrl, locale = "en-US",
+                from = new { id = "user-same" }, recipient = new { id = "bot" }, conversation = new { id = "same-moment" },
+            });
+            return response.StatusCode;
+        })));
+        Assert.All(answered, status => Assert.Equal(System.Net.HttpStatusCode.OK, status));
+        var replies = channel.Calls.Where(c => c.Path.Contains("/same-moment/", StringComparison.Ordinal)).Select(c => c.Body?["text"]?.GetValue<string>() ?? string.Empty).ToList();
+        Assert.True(replies.Count >= 40, $"{replies.Count} replies to 40 turns");
+        Assert.DoesNotContain(replies, r => r.StartsWith("Sorry, something went wrong", StringComparison.Ordinal));
     }
 }

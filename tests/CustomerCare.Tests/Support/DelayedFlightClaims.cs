@@ -45,13 +45,17 @@ public static partial class DelayedFlightClaims
     /// Plays the claim in conversation <paramref name="conversationId"/>; the grant's reference once the customer has
     /// been sent it, else null (refused, or the bot went away mid-conversation).
     /// </summary>
-    public static async Task<string?> PlayAsync(HttpClient http, FakeChannel channel, string locator, string conversationId)
+    public static Task<string?> PlayAsync(HttpClient http, FakeChannel channel, string locator, string conversationId)
+        => PlayAsync(_ => http, channel, locator, conversationId);
+
+    /// <param name="instanceOfTurn">Which bot receives each turn (1, 2, 3).</param>
+    public static async Task<string?> PlayAsync(Func<int, HttpClient> instanceOfTurn, FakeChannel channel, string locator, string conversationId)
     {
         try
         {
             foreach (var (text, turn) in new[] { ($"My flight CC500 was delayed, booking {locator}", 1), ("Crash", 2), ("yes", 3) })
             {
-                var response = await http.PostAsJsonAsync("/api/messages", new
+                var response = await instanceOfTurn(turn).PostAsJsonAsync("/api/messages", new
                 {
                     type = "message", id = $"{conversationId}-{turn}", text, channelId = "emulator", serviceUrl = channel.ServiceUrl, locale = "en-US",
                     from = new { id = "user-" + conversationId }, recipient = new { id = "bot" }, conversation = new { id = conversationId },

@@ -60,13 +60,14 @@ public sealed class PostgreSqlServer
     {
         var binaries = Binaries();
         var asRoot = Environment.UserName == "root";
-        RemoveStoppedClusters();
+        RemoveAbandonedClusters(binaries, asRoot);
         var folder = Path.Combine(Path.GetTempPath(), "cc-pg-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(folder);
         var data = Path.Combine(folder, "data");
         var password = Convert.ToHexString(Guid.NewGuid().ToByteArray());
         var passwordFile = Path.Combine(folder, "password");
         await File.WriteAllTextAsync(passwordFile, password);
+        await File.WriteAllTextAsync(Path.Combine(folder, "owner"), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (asRoot)
         {
             Run("chown", ["-R", "postgres", folder], asRoot: false);
@@ -93,19 +94,45 @@ public sealed class PostgreSqlServer
         }
     }
 
-    /// <summary>Clusters earlier runs left behind once stopped (a test host killed before it could remove them).</summary>
-    private static void RemoveStoppedClusters()
+    /// <summary>
+    /// Clusters earlier runs left behind: stopped, or still running for a test host that was killed (its process id
+    /// is in the folder). Both are stopped and removed.
+    /// </summary>
+    private static void RemoveAbandonedClusters(string binaries, bool asRoot)
     {
-        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "cc-pg-*").Where(f => !File.Exists(Path.Combine(f, "data", "postmaster.pid"))))
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), "cc-pg-*"))
         {
+            var owner = Path.Combine(folder, "owner");
+            var running = File.Exists(Path.Combine(folder, "data", "postmaster.pid"));
+            if (running && (!File.Exists(owner) || Alive(File.ReadAllText(owner))))
+            {
+                continue;
+            }
             try
             {
+                if (running)
+                {
+                    Run(Path.Combine(binaries, "pg_ctl"), ["-D", Path.Combine(folder, "data"), "-m", "immediate", "-w", "stop"], asRoot);
+                }
                 Directory.Delete(folder, recursive: true);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException)
             {
-                // Another run's, still starting; left alone.
+                // Another run's, starting or stopping; left alone.
             }
+        }
+    }
+
+    private static bool Alive(string processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(int.Parse(processId, System.Globalization.CultureInfo.InvariantCulture));
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or OverflowException or InvalidOperationException)
+        {
+            return false;
         }
     }
 

@@ -13,7 +13,7 @@ CREATE TABLE ledger_entries (
     tier          text        NOT NULL,
     granted_utc   timestamptz NOT NULL,
     conversation  text        NOT NULL,
-    entry         jsonb       NOT NULL
+    entry         text        NOT NULL
 );
 CREATE INDEX ledger_entries_booking ON ledger_entries (booking);
 CREATE INDEX ledger_entries_conversation ON ledger_entries (conversation);
@@ -53,7 +53,7 @@ CREATE TABLE approvals (
     status         text        NOT NULL,
     requested_utc  timestamptz NOT NULL,
     decided_utc    timestamptz,
-    request        jsonb       NOT NULL
+    request        text        NOT NULL
 );
 CREATE INDEX approvals_pending ON approvals (requested_utc) WHERE status = 'Pending';
 CREATE INDEX approvals_decided ON approvals (decided_utc DESC) WHERE decided_utc IS NOT NULL;

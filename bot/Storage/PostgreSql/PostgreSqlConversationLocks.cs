@@ -1,0 +1,74 @@
+using CustomerCare.Builder;
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// Turns of one conversation in order across every instance: a turn holds a transaction-scoped advisory lock on
+/// its conversation in PostgreSQL from before it reads the conversation's state until after it has written it, so
+/// a turn that lands on another instance waits for it. Within the instance the in-process stripes come first, so
+/// turns queued here for one conversation hold no connection while they wait. A lock dies with its connection: a
+/// killed instance never leaves a conversation locked. The locks have a connection pool of their own
+/// (<see cref="TurnLockPool"/>): a turn holds its lock's connection while its work opens others, and sharing one
+/// pool, as many turns as connections would wait on each other for ever.
+/// </summary>
+public sealed class PostgreSqlConversationLocks(TurnLockPool pool, ConversationLocks local) : IConversationLocks
+{
+    private readonly NpgsqlDataSource _dataSource = pool.DataSource;
+
+    public async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        var inProcess = await local.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await connection.LockAsync(["turn|" + conversationId], cancellationToken).ConfigureAwait(false);
+            return new Held(connection, transaction, inProcess);
+        }
+        catch
+        {
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            await inProcess.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction, IAsyncDisposable inProcess) : IAsyncDisposable
+    {
+        private int _released;
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
+            try
+            {
+                // Ending the transaction releases the lock; so does closing the connection, should that fail.
+                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (NpgsqlException)
+            {
+            }
+            finally
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                await inProcess.DisposeAsync().ConfigureAwait(false);
+            }
+        }
+    }
+}
+
+/// <summary>The connections turn locks are held on, apart from those the turns' work uses.</summary>
+public sealed class TurnLockPool(NpgsqlDataSource dataSource) : IAsyncDisposable
+{
+    public NpgsqlDataSource DataSource { get; } = dataSource;
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using CustomerCare.Builder;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// Conversation and user state in PostgreSQL, shared by every instance: one row per key with its JSON and a version
+/// number as its ETag. A write is one statement that compares and sets the version, so of two instances writing
+/// the same conversation from the same read, one wins and the other gets <see cref="StorageConflictException"/>.
+/// Nothing is cached: another instance may have written since.
+/// </summary>
+public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource) : IStorage
+{
+    public async Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.ListAsync("SELECT json, etag FROM bot_state WHERE key_hash = $1",
+            r => new StoreItem(r.GetString(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture)), cancellationToken, Hash(key)).ConfigureAwait(false);
+        return rows.SingleOrDefault();
+    }
+
+    public Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
+        => TransientFaults.RetryAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            var written = item.ETag switch
+            {
+                "*" => await connection.ScalarAsync<long?>("""
+                    INSERT INTO bot_state (key_hash, key, etag, json) VALUES ($1, $2, 1, $3)
+                    ON CONFLICT (key_hash) DO UPDATE SET etag = bot_state.etag + 1, json = excluded.json, updated_utc = now()
+                    RETURNING etag
+                    """, ct, Hash(key), key, item.Json).ConfigureAwait(false),
+                null => await connection.ScalarAsync<long?>("""
+                    INSERT INTO bot_state (key_hash, key, etag, json) VALUES ($1, $2, 1, $3)
+                    ON CONFLICT (key_hash) DO NOTHING
+                    RETURNING etag
+                    """, ct, Hash(key), key, item.Json).ConfigureAwait(false),
+                var etag when long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) => await connection.ScalarAsync<long?>("""
+                    UPDATE bot_state SET etag = etag + 1, json = $3, updated_utc = now()
+                    WHERE key_hash = $1 AND etag = $2
+                    RETURNING etag
+                    """, ct, Hash(key), version, item.Json).ConfigureAwait(false),
+                _ => null,
+            };
+            return written is { } next ? next.ToString(CultureInfo.InvariantCulture) : throw new StorageConflictException(key);
+        }, cancellationToken);
+
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await connection.ExecuteAsync("DELETE FROM bot_state WHERE key_hash = $1", cancellationToken, Hash(key)).ConfigureAwait(false);
+    }
+
+    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+}

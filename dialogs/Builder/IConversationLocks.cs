@@ -1,0 +1,11 @@
+namespace CustomerCare.Builder;
+
+/// <summary>
+/// Serialises the turns of one conversation, so its state is read and written in order: in one process
+/// (<see cref="ConversationLocks"/>), or across every instance sharing a store.
+/// </summary>
+public interface IConversationLocks
+{
+    /// <summary>Waits until no other turn of the conversation runs; disposing the result lets the next one in.</summary>
+    Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken);
+}
