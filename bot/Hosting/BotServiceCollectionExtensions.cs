@@ -31,7 +31,8 @@ public static class BotServiceCollectionExtensions
         if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
         {
             services.AddSingleton<ConversationListGrants>();
-            services.AddPostgreSqlStores(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync);
+            services.AddPostgreSqlStores(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync,
+                carriedOver: provider => provider.GetRequiredService<LiteDbLedger>().Export());
         }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));

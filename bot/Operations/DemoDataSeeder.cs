@@ -10,11 +10,17 @@ public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, ICon
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var production = environment.IsProduction();
+        var allowed = configuration.GetValue("DemoData:AllowInProduction", false);
+        if (production && !allowed && await operations.FindBookingAsync("DEMO01", cancellationToken).ConfigureAwait(false) is not null)
+        {
+            // Loaded before demo data was refused in Production: the public record locators are still served.
+            LogDemoPresent(logger);
+        }
         if (!(configuration.GetValue<bool?>("DemoData:Enabled") ?? !production) || operations.HasBookings())
         {
             return;
         }
-        if (production && !configuration.GetValue("DemoData:AllowInProduction", false))
+        if (production && !allowed)
         {
             LogRefused(logger);
             return;
@@ -29,6 +35,9 @@ public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, ICon
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} demo bookings and flight records")]
     private static partial void LogSeeded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The data holds the public demo bookings (DEMO01–06) in Production: anyone can claim on them; import over them or start on a fresh data file")]
+    private static partial void LogDemoPresent(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo data not loaded: DemoData:Enabled is true in Production, where the public demo bookings are loaded only with DemoData:AllowInProduction=true as well")]
     private static partial void LogRefused(ILogger logger);

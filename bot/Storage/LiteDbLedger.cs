@@ -239,6 +239,30 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             .Select(d => NullableString(d["reference"]) ?? NullableString(_entries.FindById(d["entitlement"])?["reference"]))
             .OfType<string>().ToList());
 
+    /// <summary>Everything this ledger holds, to carry it over to another store.</summary>
+    public CarriedLedger Export()
+    {
+        var claims = _claims.FindAll()
+            .SelectMany(d => d["held"].AsArray.Select(h => (Reference: h["r"].AsString,
+                Claim: new StoredClaim(h["e"].AsString, d["_id"].AsString, NullableString(h["t"]), StoredDays.Read(h["d"])))))
+            .ToLookup(c => c.Reference, c => c.Claim, StringComparer.Ordinal);
+        var grants = _entries.FindAll().Select(d =>
+        {
+            var entry = Read(d);
+            var id = d["_id"].AsString;
+            return new CarriedGrant(entry, claims[entry.Reference].ToList(), id == entry.Reference ? null : id);
+        }).ToList();
+        var references = _entries.FindAll().ToDictionary(d => d["_id"].AsString, d => d["reference"].AsString, StringComparer.Ordinal);
+        var refusals = _refusals.FindAll()
+            .Select(d => (Document: d, Reference: NullableString(d["reference"]) ?? references.GetValueOrDefault(d["entitlement"].AsString)))
+            .Where(r => r.Reference is not null)
+            .Select(r => new RefusedAttempt(r.Document["entitlement"].AsString, r.Reference!, r.Document["channel"].AsString,
+                Enum.Parse<ActorKind>(r.Document["actorKind"].AsString, ignoreCase: true), r.Document["actorId"].AsString, r.Document["conversation"].AsString,
+                NullableString(r.Document["agentName"]), DateTime.SpecifyKind(r.Document["attemptedUtc"].AsDateTime, DateTimeKind.Utc)))
+            .ToList();
+        return new CarriedLedger(grants, refusals);
+    }
+
     public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(_refusals.LongCount());
 
     private static BsonDocument ToDocument(LedgerEntry entry) => new()

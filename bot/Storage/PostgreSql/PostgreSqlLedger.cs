@@ -59,6 +59,14 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         {
             return new GrantOutcome.Refused(refusal);
         }
+        if (await connection.ScalarAsync<string>("SELECT key FROM ledger_older_keys WHERE key = ANY($1) LIMIT 1", cancellationToken,
+                (object)EntitlementClaims.LegacyKeys(request.Who, request.Family).ToArray()).ConfigureAwait(false) is { } olderKey)
+        {
+            var holder = (await OlderEntriesAsync(connection, [olderKey], cancellationToken).ConfigureAwait(false))[0];
+            await RefuseAsync(connection, request, attempt, olderKey, holder, now, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return new GrantOutcome.AlreadyGranted(holder);
+        }
         var held = await HeldAsync(connection, claims, cancellationToken).ConfigureAwait(false);
         if (held.Count > 0)
         {
@@ -74,17 +82,9 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             UsesUp = request.UsesUp,
             Approval = request.Approval,
         };
-        await connection.ExecuteAsync("""
-            INSERT INTO ledger_entries (reference, attempt, booking, passenger, kind, channel, actor_kind, actor_id, tier, granted_utc, conversation, entry)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-            """, cancellationToken, entry.Reference, attempt, entry.Subject.BookingReference.Trim().ToUpperInvariant(), entry.Subject.PassengerId,
-            entry.Subject.Kind.ToString(), entry.GrantedBy.Channel, entry.GrantedBy.Kind.ToString(), entry.GrantedBy.Id, entry.Tier.ToString(), now,
-            ConversationKey.Of(entry.GrantedBy.Channel, entry.GrantedBy.ConversationId), JsonSerializer.Serialize(entry, LedgerJson.Options)).ConfigureAwait(false);
-        await connection.ExecuteAsync("""
-            INSERT INTO entitlement_claims (entitlement, identity, ticket, journey_date, reference)
-            SELECT e, i, t, d, $5 FROM unnest($1::text[], $2::text[], $3::text[], $4::date[]) AS c (e, i, t, d)
-            """, cancellationToken, claims.Select(c => c.Entitlement).ToArray(), claims.Select(c => c.Identity).ToArray(),
-            claims.Select(c => c.TicketNumber).ToArray(), claims.Select(c => c.JourneyDate).ToArray(), entry.Reference).ConfigureAwait(false);
+        await LedgerRows.InsertEntryAsync(connection, entry, attempt, cancellationToken).ConfigureAwait(false);
+        await LedgerRows.InsertClaimsAsync(connection, entry.Reference,
+            claims.Select(c => new StoredClaim(c.Entitlement, c.Identity, c.TicketNumber, c.JourneyDate)).ToList(), cancellationToken).ConfigureAwait(false);
         if (request.Approval is { } approved)
         {
             await PostgreSqlApprovalStore.DecideAsync(connection, approved.ApprovalId,
@@ -102,12 +102,8 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             await PostgreSqlApprovalStore.DecideAsync(connection, approval.ApprovalId,
                 r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, Note = "already granted as " + existing.Reference }, cancellationToken).ConfigureAwait(false);
         }
-        await connection.ExecuteAsync("""
-            INSERT INTO ledger_refusals (attempt, entitlement, reference, channel, actor_kind, actor_id, conversation, agent_name, attempted_utc)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            ON CONFLICT (attempt) DO NOTHING
-            """, cancellationToken, attempt, entitlement, existing.Reference, request.Actor.Channel, request.Actor.Kind.ToString(), request.Actor.Id,
-            ConversationKey.Of(request.Actor.Channel, request.Actor.ConversationId), request.Actor.Name, now).ConfigureAwait(false);
+        await LedgerRows.InsertRefusalAsync(connection, attempt, new RefusedAttempt(entitlement, existing.Reference, request.Actor.Channel, request.Actor.Kind,
+            request.Actor.Id, ConversationKey.Of(request.Actor.Channel, request.Actor.ConversationId), request.Actor.Name, now), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A reference no grant has (references are random, and a million grants make a repeat likely).</summary>
@@ -125,15 +121,28 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     {
         var claims = EntitlementClaims.For(who, kinds, family);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var holders = new Dictionary<RemedyKind, LedgerEntry>();
+        // Grants carried over from a data file that recorded them under their older keys.
+        foreach (var older in await OlderEntriesAsync(connection, EntitlementClaims.LegacyKeys(who, family), cancellationToken).ConfigureAwait(false))
+        {
+            foreach (var kind in EntitlementClaims.HeldBy(older).Intersect(kinds))
+            {
+                holders.TryAdd(kind, older);
+            }
+        }
         var held = await HeldAsync(connection, claims, cancellationToken).ConfigureAwait(false);
-        var references = held.GroupBy(h => h.Claim.Kind).ToDictionary(g => g.Key, g => g.First().Reference);
+        var references = held.Where(h => !holders.ContainsKey(h.Claim.Kind)).GroupBy(h => h.Claim.Kind).ToDictionary(g => g.Key, g => g.First().Reference);
         if (references.Count == 0)
         {
-            return new Dictionary<RemedyKind, LedgerEntry>();
+            return holders;
         }
         var entries = (await EntriesAsync(connection, "reference = ANY($1)", references.Values.Distinct().ToArray(), cancellationToken).ConfigureAwait(false))
             .ToDictionary(e => e.Reference, StringComparer.Ordinal);
-        return references.ToDictionary(r => r.Key, r => entries[r.Value]);
+        foreach (var (kind, reference) in references)
+        {
+            holders[kind] = entries[reference];
+        }
+        return holders;
     }
 
     /// <summary>For each of these claims that a stored claim holds (same passenger, same trip), that claim's grant; in the claims' order.</summary>
@@ -194,6 +203,11 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
 
     /// <summary>A bound of a time range as UTC (DateTime.MinValue and MaxValue stand for no bound).</summary>
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
+
+    /// <summary>The grants carried over under these older keys.</summary>
+    private static Task<List<LedgerEntry>> OlderEntriesAsync(NpgsqlConnection connection, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+        => connection.ListAsync("SELECT e.entry FROM ledger_older_keys k JOIN ledger_entries e ON e.reference = k.reference WHERE k.key = ANY($1) ORDER BY k.key",
+            r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, (object)keys.ToArray());
 
     private static async Task<LedgerEntry?> EntryAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
         => (await EntriesAsync(connection, where, value, cancellationToken).ConfigureAwait(false)).SingleOrDefault();

@@ -14,7 +14,9 @@ public static class PostgreSqlServiceCollectionExtensions
     /// else starts.
     /// </summary>
     /// <param name="recorded">Told of each grant once it has committed (it must not throw).</param>
-    public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null)
+    /// <param name="carriedOver">The ledger kept before, in the data file: carried over at every start (what is there already is skipped).</param>
+    public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null,
+        Func<IServiceProvider, CarriedLedger>? carriedOver = null)
     {
         services.AddSingleton(provider => PostgreSqlDataSources.Create(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
@@ -24,6 +26,11 @@ public static class PostgreSqlServiceCollectionExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value, purpose: "turn locks")));
         // First of the hosted services: nothing reads the database before its schema is this build's.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, SchemaMigrationAtStart>());
+        if (carriedOver is not null)
+        {
+            services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(provider => new LedgerCarryOverAtStart(provider.GetRequiredService<NpgsqlDataSource>(),
+                () => carriedOver(provider), provider.GetRequiredService<ILogger<LedgerCarryOverAtStart>>())));
+        }
         services.AddSingleton(provider => new PostgreSqlLedger(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>(),
             recorded: recorded?.Invoke(provider)));
         services.Replace(ServiceDescriptor.Singleton<ICompensationLedger>(provider => provider.GetRequiredService<PostgreSqlLedger>()));

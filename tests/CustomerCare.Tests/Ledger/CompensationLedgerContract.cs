@@ -163,6 +163,18 @@ public abstract class CompensationLedgerContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ControlCharactersInWhatAPersonWrote_AreGrantedAndReadBack()
+    {
+        var request = Request(Key(), "msteams", "agent-\0x") with { OverrideReason = "stranded\0 overnight" };
+
+        var granted = Assert.IsType<GrantOutcome.Granted>(await _ledger.TryGrantAsync(request, CancellationToken.None));
+
+        var stored = Assert.Single(await _ledger.ForBookingAsync("K7QX2M", CancellationToken.None));
+        Assert.Equal((granted.Entry.Reference, "stranded\0 overnight"), (stored.Reference, stored.OverrideReason));
+        Assert.IsType<GrantOutcome.AlreadyGranted>(await _ledger.TryGrantAsync(Request(Key(), "msteams", "agent-\0y"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task BookingsGrants_ReadBeforeAGrant_IncludeItRightAfter_FromEveryChannel()
     {
         Assert.Empty(await _ledger.ForBookingAsync("K7QX2M", CancellationToken.None));

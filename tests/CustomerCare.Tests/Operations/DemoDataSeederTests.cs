@@ -27,4 +27,19 @@ public sealed class DemoDataSeederTests
         Assert.Equal(loaded, booking is not null);
         Assert.Equal(environment == "Production" && enabled == "true" && !loaded, host.Logs.Lines.Any(l => l.Message.Contains("Demo data not loaded", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task DemoBookingsLoadedBefore_AreReported_WhenTheDataFileServesProduction()
+    {
+        var dataPath = BotHost.TempDataPath();
+        await using (var development = new BotHost(dataPath))
+        {
+            _ = development.Server;
+        }
+
+        await using var production = new BotHost(dataPath) { Environment = "Production" };
+        _ = production.Server;
+
+        Assert.Contains(production.Logs.Lines, l => l.Message.Contains("holds the public demo bookings", StringComparison.Ordinal));
+    }
 }

@@ -1,0 +1,30 @@
+using CustomerCare.Ledger;
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// When the bot moves from its data file's ledger to PostgreSQL, what the data file granted comes along before the
+/// bot serves anyone, so none of it can be granted again: every start carries over what is not there yet.
+/// </summary>
+public sealed partial class LedgerCarryOverAtStart(NpgsqlDataSource dataSource, Func<CarriedLedger> dataFileLedger, ILogger<LedgerCarryOverAtStart> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var ledger = dataFileLedger();
+        if (ledger.Grants.Count == 0 && ledger.Refusals.Count == 0)
+        {
+            return;
+        }
+        var result = await LedgerCarryOver.CarryOverAsync(dataSource, ledger, cancellationToken).ConfigureAwait(false);
+        if (result.GrantsAdded + result.RefusalsAdded > 0)
+        {
+            LogCarried(logger, result.GrantsAdded, result.RefusalsAdded);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Carried {Grants} grants and {Refusals} refused attempts from the data file's ledger over to PostgreSQL")]
+    private static partial void LogCarried(ILogger logger, int grants, int refusals);
+}
