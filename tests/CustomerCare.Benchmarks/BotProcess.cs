@@ -24,14 +24,17 @@ internal sealed class BotProcess : IDisposable
 
     /// <param name="dataDirectory">A directory holding "bench.db" to start on (deleted afterwards), or null for a fresh one.</param>
     /// <param name="dll">The bot to run (a published build); null for the Release build output.</param>
-    public static BotProcess Start(int core, string? dataDirectory = null, string environment = "Production", string? dll = null)
+    /// <param name="settings">More settings for the bot, as command-line arguments.</param>
+    public static BotProcess Start(int core, string? dataDirectory = null, string environment = "Production", string? dll = null, params string[] settings)
     {
         dll = BotDll(dll);
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         dataDirectory ??= NewDataDirectory();
         var start = new ProcessStartInfo("taskset", ["-c", core.ToString(CultureInfo.InvariantCulture), "dotnet", dll,
-            "--urls", url, "--Storage:DataPath", Path.Combine(dataDirectory, "bench.db"), "--Logging:LogLevel:Default", "Warning"])
+            "--urls", url, "--Storage:DataPath", Path.Combine(dataDirectory, "bench.db"), "--Logging:LogLevel:Default", "Warning",
+            // The scripts use the demo bookings, which Production loads only when asked twice.
+            "--DemoData:Enabled", "true", "--DemoData:AllowInProduction", "true", .. settings])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,

@@ -22,7 +22,9 @@ internal static class LoadBenchmark
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = options.Users + 4 }) { Timeout = TimeSpan.FromSeconds(30) };
         BotProcess.WarmLanguageModels(options.BotDll);
         var started = Stopwatch.StartNew();
-        using var bot = BotProcess.Start(options.BotCore, dll: options.BotDll);
+        // PostgreSQL runs on the load generator's core, so the bot's core measures the bot alone.
+        using var postgres = options.Store == "postgresql" ? BenchmarkPostgreSql.Start(loadCore) : null;
+        using var bot = BotProcess.Start(options.BotCore, dll: options.BotDll, settings: postgres is null ? [] : ["--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", postgres.ConnectionString]);
         var coldStart = await FirstAnsweredTurnAsync(http, bot.Url, sink.ServiceUrl, started);
 
         using var stop = new CancellationTokenSource();
@@ -52,6 +54,7 @@ internal static class LoadBenchmark
         var report = new[]
         {
             $"users                 {options.Users} (bot on core {options.BotCore}, load on core {loadCore})",
+            $"store                 {options.Store}",
             $"script                {options.Script}: {string.Join(" → ", options.Turns.Select(t => '"' + t + '"'))}",
             $"turns measured        {all.Length} in {window.Elapsed.TotalSeconds:F1} s",
             $"throughput            {all.Length / window.Elapsed.TotalSeconds:F0} turns/s",

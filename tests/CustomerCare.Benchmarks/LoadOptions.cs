@@ -3,7 +3,7 @@ using System.Globalization;
 namespace CustomerCare.Benchmarks;
 
 /// <summary>What the load benchmark plays: how many users, for how long, which conversation, and which core the bot gets.</summary>
-internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, int BotCore, string? BotDll = null, string Script = "waterfall")
+internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, int BotCore, string? BotDll = null, string Script = "waterfall", string Store = "litedb")
 {
     /// <summary>
     /// The conversations a user can walk, over and over. "waterfall" is the three-step compensation-status waterfall
@@ -30,6 +30,13 @@ internal sealed record LoadOptions(int Users, int Seconds, int WarmupSeconds, in
             if (args[i] == "--bot")
             {
                 options = options with { BotDll = args[i + 1] };
+                continue;
+            }
+            if (args[i] == "--store")
+            {
+                options = args[i + 1] is "litedb" or "postgresql"
+                    ? options with { Store = args[i + 1] }
+                    : throw new ArgumentException($"Unknown store {args[i + 1]}; choose litedb or postgresql");
                 continue;
             }
             if (args[i] == "--script")

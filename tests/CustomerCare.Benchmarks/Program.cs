@@ -1,6 +1,6 @@
 using CustomerCare.Benchmarks;
 
-// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 20] [--script waterfall|disruption] [--bot path/to/CustomerCare.Bot.dll]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- load [--users 50] [--seconds 20] [--warmup 20] [--script waterfall|disruption] [--store litedb|postgresql] [--bot path/to/CustomerCare.Bot.dll]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- ledger [entries]
@@ -24,7 +24,7 @@ if (args is ["turns", ..])
 var options = LoadOptions.Parse(args);
 if (options is null)
 {
-    Console.Error.WriteLine("usage: load [--users N] [--seconds S] [--warmup S] [--bot-core C] [--script waterfall|disruption] [--bot path/to/CustomerCare.Bot.dll]");
+    Console.Error.WriteLine("usage: load [--users N] [--seconds S] [--warmup S] [--bot-core C] [--script waterfall|disruption] [--store litedb|postgresql] [--bot path/to/CustomerCare.Bot.dll]");
     return 2;
 }
 return await LoadBenchmark.RunAsync(options);
