@@ -136,9 +136,9 @@ var isMsi = appType == 'UserAssignedMSI'
 // and reaches the Language resource without a password or key (Entra ID tokens).
 var needsIdentity = true
 
-// The compensation ledger and approval requests live in PostgreSQL: they survive restarts and redeployments, so
-// nothing already granted can be granted again. Conversation state, cases and transcripts are still in the LiteDB
-// data file, which lives on the container's local disk, NOT on the /home share. /home is an SMB/Azure
+// The compensation ledger, approval requests and conversation state live in PostgreSQL: they survive restarts and
+// redeployments, so nothing already granted can be granted again. Cases, transcripts and the built-in Direct Line's
+// conversations are still in the LiteDB data file, which lives on the container's local disk, NOT on the /home share. /home is an SMB/Azure
 // Storage network share, and LiteDB relies on file locks and write ordering that network file systems do not
 // honour: the file can be corrupted or writes silently lost. LiteDB also allows exactly one process per file,
 // which is why the plan runs a single instance. The price: App Service keeps only /home across restarts, so
@@ -294,7 +294,7 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: sku
-    // One instance: conversation state, cases and transcripts are still in a LiteDB file, which allows one process.
+    // One instance: cases, transcripts and Direct Line conversations are still in a LiteDB file, which allows one process.
     // Do not scale out or add autoscale rules.
     capacity: 1
   }
