@@ -21,10 +21,17 @@ public sealed partial class LedgerCarryOverAtStart(NpgsqlDataSource dataSource, 
         {
             LogCarried(logger, result.GrantsAdded, result.RefusalsAdded);
         }
+        if (result.HeldTwice.Count > 0)
+        {
+            LogHeldTwice(logger, result.HeldTwice.Count, string.Join(", ", result.HeldTwice));
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Carried {Grants} grants and {Refusals} refused attempts from the data file's ledger over to PostgreSQL")]
     private static partial void LogCarried(ILogger logger, int grants, int refusals);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Count} grants of the data file were for entitlements PostgreSQL already held under another grant (granted twice before the move): {References}")]
+    private static partial void LogHeldTwice(ILogger logger, int count, string references);
 }

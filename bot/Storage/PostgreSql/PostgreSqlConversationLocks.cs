@@ -12,7 +12,7 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// (<see cref="TurnLockPool"/>): a turn holds its lock's connection while its work opens others, and sharing one
 /// pool, as many turns as connections would wait on each other for ever.
 /// </summary>
-public sealed class PostgreSqlConversationLocks(TurnLockPool pool, ConversationLocks local) : IConversationLocks
+public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, ConversationLocks local, ILogger<PostgreSqlConversationLocks>? logger = null) : IConversationLocks
 {
     private readonly NpgsqlDataSource _dataSource = pool.DataSource;
 
@@ -25,7 +25,7 @@ public sealed class PostgreSqlConversationLocks(TurnLockPool pool, ConversationL
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await connection.LockAsync(["turn|" + conversationId], cancellationToken).ConfigureAwait(false);
-            return new Held(connection, transaction, inProcess);
+            return new Held(connection, transaction, inProcess, () => LogLost(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgreSqlConversationLocks>.Instance, conversationId));
         }
         catch
         {
@@ -38,7 +38,11 @@ public sealed class PostgreSqlConversationLocks(TurnLockPool pool, ConversationL
         }
     }
 
-    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction, IAsyncDisposable inProcess) : IAsyncDisposable
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The turn lock of conversation {ConversationId} was lost while the turn ran (its connection ended): a turn on another instance may have run alongside; the state's ETag refuses the later write")]
+    private static partial void LogLost(ILogger logger, string conversationId);
+
+    /// <param name="lost">Called when the lock turns out to have ended before the turn did.</param>
+    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction, IAsyncDisposable inProcess, Action lost) : IAsyncDisposable
     {
         private int _released;
 
@@ -52,9 +56,14 @@ public sealed class PostgreSqlConversationLocks(TurnLockPool pool, ConversationL
             {
                 // Ending the transaction releases the lock; so does closing the connection, should that fail.
                 await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
+                if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
+                {
+                    lost();
+                }
             }
-            catch (NpgsqlException)
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
             {
+                lost();
             }
             finally
             {

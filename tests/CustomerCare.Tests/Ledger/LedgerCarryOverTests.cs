@@ -30,8 +30,8 @@ public sealed class LedgerCarryOverTests
         var first = await LedgerCarryOver.CarryOverAsync(dataSource, dataFile.Export(), CancellationToken.None);
         var second = await LedgerCarryOver.CarryOverAsync(dataSource, dataFile.Export(), CancellationToken.None);
 
-        Assert.Equal(new LedgerCarryOver.Result(2, 1), first);
-        Assert.Equal(new LedgerCarryOver.Result(0, 0), second);
+        Assert.Equal((2, 1, 0), (first.GrantsAdded, first.RefusalsAdded, first.HeldTwice.Count));
+        Assert.Equal((0, 0, 0), (second.GrantsAdded, second.RefusalsAdded, second.HeldTwice.Count));
         Assert.Equal(1, await server.RefusedSecondGrantsAsync(CancellationToken.None));
         Assert.Equal([granted.Entry.Reference], await server.RefusedGrantReferencesAsync(DateTime.MinValue, DateTime.MaxValue, CancellationToken.None));
         // Under the ticket alone (a reissued booking, a corrected name), the carried claims still hold the journey.
@@ -40,5 +40,33 @@ public sealed class LedgerCarryOverTests
         Assert.Equal(granted.Entry.Reference, again.Existing.Reference);
         Assert.Equal(granted.Entry.Reference, (await server.HoldersAsync(alex, [RemedyKind.Compensation], DisruptionFamily.Flight, CancellationToken.None))[RemedyKind.Compensation].Reference);
         Assert.Equal(2, (await server.ForBookingAsync("K7QX2M", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task AGrantBothStoresMade_IsCarriedAndNamed_AndADifferentGrantUnderTheSameReference_StopsTheCarryOver()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
+        await using var dataSource = NpgsqlDataSource.Create(await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(LedgerCarryOverTests) + "Clash"));
+        await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
+        var alex = LedgerRequests.Passenger(passengerId: "P1");
+        var sam = LedgerRequests.Passenger(booking: "OTHER1", passengerId: "S1", first: "Sam", last: "Else");
+        var inPostgreSql = Assert.IsType<GrantOutcome.Granted>(await new PostgreSqlLedger(dataSource, clock, () => "G-SAME2222").TryGrantAsync(LedgerRequests.Request(alex, LedgerRequests.Bot()), CancellationToken.None));
+
+        using var file = LiteDbFile.Open(":memory:");
+        using var writer = new LiteDbWriter(file);
+        var references = new Queue<string>(["G-LITE3333", "G-SAME2222"]);
+        var dataFile = new LiteDbLedger(file.Database, writer, clock, newReference: references.Dequeue);
+        var twice = Assert.IsType<GrantOutcome.Granted>(await dataFile.TryGrantAsync(LedgerRequests.Request(alex, LedgerRequests.Agent()), CancellationToken.None));
+
+        var carried = await LedgerCarryOver.CarryOverAsync(dataSource, dataFile.Export(), CancellationToken.None);
+
+        Assert.Equal([twice.Entry.Reference], carried.HeldTwice);
+        Assert.Equal(2, (await new PostgreSqlLedger(dataSource, clock).ForBookingAsync("K7QX2M", CancellationToken.None)).Count);
+
+        // Sam's grant in the data file happens to have the reference of Alex's grant in PostgreSQL.
+        await dataFile.TryGrantAsync(LedgerRequests.Request(sam, LedgerRequests.Bot()), CancellationToken.None);
+        var clash = await Assert.ThrowsAsync<InvalidOperationException>(() => LedgerCarryOver.CarryOverAsync(dataSource, dataFile.Export(), CancellationToken.None));
+        Assert.Contains($"Grant {inPostgreSql.Entry.Reference} of the data file cannot be carried over", clash.Message, StringComparison.Ordinal);
+        Assert.Empty(await new PostgreSqlLedger(dataSource, clock).ForBookingAsync("OTHER1", CancellationToken.None));
     }
 }

@@ -41,9 +41,11 @@ public sealed class PostgreSqlConversationLocksTests
         var (a, b) = await TwoInstancesAsync();
         await using var _ = a;
         await using var __ = b;
-        var onA = new PostgreSqlConversationLocks(new TurnLockPool(a), new ConversationLocks());
+        var logs = new RecordingLoggerProvider();
+        using var loggers = new Microsoft.Extensions.Logging.LoggerFactory([logs]);
+        var onA = new PostgreSqlConversationLocks(new TurnLockPool(a), new ConversationLocks(), new Microsoft.Extensions.Logging.Logger<PostgreSqlConversationLocks>(loggers));
         var onB = new PostgreSqlConversationLocks(new TurnLockPool(b), new ConversationLocks());
-        await onA.AcquireAsync("conversation-1", CancellationToken.None);
+        var heldByA = await onA.AcquireAsync("conversation-1", CancellationToken.None);
         var waiting = onB.AcquireAsync("conversation-1", CancellationToken.None);
         await Task.Delay(200);
         Assert.False(waiting.IsCompleted);
@@ -55,5 +57,8 @@ public sealed class PostgreSqlConversationLocksTests
         }
 
         await (await waiting.WaitAsync(TimeSpan.FromSeconds(10))).DisposeAsync();
+        // A's turn learns, when it ends, that its lock had gone.
+        await heldByA.DisposeAsync();
+        Assert.Contains(logs.Lines, l => l.Message.Contains("turn lock of conversation conversation-1 was lost", StringComparison.Ordinal));
     }
 }
