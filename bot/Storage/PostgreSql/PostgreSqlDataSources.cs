@@ -32,6 +32,17 @@ public static class PostgreSqlDataSources
             throw new InvalidOperationException($"ConnectionStrings:{StorageOptions.ConnectionStringName} is not a valid PostgreSQL connection string: {e.Message}", e);
         }
         builder.ConnectionStringBuilder.ApplicationName = (builder.ConnectionStringBuilder.ApplicationName ?? "CustomerCare") + (purpose is null ? string.Empty : " " + purpose);
+        var given = new NpgsqlConnectionStringBuilder(connectionString);
+        // The bot's statements are few and repeated on every turn: prepared once per connection, the server plans them
+        // once. Nothing the bot does outlives a transaction on a connection, so a pooled one needs no reset between uses.
+        if (!given.ContainsKey("Max Auto Prepare"))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        }
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
+        }
         if (options.PostgreSqlAuthentication == PostgreSqlAuthentication.EntraId && !string.IsNullOrEmpty(builder.ConnectionStringBuilder.Password))
         {
             throw new InvalidOperationException(
