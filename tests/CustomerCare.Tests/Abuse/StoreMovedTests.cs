@@ -1,6 +1,4 @@
-using CustomerCare.Bot.Storage;
 using CustomerCare.Tests.Support;
-using LiteDB;
 
 namespace CustomerCare.Tests.Abuse;
 
@@ -50,33 +48,13 @@ public sealed class StoreMovedTests : AttackTests
     {
         await Bot.DisposeAsync();
         var path = BotHost.TempDataPath();
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = LiteDbFile.Open(path))
-        {
-            const string Json = """
-                {"reference":"G-OLD23456","key":{"passengerId":"DEMO01-1","bookingReference":"DEMO01","flightNumber":"CC400","scheduledDate":"2026-11-18","kind":"MissedConnection"},
-                 "remedies":[{"code":"compensation","kind":"Compensation","amount":600,"currency":"EUR","rule":"EU261 Art. 7(1)(c)","asVoucher":false}],
-                 "policyVersion":"2025.01","grantedBy":{"kind":"bot","id":"bot","name":null,"channel":"directline","conversationId":"old-conversation"},
-                 "grantedUtc":"2026-11-19T09:00:00Z","tier":"Basic"}
-                """;
-            file.Database.GetCollection("ledger").Insert(new BsonDocument
-            {
-                ["_id"] = "DEMO01-1|DEMO01|CC400|2026-11-18|MissedConnection",
-                ["reference"] = "G-OLD23456",
-                ["booking"] = "DEMO01",
-                ["passenger"] = "DEMO01-1",
-                ["kind"] = "MissedConnection",
-                ["conversation"] = "directline/old-conversation",
-                ["json"] = Json,
-            });
-            file.Database.Checkpoint();
-        }
+        OlderDataFile.Write(path);
 
         Bot = await OnPostgreSqlAsync(path, await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(StoreMovedTests) + "Older"));
         var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
 
         Assert.Contains("already granted €600.00", said, StringComparison.Ordinal);
-        Assert.Contains("G-OLD23456", said, StringComparison.Ordinal);
-        Assert.Equal("G-OLD23456", Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
+        Assert.Contains(OlderDataFile.Reference, said, StringComparison.Ordinal);
+        Assert.Equal(OlderDataFile.Reference, Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
     }
 }

@@ -10,24 +10,41 @@ namespace CustomerCare.Tests.Storage;
 /// <summary>PostgreSQL commits a write and the connection dies before the bot hears it: the bot reports what was committed, not a failure or a conflict.</summary>
 public sealed class LostAcknowledgementTests
 {
-    private static async Task<(NpgsqlDataSource Through, AcknowledgementDroppingProxy Proxy, NpgsqlDataSource Direct)> BehindAProxyAsync(string purpose)
+    /// <summary>A database reached two ways: through the proxy (as the bot), and directly (to see what was committed).</summary>
+    private sealed class BehindAProxy : IAsyncDisposable
     {
-        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(purpose);
-        var direct = NpgsqlDataSource.Create(connectionString);
-        await SchemaMigrator.MigrateAsync(direct, CancellationToken.None);
-        var real = new NpgsqlConnectionStringBuilder(connectionString);
-        var proxy = AcknowledgementDroppingProxy.Start(real.Host!, real.Port);
-        var through = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Port = proxy.Port, Pooling = false }.ConnectionString);
-        return (through, proxy, direct);
+        private BehindAProxy(NpgsqlDataSource through, AcknowledgementDroppingProxy proxy, NpgsqlDataSource direct) => (Through, Proxy, Direct) = (through, proxy, direct);
+
+        public NpgsqlDataSource Through { get; }
+
+        public AcknowledgementDroppingProxy Proxy { get; }
+
+        public NpgsqlDataSource Direct { get; }
+
+        public static async Task<BehindAProxy> StartAsync(string purpose)
+        {
+            var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(purpose);
+            var direct = NpgsqlDataSource.Create(connectionString);
+            await SchemaMigrator.MigrateAsync(direct, CancellationToken.None);
+            var real = new NpgsqlConnectionStringBuilder(connectionString);
+            var proxy = AcknowledgementDroppingProxy.Start(real.Host!, real.Port);
+            var through = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connectionString) { Port = proxy.Port, Pooling = false }.ConnectionString);
+            return new BehindAProxy(through, proxy, direct);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Through.DisposeAsync();
+            await Proxy.DisposeAsync();
+            await Direct.DisposeAsync();
+        }
     }
 
     [Fact]
     public async Task AStateWrite_WhoseAcknowledgementIsLost_ReturnsItsETag_NotAConflict()
     {
-        var (through, proxy, direct) = await BehindAProxyAsync(nameof(LostAcknowledgementTests) + "State");
-        await using var _ = through;
-        await using var __ = proxy;
-        await using var ___ = direct;
+        await using var database = await BehindAProxy.StartAsync(nameof(LostAcknowledgementTests) + "State");
+        var (through, proxy, direct) = (database.Through, database.Proxy, database.Direct);
         var storage = new PostgreSqlStorage(through);
         var first = await storage.WriteAsync("conv/1", new StoreItem("""{"step":1}""", null), CancellationToken.None);
 
@@ -44,10 +61,8 @@ public sealed class LostAcknowledgementTests
     [Fact]
     public async Task AGrant_WhoseCommitIsNotAcknowledged_IsReportedGranted_Once()
     {
-        var (through, proxy, direct) = await BehindAProxyAsync(nameof(LostAcknowledgementTests) + "Grant");
-        await using var _ = through;
-        await using var __ = proxy;
-        await using var ___ = direct;
+        await using var database = await BehindAProxy.StartAsync(nameof(LostAcknowledgementTests) + "Grant");
+        var (through, proxy, direct) = (database.Through, database.Proxy, database.Direct);
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 30, 0, TimeSpan.Zero));
         var who = LedgerRequests.Passenger();
 
