@@ -60,6 +60,11 @@ param supervisorSignInClientId string = ''
 @secure()
 param supervisorSignInClientSecret string = ''
 
+@secure()
+@minLength(44)
+@description('Key that signs the built-in Direct Line\'s tokens, base64 of at least 32 random bytes (`openssl rand -base64 48`). Kept in the Key Vault, so tokens stay valid across restarts and redeployments; pass the same value on every deployment.')
+param directLineTokenSigningKey string
+
 @description('Days a transcript is kept after its last activity (ledger entries stay); 0 keeps them.')
 @minValue(0)
 param transcriptRetentionDays int = 365
@@ -285,6 +290,63 @@ module postgresAdministrator 'modules/postgresAdministrator.bicep' = {
 }
 
 // ---------------------------------------------------------------------------------------------------------
+// Key Vault: the bot's secrets, read by the web app through Key Vault references with its managed identity
+// ---------------------------------------------------------------------------------------------------------
+
+// Built-in role "Key Vault Secrets User": reads secret values.
+var keyVaultSecretsUserRoleId = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: take('kv${uniqueString(resourceGroup().id, botName)}', 24)
+  location: location
+  properties: {
+    tenantId: tenant().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource vaultSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(vault.id, identity.id, keyVaultSecretsUserRoleId)
+  scope: vault
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUserRoleId)
+    principalId: identity!.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'DirectLine-TokenSigningKey'
+  properties: {
+    value: directLineTokenSigningKey
+  }
+}
+
+resource appPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!isMsi) {
+  parent: vault
+  name: 'MicrosoftAppPassword'
+  properties: {
+    value: microsoftAppPassword
+  }
+}
+
+resource supervisorSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(supervisorSignInClientId)) {
+  parent: vault
+  name: 'Supervisors-EntraId-ClientSecret'
+  properties: {
+    value: supervisorSignInClientSecret
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
 // App Service
 // ---------------------------------------------------------------------------------------------------------
 
@@ -385,7 +447,12 @@ var baseAppSettings = [
   }
   {
     name: 'Supervisors__EntraId__ClientSecret'
-    value: supervisorSignInClientSecret
+    value: empty(supervisorSignInClientId) ? '' : '@Microsoft.KeyVault(SecretUri=${supervisorSecret!.properties.secretUri})'
+  }
+  {
+    // Persistent: tokens the page holds stay valid when the bot restarts.
+    name: 'DirectLine__TokenSigningKey'
+    value: '@Microsoft.KeyVault(SecretUri=${signingKeySecret.properties.secretUri})'
   }
   {
     name: 'Supervisors__TranscriptRetentionDays'
@@ -424,7 +491,7 @@ var baseAppSettings = [
 var passwordAppSettings = isMsi ? [] : [
   {
     name: 'MicrosoftAppPassword'
-    value: microsoftAppPassword
+    value: '@Microsoft.KeyVault(SecretUri=${appPasswordSecret!.properties.secretUri})'
   }
 ]
 
@@ -460,6 +527,8 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     clientAffinityEnabled: false
+    // Key Vault references in the app settings are resolved with the managed identity.
+    keyVaultReferenceIdentity: identity.id
     siteConfig: {
       linuxFxVersion: 'DOTNETCORE|10.0'
       appCommandLine: 'dotnet CustomerCare.Bot.dll'
@@ -475,6 +544,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
   }
   dependsOn: [
     postgresAdministrator
+    vaultSecretsUser
   ]
 }
 
@@ -581,3 +651,6 @@ output botAppId string = effectiveAppId
 
 @description('Endpoint of the Azure AI Language resource, or empty when none was deployed.')
 output languageEndpoint string = deployLanguageResource ? language!.properties.endpoint : ''
+
+@description('Name of the Key Vault holding the bot\'s secrets.')
+output keyVaultName string = vault.name

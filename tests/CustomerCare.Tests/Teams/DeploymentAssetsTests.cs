@@ -22,7 +22,29 @@ public sealed class DeploymentAssetsTests
         Assert.Contains("Microsoft.BotService/botServices", types);
         Assert.Contains("Microsoft.Web/sites", types);
         Assert.Equal("securestring", template["parameters"]!["microsoftAppPassword"]!["type"]!.GetValue<string>());
+        Assert.Equal("securestring", template["parameters"]!["directLineTokenSigningKey"]!["type"]!.GetValue<string>());
+        Assert.Contains("Microsoft.DBforPostgreSQL/flexibleServers", types);
+        Assert.Contains("Microsoft.KeyVault/vaults", types);
         Assert.NotNull(parameters["parameters"]);
+    }
+
+    [Fact]
+    public void Secrets_ReachTheAppOnlyAsKeyVaultReferences()
+    {
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "main.json")))!;
+        var secretParameters = new[] { "microsoftAppPassword", "supervisorSignInClientSecret", "directLineTokenSigningKey" };
+        var resources = template["resources"]!.AsArray();
+        var raw = new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        foreach (var name in secretParameters)
+        {
+            // The one place each secret goes: a Key Vault secret.
+            var users = resources.Where(r => r!.ToJsonString(raw).Contains($"parameters('{name}')", StringComparison.Ordinal)).ToList();
+            Assert.Equal("Microsoft.KeyVault/vaults/secrets", Assert.Single(users)!["type"]!.GetValue<string>());
+        }
+        var settings = template["variables"]!.ToJsonString(raw) + resources.Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Web/sites")!.ToJsonString(raw);
+        Assert.Equal(3, settings.Split("@Microsoft.KeyVault(SecretUri=").Length - 1);
+        Assert.DoesNotContain(secretParameters, name => settings.Contains($"parameters('{name}')", StringComparison.Ordinal));
     }
 
     [Fact]
