@@ -19,7 +19,12 @@ public sealed record WebChatToken(
     string Token,
     string ConversationId,
     string UserId,
-    [property: JsonPropertyName("expires_in")] int ExpiresIn);
+    [property: JsonPropertyName("expires_in")] int ExpiresIn)
+{
+    /// <summary>The Direct Line the token is for, when it is not the bot's own (the page connects there).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Domain { get; init; }
+}
 
 public sealed record TokenRequestUser(string? Id, string? Name);
 

@@ -125,6 +125,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<ChannelConnectors>();
         services.AddSingleton<DirectLineTurns>();
         services.AddHostedService<DirectLineHousekeeping>();
+        services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient<AzureBotServiceTokens>();
         return services;
     }
 }

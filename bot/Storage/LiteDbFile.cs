@@ -40,11 +40,42 @@ public sealed class LiteDbFile : IDisposable
         return UtcDates(new LiteDbFile(new LiteDatabase(data, mapper, log), data, log));
     }
 
+    /// <summary>Every collection the bot keeps: created when the file is opened (see <see cref="CreateCollections"/>).</summary>
+    internal static readonly string[] Collections =
+    [
+        "state", "ledger", "entitlements", "ledgerRefusals", "ledgerFormat", "approvals", "cases", "conversations", "reviews",
+        "transcriptAccess", "transcripts", "transcriptTerms", "bookings", "flights", "teamsInstallations", "settings",
+    ];
+
     /// <summary>Dates come back as stored, in UTC, whatever the server's time zone (LiteDB's default is local time).</summary>
     private static LiteDbFile UtcDates(LiteDbFile file)
     {
         file.Database.UtcDate = true;
+        CreateCollections(file.Database);
         return file;
+    }
+
+    /// <summary>
+    /// Creates the collections that do not exist yet, before anything reads them. LiteDB 5.0.21 fails a read of a
+    /// collection another transaction is creating at that moment ("page type must be collection page", LiteDB issue
+    /// #2792), and then closes the whole engine; a collection created here, before the bot runs, is never created
+    /// while it is read.
+    /// </summary>
+    private static void CreateCollections(LiteDatabase database)
+    {
+        const string Placeholder = "\u0001created";
+        var missing = Collections.Where(name => !database.CollectionExists(name)).ToList();
+        if (missing.Count == 0)
+        {
+            return;
+        }
+        database.BeginTrans();
+        foreach (var collection in missing.Select(name => database.GetCollection(name)))
+        {
+            collection.Insert(new BsonDocument { ["_id"] = Placeholder });
+            collection.Delete(Placeholder);
+        }
+        database.Commit();
     }
 
     /// <summary>Returns once everything committed so far is on disk.</summary>

@@ -99,7 +99,15 @@ public sealed class LiteDbWriter : IDisposable
         }
         catch (Exception ex)
         {
-            _database.Rollback();
+            try
+            {
+                _database.Rollback();
+            }
+            catch (Exception rollback) when (rollback is LiteDB.LiteException or IOException or ObjectDisposedException)
+            {
+                // LiteDB closes its engine after an I/O error or an inconsistency it detects: nothing can be rolled back,
+                // and the writes are failed with the cause rather than the writer's thread taking the process down.
+            }
             RolledBack?.Invoke();
             batch.ForEach(w => w.Fail(ex));
         }

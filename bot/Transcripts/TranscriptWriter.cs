@@ -10,6 +10,10 @@ namespace CustomerCare.Bot.Transcripts;
 public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptStore store, IOptions<StorageOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2000;
+
+    // The loop's drain and the one at shutdown may overlap (a host that stops with a token already cancelled does not
+    // wait for the loop): one drain at a time keeps the queue's single reader single and the entries in order.
+    private readonly SemaphoreSlim _draining = new(1, 1);
     private readonly TimeSpan _gather = TimeSpan.FromMilliseconds(options.Value.TranscriptFlushMilliseconds);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -39,6 +43,19 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptSt
 
     /// <summary>Writes everything queued so far.</summary>
     private async Task DrainAsync()
+    {
+        await _draining.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await DrainQueueAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _draining.Release();
+        }
+    }
+
+    private async Task DrainQueueAsync()
     {
         var batch = new List<TranscriptEntry>(MaxBatch);
         while (true)

@@ -1,5 +1,5 @@
 // The CustomerCare Web Chat page: gets a Direct Line token from the bot, connects the real Bot Framework
-// Web Chat to the bot's built-in Direct Line, greets via the webchat/join event, and keeps the conversation
+// Web Chat to the bot's built-in Direct Line (or to the Azure Bot Service's, when the token says so), greets via the webchat/join event, and keeps the conversation
 // across reloads of the page (same tab) so nothing is lost.
 (function () {
   'use strict';
@@ -42,8 +42,9 @@
     const saved = JSON.parse(sessionStorage.getItem('customercare.conversation') || 'null');
     if (saved) {
       try {
-        const refreshed = await post(directLineDomain + '/tokens/refresh', saved.token);
-        return Object.assign(remember(refreshed.token, refreshed.conversationId, saved.userId), { resumed: true });
+        const domain = saved.domain || directLineDomain;
+        const refreshed = await post(domain + '/tokens/refresh', saved.token);
+        return Object.assign(remember(refreshed.token, refreshed.conversationId, saved.userId, domain), { resumed: true });
       } catch (e) {
         sessionStorage.removeItem('customercare.conversation');
       }
@@ -51,12 +52,13 @@
     const storedUser = localStorage.getItem('customercare.userId');
     const issued = await post('api/directline/token', null, storedUser ? { user: { id: storedUser } } : undefined);
     localStorage.setItem('customercare.userId', issued.userId);
-    return remember(issued.token, issued.conversationId, issued.userId);
+    return remember(issued.token, issued.conversationId, issued.userId, issued.domain || directLineDomain);
   }
 
-  function remember(token, conversationId, user) {
-    sessionStorage.setItem('customercare.conversation', JSON.stringify({ token: token, conversationId: conversationId, userId: user }));
-    return { token: token, conversationId: conversationId, userId: user };
+  function remember(token, conversationId, user, domain) {
+    const session = { token: token, conversationId: conversationId, userId: user, domain: domain };
+    sessionStorage.setItem('customercare.conversation', JSON.stringify(session));
+    return session;
   }
 
   const store = window.WebChat.createStore({}, ({ dispatch }) => next => action => {
@@ -66,7 +68,7 @@
     } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' || action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
       const conversation = JSON.parse(sessionStorage.getItem('customercare.conversation') || 'null');
       if (conversation && directLine && directLine.token && directLine.token !== conversation.token) {
-        remember(directLine.token, conversation.conversationId, conversation.userId);
+        remember(directLine.token, conversation.conversationId, conversation.userId, conversation.domain || directLineDomain);
       }
     }
     return next(action);
@@ -95,7 +97,7 @@
     try {
       const session = await connect();
       userId = session.userId;
-      const options = { token: session.token, domain: directLineDomain, webSocket: true };
+      const options = { token: session.token, domain: session.domain, webSocket: true };
       if (session.resumed) {
         options.conversationId = session.conversationId;
       }

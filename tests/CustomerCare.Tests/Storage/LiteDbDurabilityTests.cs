@@ -1,6 +1,7 @@
 using CustomerCare.Bot.Storage;
 using CustomerCare.Tests.Support;
 using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Storage;
 
@@ -46,5 +47,27 @@ public sealed class LiteDbDurabilityTests
     public void TheBotRuns_OnTheLiteDbVersionItWasBuiltFor()
     {
         Assert.Equal(new Version(5, 0, 21, 0), typeof(LiteDatabase).Assembly.GetName().Version);
+    }
+
+    [Fact]
+    public async Task EveryCollectionTheBotKeeps_ExistsFromTheMomentTheFileIsOpened()
+    {
+        var path = BotHost.TempDataPath();
+        using (var opened = LiteDbFile.Open(path))
+        {
+            Assert.Equal(LiteDbFile.Collections.Order(), opened.Database.GetCollectionNames().Order());
+        }
+        using var host = new BotHost(path);
+        // A conversation that grants, and one that asks for a person: state, ledger, claims, transcripts, cases, summaries.
+        var customer = await new DirectLineClient(host.CreateClient()).StartAsync();
+        foreach (var text in new[] { "My flight CC400 was delayed, booking DEMO01", "Sample", "yes", "I want to talk to a person" })
+        {
+            await customer.PostMessageAsync(text);
+        }
+
+        var database = host.Services.GetRequiredService<LiteDatabase>();
+        // A collection the bot writes that is not created at open could be created while another request reads it.
+        Assert.Empty(database.GetCollectionNames().Except(LiteDbFile.Collections));
+        Assert.True(database.GetCollection("ledger").Count() > 0);
     }
 }
