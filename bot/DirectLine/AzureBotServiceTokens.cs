@@ -31,9 +31,12 @@ public sealed partial class AzureBotServiceTokens(HttpClient http, IOptions<WebC
                 return null;
             }
             var issued = await response.Content.ReadFromJsonAsync(DirectLineJsonContext.Default.DirectLineConversationInfo, timeout.Token).ConfigureAwait(false);
-            return issued is { Token.Length: > 0, ConversationId.Length: > 0 }
-                ? new WebChatToken(issued.Token, issued.ConversationId, userId, issued.ExpiresIn) { Domain = service }
-                : null;
+            if (issued is not { Token.Length: > 0, ConversationId.Length: > 0 })
+            {
+                LogUnreachable(logger, "an answer without a token or conversation id");
+                return null;
+            }
+            return new WebChatToken(issued.Token, issued.ConversationId, userId, issued.ExpiresIn) { Domain = service };
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {

@@ -126,7 +126,10 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<DirectLineTurns>();
         services.AddHostedService<DirectLineHousekeeping>();
         services.AddOptions<WebChatOptions>().BindConfiguration(WebChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHttpClient<AzureBotServiceTokens>();
+        // The secret goes to the configured service only: no redirects followed; and a token answer is small.
+        services.AddHttpClient<AzureBotServiceTokens>(client => client.MaxResponseContentBufferSize = 64 * 1024)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
         return services;
     }
 }

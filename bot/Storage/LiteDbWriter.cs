@@ -87,8 +87,18 @@ public sealed class LiteDbWriter : IDisposable
             foreach (var write in batch)
             {
                 write.Apply(_database);
+                // LiteDB rolls the transaction back itself when a write fails inside it, even where that write caught the
+                // error. BeginTrans does nothing inside a transaction: true means the batch's had ended, and the writes
+                // after it would each commit on their own.
+                if (_database.BeginTrans())
+                {
+                    throw new InvalidOperationException(LostTransaction);
+                }
             }
-            _database.Commit();
+            if (!_database.Commit())
+            {
+                throw new InvalidOperationException(LostTransaction);
+            }
             Committed?.Invoke();
             // Commit has written the pages into the log file; synced writes wait for it to reach the disk as well.
             if (batch.Exists(w => w.Synced))
@@ -112,6 +122,8 @@ public sealed class LiteDbWriter : IDisposable
             batch.ForEach(w => w.Fail(ex));
         }
     }
+
+    private const string LostTransaction = "A write of the batch failed inside LiteDB, which ended the batch's transaction: none of the batch was written.";
 
     private interface IWrite
     {

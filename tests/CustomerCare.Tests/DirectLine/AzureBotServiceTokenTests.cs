@@ -88,4 +88,45 @@ public sealed class AzureBotServiceTokenTests
 
         Assert.Contains("WebChat:AzureBotServiceSecret", failed.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AServiceThatRedirects_OrAnswersWithTooMuch_GetsNoSecretElsewhere_AndThePageAClearError()
+    {
+        var elsewhere = new ConcurrentQueue<string>();
+        var (other, otherUrl) = await LoopbackServer.StartAsync(app => app.MapPost("/{**path}", (HttpRequest request) =>
+        {
+            elsewhere.Enqueue(request.Headers.Authorization.ToString());
+            return Results.Json(new { conversationId = "stolen", token = "stolen", expires_in = 60 });
+        }));
+        await using var _ = other;
+        var (service, url) = await LoopbackServer.StartAsync(app =>
+        {
+            app.MapPost("/redirect/v3/directline/tokens/generate", () => Results.Redirect(otherUrl + "/collect", permanent: false, preserveMethod: true));
+            app.MapPost("/huge/v3/directline/tokens/generate", () => Results.Json(new { conversationId = "c", token = new string('x', 1_000_000), expires_in = 60 }));
+        });
+        await using var __ = service;
+
+        foreach (var path in new[] { "/redirect", "/huge" })
+        {
+            await using var host = PageHost(url + path);
+            var response = await host.CreateClient().PostAsync("/api/directline/token", null);
+
+            Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+            Assert.DoesNotContain(ChannelSecret, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Empty(elsewhere);
+    }
+
+    [Fact]
+    public async Task AUserIdWithATrailingNewline_IsRefused_BeforeAnythingReachesTheService()
+    {
+        var (service, url, calls) = await StandInAsync();
+        await using var _ = service;
+        await using var host = PageHost(url);
+
+        var response = await host.CreateClient().PostAsJsonAsync("/api/directline/token", new { user = new { id = "dl_abc\n" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(calls);
+    }
 }

@@ -27,6 +27,38 @@ public sealed class LiteDbWriterTests
     }
 
     [Fact]
+    public async Task AWriteThatSwallowsLiteDbsError_NeverLetsAnotherWriteOfItsBatchReportDoneAndBeLost()
+    {
+        using var file = LiteDbFile.Open(BotHost.TempDataPath());
+        using var writer = new LiteDbWriter(file);
+        await writer.WriteAsync(db => db.GetCollection("things").Insert(new BsonDocument { ["_id"] = "taken" }));
+        for (var round = 0; round < 20; round++)
+        {
+            // Queued together, so that they usually share one batch.
+            var before = writer.WriteAsync(db => db.GetCollection("things").Insert(new BsonDocument { ["_id"] = "before-" + round }));
+            var swallowing = writer.WriteAsync(db =>
+            {
+                try
+                {
+                    db.GetCollection("things").Insert(new BsonDocument { ["_id"] = "taken" });
+                }
+                catch (LiteException)
+                {
+                    // LiteDB has ended the batch's transaction by now.
+                }
+                return true;
+            });
+            var after = writer.WriteAsync(db => db.GetCollection("things").Insert(new BsonDocument { ["_id"] = "after-" + round }));
+            await Task.WhenAll(before, swallowing, after).ContinueWith(_ => { }, TaskScheduler.Default);
+
+            foreach (var (write, id) in new[] { (before, "before-" + round), (after, "after-" + round) })
+            {
+                Assert.Equal(write.IsCompletedSuccessfully, file.Database.GetCollection("things").FindById(id) is not null);
+            }
+        }
+    }
+
+    [Fact]
     public async Task ConcurrentWrites_WithStaleETags_OnlyTheFirstWins_AndTheOthersFailAlone()
     {
         using var file = LiteDbFile.Open(":memory:");
