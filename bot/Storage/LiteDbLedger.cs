@@ -252,7 +252,8 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             var id = d["_id"].AsString;
             return new CarriedGrant(entry, claims[entry.Reference].ToList(), id == entry.Reference ? null : id);
         }).ToList();
-        var references = _entries.FindAll().ToDictionary(d => d["_id"].AsString, d => d["reference"].AsString, StringComparer.Ordinal);
+        // Older refusals name the key of the grant they met (its older key, or its reference) instead of the reference.
+        var references = grants.ToDictionary(g => g.OlderKey ?? g.Entry.Reference, g => g.Entry.Reference, StringComparer.Ordinal);
         var refusals = _refusals.FindAll()
             .Select(d => (Document: d, Reference: NullableString(d["reference"]) ?? references.GetValueOrDefault(d["entitlement"].AsString)))
             .Where(r => r.Reference is not null)

@@ -191,7 +191,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ListAsync("SELECT entry FROM ledger_entries WHERE granted_utc >= $1 AND granted_utc < $2 ORDER BY granted_utc",
-            r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
+            ReadEntry, cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> RefusedGrantReferencesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
@@ -207,11 +207,14 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     /// <summary>The grants carried over under these older keys.</summary>
     private static Task<List<LedgerEntry>> OlderEntriesAsync(NpgsqlConnection connection, IReadOnlyList<string> keys, CancellationToken cancellationToken)
         => connection.ListAsync("SELECT e.entry FROM ledger_older_keys k JOIN ledger_entries e ON e.reference = k.reference WHERE k.key = ANY($1) ORDER BY k.key",
-            r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, (object)keys.ToArray());
+            ReadEntry, cancellationToken, (object)keys.ToArray());
 
     private static async Task<LedgerEntry?> EntryAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
         => (await EntriesAsync(connection, where, value, cancellationToken).ConfigureAwait(false)).SingleOrDefault();
 
     private static Task<List<LedgerEntry>> EntriesAsync(NpgsqlConnection connection, string where, object value, CancellationToken cancellationToken)
-        => connection.ListAsync("SELECT entry FROM ledger_entries WHERE " + where, r => JsonSerializer.Deserialize<LedgerEntry>(r.GetString(0), LedgerJson.Options)!, cancellationToken, value);
+        => connection.ListAsync("SELECT entry FROM ledger_entries WHERE " + where, ReadEntry, cancellationToken, value);
+
+    /// <summary>The entry of a row whose first column is <c>entry</c>.</summary>
+    private static LedgerEntry ReadEntry(NpgsqlDataReader row) => JsonSerializer.Deserialize<LedgerEntry>(row.GetString(0), LedgerJson.Options)!;
 }

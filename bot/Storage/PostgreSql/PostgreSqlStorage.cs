@@ -24,6 +24,7 @@ public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource) : ISto
     public Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
     {
         var writeId = Guid.NewGuid();
+        var keyHash = Hash(key);
         return TransientFaults.RetryAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -33,22 +34,22 @@ public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource) : ISto
                     INSERT INTO bot_state (key_hash, key, etag, json, write_id) VALUES ($1, $2, 1, $3, $4)
                     ON CONFLICT (key_hash) DO UPDATE SET etag = bot_state.etag + 1, json = excluded.json, write_id = excluded.write_id, updated_utc = now()
                     RETURNING etag
-                    """, ct, Hash(key), key, item.Json, writeId).ConfigureAwait(false),
+                    """, ct, keyHash, key, item.Json, writeId).ConfigureAwait(false),
                 null => await connection.ScalarAsync<long?>("""
                     INSERT INTO bot_state (key_hash, key, etag, json, write_id) VALUES ($1, $2, 1, $3, $4)
                     ON CONFLICT (key_hash) DO NOTHING
                     RETURNING etag
-                    """, ct, Hash(key), key, item.Json, writeId).ConfigureAwait(false),
+                    """, ct, keyHash, key, item.Json, writeId).ConfigureAwait(false),
                 var etag when long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) => await connection.ScalarAsync<long?>("""
                     UPDATE bot_state SET etag = etag + 1, json = $3, write_id = $4, updated_utc = now()
                     WHERE key_hash = $1 AND etag = $2
                     RETURNING etag
-                    """, ct, Hash(key), version, item.Json, writeId).ConfigureAwait(false),
+                    """, ct, keyHash, version, item.Json, writeId).ConfigureAwait(false),
                 _ => null,
             };
             // Nothing written now: either another write came first (a conflict), or an earlier try of this very write
             // committed and its acknowledgement was lost, and the row is still as it left it.
-            written ??= await connection.ScalarAsync<long?>("SELECT etag FROM bot_state WHERE key_hash = $1 AND write_id = $2", ct, Hash(key), writeId).ConfigureAwait(false);
+            written ??= await connection.ScalarAsync<long?>("SELECT etag FROM bot_state WHERE key_hash = $1 AND write_id = $2", ct, keyHash, writeId).ConfigureAwait(false);
             return written is { } next ? next.ToString(CultureInfo.InvariantCulture) : throw new StorageConflictException(key);
         }, cancellationToken);
     }
