@@ -10,7 +10,7 @@ namespace CustomerCare.Tests.Abuse;
 /// once, however often or however many at once approve; never by the person who asked; never without the Supervisor
 /// role or the page's antiforgery token; and not at all once declined. The ledger records requester, approver and both times.
 /// </summary>
-public sealed class ApprovalsTests : AttackTests
+public class ApprovalsTests : AttackTests
 {
     private DirectLineClient _customer = null!;
     private string _thread = string.Empty;
@@ -108,4 +108,10 @@ public sealed class ApprovalsTests : AttackTests
         Assert.Equal((ApprovalStatus.Declined, "sam"), (request.Status, request.DecidedBy!.Id));
         Assert.Contains(Bot.Teams.Channel.Calls, c => c.Path == $"/v3/conversations/{_thread}/activities" && c.Body?["text"]?.GetValue<string>() == $"Approval {_approval} for case {request.CaseReference}: declined; nothing was granted by Sam Supervisor.");
     }
+}
+
+/// <summary>The same attacks on a bot whose ledger, approvals and state are in PostgreSQL.</summary>
+public sealed class ApprovalsOnPostgreSqlTests : ApprovalsTests
+{
+    protected override Task<AttackedBot> StartBotAsync() => AttackedBot.StartOnPostgreSqlAsync();
 }

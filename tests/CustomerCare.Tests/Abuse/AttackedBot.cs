@@ -35,6 +35,20 @@ public sealed partial class AttackedBot : IAsyncDisposable
     public LiteDbOperationsData Operations => Host.Services.GetRequiredService<LiteDbOperationsData>();
 
     /// <summary>Starts the bot (on <paramref name="dataPath"/> if given) with the bot installed in the agents' channel.</summary>
+    /// <summary>A bot whose ledger, approvals and state are in a fresh PostgreSQL database (or the one given).</summary>
+    public static async Task<AttackedBot> StartOnPostgreSqlAsync(string? dataPath = null, string? connectionString = null)
+    {
+        connectionString ??= await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync("attacked");
+        var bot = await StartAsync(dataPath, host =>
+        {
+            host.Settings["Storage:Provider"] = "PostgreSql";
+            host.Settings["ConnectionStrings:CustomerCare"] = connectionString;
+        });
+        Assert.IsType<CustomerCare.Bot.Storage.PostgreSql.PostgreSqlLedger>(bot.Ledger);
+        Assert.IsType<CustomerCare.Bot.Storage.PostgreSql.PostgreSqlApprovalStore>(bot.Approvals);
+        return bot;
+    }
+
     public static async Task<AttackedBot> StartAsync(string? dataPath = null, Action<BotHost>? configure = null, bool install = true)
     {
         var teams = await TeamsAgents.StartAsync();

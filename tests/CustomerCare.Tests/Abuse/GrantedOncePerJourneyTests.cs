@@ -9,7 +9,7 @@ namespace CustomerCare.Tests.Abuse;
 /// whatever kind the customer reports, whichever flight of the journey they name, in either language, from any channel,
 /// under any booking the passenger is on, and whatever form an older data file keeps its grants in.
 /// </summary>
-public sealed class GrantedOncePerJourneyTests : AttackTests
+public class GrantedOncePerJourneyTests : AttackTests
 {
     private async Task<string> GrantDemo01Async()
     {
@@ -154,4 +154,10 @@ public sealed class GrantedOncePerJourneyTests : AttackTests
         Assert.Contains(OlderDataFile.Reference, said, StringComparison.Ordinal);
         Assert.Equal(OlderDataFile.Reference, Assert.Single(await Bot.GrantsOnAsync("DEMO01")).Reference);
     }
+}
+
+/// <summary>The same attacks on a bot whose ledger, approvals and state are in PostgreSQL.</summary>
+public sealed class GrantedOncePerJourneyOnPostgreSqlTests : GrantedOncePerJourneyTests
+{
+    protected override Task<AttackedBot> StartBotAsync() => AttackedBot.StartOnPostgreSqlAsync();
 }

@@ -8,13 +8,6 @@ namespace CustomerCare.Tests.Abuse;
 /// </summary>
 public sealed class StoreMovedTests : AttackTests
 {
-    private static async Task<AttackedBot> OnPostgreSqlAsync(string dataPath, string connectionString)
-        => await AttackedBot.StartAsync(dataPath, host =>
-        {
-            host.Settings["Storage:Provider"] = "PostgreSql";
-            host.Settings["ConnectionStrings:CustomerCare"] = connectionString;
-        });
-
     [Fact]
     public async Task GrantedOnce_AGrantOfTheDataFile_StillHoldsTheJourney_OnceTheLedgerIsInPostgreSql()
     {
@@ -28,7 +21,7 @@ public sealed class StoreMovedTests : AttackTests
         await Bot.DisposeAsync();
         var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(StoreMovedTests));
 
-        Bot = await OnPostgreSqlAsync(dataPath, connectionString);
+        Bot = await AttackedBot.StartOnPostgreSqlAsync(dataPath, connectionString);
         var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
 
         Assert.Contains("already granted", again, StringComparison.Ordinal);
@@ -38,7 +31,7 @@ public sealed class StoreMovedTests : AttackTests
 
         // A second start carries nothing twice.
         await Bot.DisposeAsync();
-        Bot = await OnPostgreSqlAsync(dataPath, connectionString);
+        Bot = await AttackedBot.StartOnPostgreSqlAsync(dataPath, connectionString);
         Assert.Single(await Bot.GrantsOnAsync("DEMO01"));
         Assert.Equal(refusals, await Bot.Ledger.RefusedSecondGrantsAsync(CancellationToken.None));
     }
@@ -50,7 +43,7 @@ public sealed class StoreMovedTests : AttackTests
         var path = BotHost.TempDataPath();
         OlderDataFile.Write(path);
 
-        Bot = await OnPostgreSqlAsync(path, await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(StoreMovedTests) + "Older"));
+        Bot = await AttackedBot.StartOnPostgreSqlAsync(path, await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(StoreMovedTests) + "Older"));
         var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO01", "Sample", "yes");
 
         Assert.Contains("already granted €600.00", said, StringComparison.Ordinal);

@@ -42,4 +42,20 @@ public sealed class DemoDataSeederTests
 
         Assert.Contains(production.Logs.Lines, l => l.Message.Contains("holds the public demo bookings", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task InProduction_ACustomerNamingAPublicDemoBooking_IsGrantedNothing()
+    {
+        using var host = new BotHost { Environment = "Production" };
+        var customer = await new DirectLineClient(host.CreateClient()).StartAsync();
+
+        foreach (var text in new[] { "My flight CC400 was delayed, booking DEMO01", "Sample", "yes" })
+        {
+            await customer.PostMessageAsync(text);
+        }
+
+        var said = string.Join("\n", await customer.BotTextsAsync());
+        Assert.DoesNotContain("Your reference is G-", said, StringComparison.Ordinal);
+        Assert.Empty(await host.Services.GetRequiredService<CustomerCare.Ledger.ICompensationLedger>().ForBookingAsync("DEMO01", CancellationToken.None));
+    }
 }
