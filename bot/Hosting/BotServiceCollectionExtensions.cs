@@ -31,8 +31,10 @@ public static class BotServiceCollectionExtensions
         if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
         {
             services.AddSingleton<ConversationListGrants>();
+            services.AddSingleton<ConversationListCases>();
             services.AddPostgreSqlStores(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync,
-                carriedOver: provider => provider.GetRequiredService<LiteDbLedger>().Export());
+                carriedOver: provider => provider.GetRequiredService<LiteDbLedger>().Export(),
+                caseChanges: provider => provider.GetRequiredService<ConversationListCases>());
         }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
@@ -63,7 +65,6 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());
         services.AddSingleton<IMiddleware, TranscriptLoggerMiddleware>();
-        services.AddSingleton<TeamsInstallations>();
         services.AddSingleton<IMiddleware, TeamsMiddleware>();
         services.AddOptions<TeamsOptions>().BindConfiguration(TeamsOptions.Section);
         services.AddSingleton<TeamsAgentNotifier>();

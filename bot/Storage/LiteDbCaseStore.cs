@@ -48,13 +48,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             {
                 caseFile = caseFile with { Reference = CaseReferences.New() };
             }
-            _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => (summary with
-            {
-                HandedOff = true,
-                CustomerName = summary.CustomerName ?? caseFile.LastName,
-                LastUtc = summary.LastUtc > caseFile.OpenedUtc ? summary.LastUtc : caseFile.OpenedUtc,
-                CaseReference = caseFile.Reference,
-            }).WithBooking(caseFile.BookingReference));
+            _index?.Change(db, caseFile.ChannelId, caseFile.ConversationId, summary => CaseSummaries.Opened(summary, caseFile));
             db.GetCollection(CollectionName).Insert(CaseDocuments.ToDocument(caseFile));
             return caseFile;
         });
@@ -81,7 +75,7 @@ public sealed class LiteDbCaseStore : ICaseStore
                 document["agentName"] = agentName;
                 document["takenUtc"] = _clock.GetUtcNow().UtcDateTime;
                 cases.Update(document);
-                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => summary.WithAgent(agentName));
+                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => CaseSummaries.HeldBy(summary, agentName));
                 return new CaseClaim(true, true, agentId, agentName, Newly: true);
             }
             var holder = CaseDocuments.NullableString(document["agentId"]);
@@ -115,7 +109,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             document["agentId"] = agentId;
             document["agentName"] = agentName;
             cases.Update(document);
-            _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => summary.WithAgent(agentName));
+            _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => CaseSummaries.HeldBy(summary, agentName));
             return new CaseClaim(true, true, agentId, agentName, Newly: true, PreviousAgentName: holderName);
         });
 
@@ -135,7 +129,7 @@ public sealed class LiteDbCaseStore : ICaseStore
             if (rating is { } value)
             {
                 document["rating"] = value;
-                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => summary with { Rating = value });
+                _index?.Change(db, document["channelId"].AsString, document["conversationId"].AsString, summary => CaseSummaries.Rated(summary, value));
             }
             return cases.Update(document);
         });

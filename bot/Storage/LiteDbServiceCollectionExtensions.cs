@@ -1,4 +1,5 @@
 using CustomerCare.Bot.Supervisors;
+using CustomerCare.Bot.Teams;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -27,6 +28,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<LiteDbLedger>();
         services.AddSingleton<ICompensationLedger>(provider => provider.GetRequiredService<LiteDbLedger>());
         services.AddSingleton<ILedgerHistory>(provider => provider.GetRequiredService<LiteDbLedger>());
+        services.AddSingleton<ITeamsInstallations, LiteDbTeamsInstallations>();
         services.AddSingleton<LiteDbApprovalStore>();
         services.AddSingleton<IApprovalStore>(provider => provider.GetRequiredService<LiteDbApprovalStore>());
         return services;

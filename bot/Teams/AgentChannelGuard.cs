@@ -9,11 +9,11 @@ namespace CustomerCare.Bot.Teams;
 /// tenant, in the agents' channel (and team, where known). Anything else is refused and logged — a customer posting
 /// an agents' card action into their own Direct Line conversation changes nothing.
 /// </summary>
-public sealed partial class AgentChannelGuard(IOptions<TeamsOptions> teams, IOptions<BotAppOptions> app, TeamsInstallations installations, ILogger<AgentChannelGuard> logger)
+public sealed partial class AgentChannelGuard(IOptions<TeamsOptions> teams, IOptions<BotAppOptions> app, ITeamsInstallations installations, ILogger<AgentChannelGuard> logger)
 {
-    public AgentAccess Check(ITurnContext turnContext)
+    public async Task<AgentAccess> CheckAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var access = Decide(turnContext);
+        var access = await DecideAsync(turnContext, cancellationToken).ConfigureAwait(false);
         if (access is AgentAccess.Denied denied)
         {
             var activity = turnContext.Activity;
@@ -22,7 +22,7 @@ public sealed partial class AgentChannelGuard(IOptions<TeamsOptions> teams, IOpt
         return access;
     }
 
-    private AgentAccess Decide(ITurnContext turnContext)
+    private async Task<AgentAccess> DecideAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
         if (!turnContext.IsAuthenticatedChannel())
@@ -53,7 +53,7 @@ public sealed partial class AgentChannelGuard(IOptions<TeamsOptions> teams, IOpt
         {
             return new AgentAccess.Denied(AgentDenial.OtherChannel);
         }
-        var team = options.AgentTeamId is { Length: > 0 } configured ? configured : installations.Find(agentsChannel)?.TeamId;
+        var team = options.AgentTeamId is { Length: > 0 } configured ? configured : (await installations.FindAsync(agentsChannel, cancellationToken).ConfigureAwait(false))?.TeamId;
         if (team is not null && data.TeamId is not null && !string.Equals(team, data.TeamId, StringComparison.Ordinal))
         {
             return new AgentAccess.Denied(AgentDenial.OtherTeam);

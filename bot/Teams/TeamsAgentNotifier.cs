@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CustomerCare.Bot.Connector;
-using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -12,7 +11,7 @@ namespace CustomerCare.Bot.Teams;
 /// <summary>Posts each new case as a new thread in the agents' Teams channel, with the hand-off card.</summary>
 public sealed partial class TeamsAgentNotifier(
     IOptions<TeamsOptions> options,
-    TeamsInstallations installations,
+    ITeamsInstallations installations,
     ConnectorClientFactory connectors,
     TranscriptStore transcripts,
     ICaseStore cases,
@@ -22,7 +21,7 @@ public sealed partial class TeamsAgentNotifier(
 {
     public async Task<bool> NotifyAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
-        if (options.Value.AgentChannelId is not { Length: > 0 } channelId || installations.Find(channelId) is not { } installation)
+        if (options.Value.AgentChannelId is not { Length: > 0 } channelId || await installations.FindAsync(channelId, cancellationToken).ConfigureAwait(false) is not { } installation)
         {
             LogNoAgentChannel(logger, caseFile.Reference);
             await cases.TryMarkWaitNoticeAsync(caseFile.Reference, cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public sealed class TeamsAgentRoutes(AgentChannelGuard guard, CardActions cards,
 
     private async Task CardActionAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        turnContext.InvokeResponse = guard.Check(turnContext) is AgentAccess.Allowed allowed
+        turnContext.InvokeResponse = await guard.CheckAsync(turnContext, cancellationToken).ConfigureAwait(false) is AgentAccess.Allowed allowed
             ? await cards.HandleAsync(allowed.Agent, turnContext.Activity, cancellationToken).ConfigureAwait(false)
             : InvokeResults.Forbidden();
     }
@@ -35,7 +35,7 @@ public sealed class TeamsAgentRoutes(AgentChannelGuard guard, CardActions cards,
     /// <summary>Refused messages are logged by the guard and otherwise ignored: nothing reaches the customer.</summary>
     private async Task ThreadMessageAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        if (guard.Check(turnContext) is AgentAccess.Allowed allowed && await cases.InThreadAsync(turnContext.Activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false) is { } held)
+        if (await guard.CheckAsync(turnContext, cancellationToken).ConfigureAwait(false) is AgentAccess.Allowed allowed && await cases.InThreadAsync(turnContext.Activity.Conversation!.Id!, cancellationToken).ConfigureAwait(false) is { } held)
         {
             await commands.HandleAsync(turnContext, allowed.Agent, held, cancellationToken).ConfigureAwait(false);
         }

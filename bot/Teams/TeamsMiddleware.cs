@@ -10,7 +10,7 @@ namespace CustomerCare.Bot.Teams;
 /// For Teams activities: strips the bot's @mention, and remembers where the bot is installed (for proactive posts to
 /// agents) — only from requests with a validated channel token, and only in the agents' tenant when one is configured.
 /// </summary>
-public sealed class TeamsMiddleware(TeamsInstallations installations, IOptions<TeamsOptions> teams, IOptions<BotAppOptions> app) : IMiddleware
+public sealed class TeamsMiddleware(ITeamsInstallations installations, IOptions<TeamsOptions> teams, IOptions<BotAppOptions> app) : IMiddleware
 {
     public const string ChannelId = "msteams";
 
@@ -21,9 +21,9 @@ public sealed class TeamsMiddleware(TeamsInstallations installations, IOptions<T
         {
             TeamsMentions.RemoveRecipientMention(activity);
             if ((activity.IsType(ActivityTypes.ConversationUpdate) || activity.IsType(ActivityTypes.InstallationUpdate) || activity.IsType(ActivityTypes.Message))
-                && turnContext.IsAuthenticatedChannel() && InAgentsTenant(activity))
+                && turnContext.IsAuthenticatedChannel() && InAgentsTenant(activity) && TeamsInstallation.From(activity) is { } installation)
             {
-                await installations.RememberAsync(activity, cancellationToken).ConfigureAwait(false);
+                await installations.RememberAsync(installation, cancellationToken).ConfigureAwait(false);
             }
         }
         await next(cancellationToken).ConfigureAwait(false);

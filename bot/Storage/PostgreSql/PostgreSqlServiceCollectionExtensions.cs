@@ -1,4 +1,6 @@
+using CustomerCare.Bot.Teams;
 using CustomerCare.Builder;
+using CustomerCare.Cases;
 using CustomerCare.Ledger;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -9,14 +11,15 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// The ledger, its history, the approval requests and conversation and user state in PostgreSQL, in place of the
-    /// data file's, and turns of one conversation in order across instances; the schema is migrated before anything
-    /// else starts.
+    /// The ledger, its history, the approval requests, cases, Teams installations and conversation and user state in
+    /// PostgreSQL, in place of the data file's, and turns of one conversation in order across instances; the schema is
+    /// migrated before anything else starts.
     /// </summary>
     /// <param name="recorded">Told of each grant once it has committed (it must not throw).</param>
     /// <param name="carriedOver">The ledger kept before, in the data file: carried over at every start (what is there already is skipped).</param>
+    /// <param name="caseChanges">Told of each change to a case that the supervisors' list shows.</param>
     public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null,
-        Func<IServiceProvider, CarriedLedger>? carriedOver = null)
+        Func<IServiceProvider, CarriedLedger>? carriedOver = null, Func<IServiceProvider, ICaseChanges>? caseChanges = null)
     {
         services.AddSingleton(provider => PostgreSqlDataSources.Create(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
@@ -37,6 +40,9 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ILedgerHistory>(provider => provider.GetRequiredService<PostgreSqlLedger>()));
         services.AddSingleton<PostgreSqlApprovalStore>();
         services.Replace(ServiceDescriptor.Singleton<IApprovalStore>(provider => provider.GetRequiredService<PostgreSqlApprovalStore>()));
+        services.Replace(ServiceDescriptor.Singleton<ICaseStore>(provider => new PostgreSqlCaseStore(provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<TimeProvider>(), caseChanges?.Invoke(provider))));
+        services.Replace(ServiceDescriptor.Singleton<ITeamsInstallations, PostgreSqlTeamsInstallations>());
         services.Replace(ServiceDescriptor.Singleton<IStorage, PostgreSqlStorage>());
         services.Replace(ServiceDescriptor.Singleton<IConversationLocks, PostgreSqlConversationLocks>());
         return services;

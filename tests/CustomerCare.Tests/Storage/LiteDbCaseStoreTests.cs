@@ -31,22 +31,6 @@ public sealed class LiteDbCaseStoreTests
         Assert.Null(await afterRestart.HeldForCustomerAsync("webchat", "c2", CancellationToken.None));
     }
 
-    [Fact]
-    public async Task ACaseReferenceAlreadyTaken_IsReplacedByAFreshOne_AndBothCasesAreKept()
-    {
-        using var file = LiteDbFile.Open(":memory:");
-        using var writer = new LiteDbWriter(file);
-        var cases = new LiteDbCaseStore(file.Database, writer, TimeProvider.System);
-
-        var first = await cases.OpenAsync(Case("CC-SAME22", "c1"), CancellationToken.None);
-        var second = await cases.OpenAsync(Case("CC-SAME22", "c2"), CancellationToken.None);
-
-        Assert.Equal("CC-SAME22", first.Reference);
-        Assert.NotEqual("CC-SAME22", second.Reference);
-        Assert.Equal("c2", (await cases.FindAsync(second.Reference, CancellationToken.None))!.ConversationId);
-        Assert.Equal(2, (await cases.ListOpenAsync(CancellationToken.None)).Count);
-    }
-
     private static CaseFile Case(string reference, string conversation)
         => new(reference, CaseReason.CustomerAskedForPerson, "webchat", conversation, "dl_1", "en-US", DateTime.UtcNow, "delay", "DEMO05", "Sample", "CC400");
 }
