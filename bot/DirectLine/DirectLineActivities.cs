@@ -48,7 +48,7 @@ public static class DirectLineActivities
         {
             return (null, null, DirectLineResults.Forbidden());
         }
-        return conversations.Find(conversationId) is { } conversation
+        return await conversations.FindAsync(conversationId).ConfigureAwait(false) is { } conversation
             ? (conversation, caller, null)
             : (null, null, DirectLineResults.ConversationNotFound(conversationId));
     }

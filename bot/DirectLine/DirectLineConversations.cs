@@ -9,7 +9,7 @@ namespace CustomerCare.Bot.DirectLine;
 /// The Direct Line conversations this bot serves. Conversations live in memory while in use; one that is not
 /// in memory (after a restart, or idle) is restored from its transcript.
 /// </summary>
-public sealed class DirectLineConversations(TranscriptStore transcripts, TimeProvider clock, IOptions<DirectLineOptions> options)
+public sealed class DirectLineConversations(ITranscriptStore transcripts, TimeProvider clock, IOptions<DirectLineOptions> options)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _live = new(StringComparer.Ordinal);
 
@@ -18,9 +18,9 @@ public sealed class DirectLineConversations(TranscriptStore transcripts, TimePro
     public static string NewUserId() => "dl_" + Base64Url(RandomNumberGenerator.GetBytes(12));
 
     /// <summary>Starts the conversation, or returns it if it already exists; Created says which.</summary>
-    public (DirectLineConversation Conversation, bool Created) Start(string conversationId)
+    public async Task<(DirectLineConversation Conversation, bool Created)> StartAsync(string conversationId)
     {
-        if (Find(conversationId) is { } existing)
+        if (await FindAsync(conversationId).ConfigureAwait(false) is { } existing)
         {
             return (existing, false);
         }
@@ -34,20 +34,21 @@ public sealed class DirectLineConversations(TranscriptStore transcripts, TimePro
     }
 
     /// <summary>The conversation if it was ever started (restoring it from the transcript if needed), else null.</summary>
-    public DirectLineConversation? Find(string conversationId)
+    public async Task<DirectLineConversation?> FindAsync(string conversationId)
     {
         if (_live.TryGetValue(conversationId, out var live))
         {
             return live;
         }
-        if (!transcripts.Exists(DirectLineChannel.ChannelId, conversationId))
+        if (!await transcripts.ExistsAsync(DirectLineChannel.ChannelId, conversationId, CancellationToken.None).ConfigureAwait(false))
         {
             return null;
         }
+        var activities = await transcripts.GetActivitiesAsync(DirectLineChannel.ChannelId, conversationId, CancellationToken.None).ConfigureAwait(false);
         return _live.GetOrAdd(conversationId, id =>
         {
             var restored = new DirectLineConversation(id, clock);
-            restored.Restore(transcripts.GetActivities(DirectLineChannel.ChannelId, id));
+            restored.Restore(activities);
             return restored;
         });
     }

@@ -63,7 +63,7 @@ public static class DirectLineEndpoints
             return error!;
         }
         var conversationId = caller.Token?.ConversationId ?? DirectLineConversations.NewConversationId();
-        var (conversation, created) = conversations.Start(conversationId);
+        var (conversation, created) = await conversations.StartAsync(conversationId).ConfigureAwait(false);
         var token = tokens.Issue(conversation.Id, caller.Token?.UserId);
         var info = new DirectLineConversationInfo(conversation.Id, token, tokens.LifetimeSeconds, DirectLineResults.StreamUrl(request, conversation.Id, token, null));
         return DirectLineResults.Json(info, DirectLineJsonContext.Default.DirectLineConversationInfo, created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
@@ -81,7 +81,7 @@ public static class DirectLineEndpoints
         {
             return DirectLineResults.Forbidden();
         }
-        if (conversations.Find(conversationId) is null)
+        if (await conversations.FindAsync(conversationId).ConfigureAwait(false) is null)
         {
             return DirectLineResults.ConversationNotFound(conversationId);
         }

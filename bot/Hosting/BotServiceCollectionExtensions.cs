@@ -60,6 +60,7 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<BotAdapter>();
 
         services.AddSingleton<TranscriptStore>();
+        services.TryAddSingleton<ITranscriptStore>(provider => provider.GetRequiredService<TranscriptStore>());
         services.AddSingleton<TranscriptQueue>();
         services.AddSingleton<TranscriptLog>();
         services.AddSingleton<TranscriptWriter>();

@@ -7,7 +7,7 @@ namespace CustomerCare.Bot.Supervisors;
 /// (PostgreSQL): handed off, the case's reference and booking, its agents and rating. A failure is logged and never
 /// touches the case.
 /// </summary>
-public sealed partial class ConversationListCases(Storage.LiteDbWriter writer, ConversationIndex index, ILogger<ConversationListCases> logger) : ICaseChanges
+public sealed partial class ConversationListCases(IConversationList list, ILogger<ConversationListCases> logger) : ICaseChanges
 {
     public Task OpenedAsync(CaseFile caseFile) => ChangeAsync(caseFile, summary => CaseSummaries.Opened(summary, caseFile));
 
@@ -19,11 +19,7 @@ public sealed partial class ConversationListCases(Storage.LiteDbWriter writer, C
     {
         try
         {
-            await writer.WriteAsync(db =>
-            {
-                index.Change(db, caseFile.ChannelId, caseFile.ConversationId, change);
-                return true;
-            }, synced: false).ConfigureAwait(false);
+            await list.ChangeAsync(caseFile.ChannelId, caseFile.ConversationId, change).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,4 +1,3 @@
-using CustomerCare.Bot.Storage;
 using CustomerCare.Ledger;
 
 namespace CustomerCare.Bot.Supervisors;
@@ -8,17 +7,13 @@ namespace CustomerCare.Bot.Supervisors;
 /// conversation's count of grants, its booking and agent. The list is a read model: a failure here is logged, and
 /// never touches the grant.
 /// </summary>
-public sealed partial class ConversationListGrants(LiteDbWriter writer, ConversationIndex index, ILogger<ConversationListGrants> logger)
+public sealed partial class ConversationListGrants(IConversationList list, ILogger<ConversationListGrants> logger)
 {
     public async Task RecordedAsync(LedgerEntry entry)
     {
         try
         {
-            await writer.WriteAsync(db =>
-            {
-                index.Change(db, entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => summary.WithGrant(entry));
-                return true;
-            }, synced: false).ConfigureAwait(false);
+            await list.ChangeAsync(entry.GrantedBy.Channel, entry.GrantedBy.ConversationId, summary => summary.WithGrant(entry)).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,11 +1,23 @@
+using CustomerCare.Bot.Storage;
+
 namespace CustomerCare.Bot.Supervisors;
 
 /// <summary>
-/// Answers the conversation list: filters on the in-memory summaries, newest first, and a search that matches the
-/// customer (id or name), a record locator or case reference, or words the customer or an agent wrote.
+/// Answers the conversation list from the data file's index: filters on the in-memory summaries, newest first, and a
+/// search that matches the customer (id or name), a record locator or case reference, or words the customer or an
+/// agent wrote.
 /// </summary>
-public sealed class ConversationSearch(ConversationIndex index)
+public sealed class ConversationSearch(ConversationIndex index, LiteDbWriter writer) : IConversationList
 {
+    public Task<ConversationSummary?> FindAsync(string channelId, string conversationId) => index.FindAsync(channelId, conversationId);
+
+    public Task ChangeAsync(string channelId, string conversationId, Func<ConversationSummary, ConversationSummary> change)
+        => writer.WriteAsync(db =>
+        {
+            index.Change(db, channelId, conversationId, change);
+            return true;
+        }, synced: false);
+
     public async Task<ConversationPage> FindAsync(ConversationQuery query)
     {
         var matches = await AllAsync(query).ConfigureAwait(false);

@@ -57,6 +57,9 @@ public sealed record ConversationSummary(string ChannelId, string ConversationId
             .WithBooking(entry.Subject.BookingReference)
             .WithAgent(entry.GrantedBy.Kind == CustomerCare.Ledger.ActorKind.Agent ? entry.GrantedBy.Name : null);
 
+    /// <summary>With a supervisor's latest review score.</summary>
+    public static ConversationSummary Reviewed(ConversationSummary summary, int score) => summary with { ReviewScore = score };
+
     /// <summary>granted (a remedy is in the ledger), handedOff (a case was opened), abandoned (neither); true when <paramref name="outcome"/> applies (without allocating, for scans).</summary>
     public bool Has(string outcome) => outcome switch
     {

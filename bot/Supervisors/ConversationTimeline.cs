@@ -10,12 +10,12 @@ namespace CustomerCare.Bot.Supervisors;
 /// A conversation in time order: the transcript's turns (customer, bot, agent by name, cards as readable lines) with
 /// the hand-off events of its cases and the ledger's grants and refused second grants placed where they happened.
 /// </summary>
-public sealed class ConversationTimeline(TranscriptStore transcripts, ICaseStore cases, ILedgerHistory ledger)
+public sealed class ConversationTimeline(ITranscriptStore transcripts, ICaseStore cases, ILedgerHistory ledger)
 {
     public async Task<IReadOnlyList<TimelineItem>> ForAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var items = new List<TimelineItem>();
-        items.AddRange(transcripts.GetActivities(channelId, conversationId).Select(Turn).OfType<TimelineItem>());
+        items.AddRange((await transcripts.GetActivitiesAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)).Select(Turn).OfType<TimelineItem>());
         foreach (var history in await cases.ForConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false))
         {
             items.AddRange(Handoff(history));

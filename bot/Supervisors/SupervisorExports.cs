@@ -17,19 +17,19 @@ public static class SupervisorExports
     {
         var group = app.MapGroup(SupervisorAccess.BasePath).RequireAuthorization(SupervisorAccess.Policy);
 
-        group.MapGet("/export/{channel}/{id}.transcript", async (string channel, string id, HttpContext http, TranscriptStore transcripts, TranscriptAccessLog access) =>
+        group.MapGet("/export/{channel}/{id}.transcript", async (string channel, string id, HttpContext http, ITranscriptStore transcripts, TranscriptAccessLog access) =>
         {
-            if (!transcripts.Exists(channel, id))
+            if (!await transcripts.ExistsAsync(channel, id, http.RequestAborted).ConfigureAwait(false))
             {
                 return Results.NotFound(new { error = new { code = "NotFound", message = $"No transcript for conversation '{id}' on channel '{channel}'." } });
             }
             await access.RecordAsync(http.User, "exported", channel + "/" + id).ConfigureAwait(false);
-            var activities = transcripts.GetActivities(channel, id);
+            var activities = await transcripts.GetActivitiesAsync(channel, id, http.RequestAborted).ConfigureAwait(false);
             var json = JsonSerializer.Serialize(activities.ToList(), ProtocolJsonContext.Default.ListActivity);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(json), "application/json", FileName(id) + ".transcript");
         });
 
-        group.MapGet("/conversations.jsonl", async (HttpContext http, ConversationSearch search, TranscriptAccessLog access) =>
+        group.MapGet("/conversations.jsonl", async (HttpContext http, IConversationList search, TranscriptAccessLog access) =>
         {
             var query = SupervisorQueryString.Parse(http.Request.Query);
             var all = await search.AllAsync(query).ConfigureAwait(false);

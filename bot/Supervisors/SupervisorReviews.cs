@@ -3,8 +3,8 @@ using LiteDB;
 
 namespace CustomerCare.Bot.Supervisors;
 
-/// <summary>Supervisors' QA notes and 1–5 review scores on conversations; the latest score shows in the list.</summary>
-public sealed class SupervisorReviews
+/// <summary>Reviews in the data file, each written with its conversation's summary in one transaction.</summary>
+public sealed class SupervisorReviews : ISupervisorReviews
 {
     private const string CollectionName = "reviews";
     private readonly ILiteCollection<BsonDocument> _reviews;
@@ -36,17 +36,15 @@ public sealed class SupervisorReviews
             });
             if (score is { } value)
             {
-                _index.Change(db, channelId, conversationId, summary => summary with { ReviewScore = value });
+                _index.Change(db, channelId, conversationId, summary => ConversationSummary.Reviewed(summary, value));
             }
             return true;
         });
     }
 
-    public IReadOnlyList<SupervisorReview> For(string channelId, string conversationId)
-        => _reviews.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
+    public Task<IReadOnlyList<SupervisorReview>> ForAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<SupervisorReview>>(_reviews.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
             .Select(d => new SupervisorReview(d["author"].AsString, d["score"].IsNull ? null : d["score"].AsInt32, d["note"].IsNull ? null : d["note"].AsString,
                 DateTime.SpecifyKind(d["atUtc"].AsDateTime, DateTimeKind.Utc)))
-            .OrderBy(r => r.AtUtc).ToList();
+            .OrderBy(r => r.AtUtc).ToList());
 }
-
-public sealed record SupervisorReview(string Author, int? Score, string? Note, DateTime AtUtc);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CustomerCare.Bot.Supervisors;
 
@@ -20,10 +21,12 @@ public static class SupervisorSetup
             pages.Conventions.AllowAnonymousToPage("/Account/Denied");
         });
         services.AddSingleton<ConversationSearch>();
+        services.TryAddSingleton<IConversationList>(provider => provider.GetRequiredService<ConversationSearch>());
         services.AddSingleton<ConversationTimeline>();
-        services.AddSingleton<SupervisorReviews>();
+        services.TryAddSingleton<ISupervisorReviews, SupervisorReviews>();
         services.AddSingleton<TranscriptAccessLog>();
         services.AddSingleton<FairnessSource>();
+        services.TryAddSingleton<ITranscriptExpiry, LiteDbTranscriptExpiry>();
         services.AddHostedService<TranscriptRetention>();
         return services;
     }

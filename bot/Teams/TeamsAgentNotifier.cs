@@ -13,7 +13,7 @@ public sealed partial class TeamsAgentNotifier(
     IOptions<TeamsOptions> options,
     ITeamsInstallations installations,
     ConnectorClientFactory connectors,
-    TranscriptStore transcripts,
+    ITranscriptStore transcripts,
     ICaseStore cases,
     CaseClaims claims,
     AgentHours hours,
@@ -62,7 +62,7 @@ public sealed partial class TeamsAgentNotifier(
     public async Task<JsonElement> CardAsync(CaseFile caseFile, string? takenBy, string? note, CancellationToken cancellationToken, bool decided = false)
     {
         var described = await claims.DescribeAsync(caseFile, cancellationToken).ConfigureAwait(false);
-        var messages = LastMessages(caseFile);
+        var messages = await LastMessagesAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, described.Granted, described.Proposal, messages, takenBy, note, decided, described.Tier, options.Value.TranscriptUrl(caseFile.Reference)), ProtocolJsonContext.Default.JsonNode);
     }
 
@@ -92,9 +92,9 @@ public sealed partial class TeamsAgentNotifier(
         Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card }],
     };
 
-    private IReadOnlyList<string> LastMessages(CaseFile caseFile)
+    private async Task<IReadOnlyList<string>> LastMessagesAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
-        return transcripts.GetActivities(caseFile.ChannelId, caseFile.ConversationId)
+        return (await transcripts.GetActivitiesAsync(caseFile.ChannelId, caseFile.ConversationId, cancellationToken).ConfigureAwait(false))
             .Where(a => a.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(a.Text))
             .TakeLast(8)
             .Select(a => $"{(a.From?.Role == RoleTypes.Bot ? "Bot" : "Customer")}: {a.Text}")

@@ -15,7 +15,7 @@ namespace CustomerCare.Bot.Transcripts;
 /// key as a field (the supervisors' search loads them all; ascending numbers keep each insert on the index's newest
 /// pages), and the supervisors' conversation summary is updated in the same transaction.
 /// </summary>
-public sealed class TranscriptStore
+public sealed class TranscriptStore : ITranscriptStore
 {
     public const string CollectionName = "transcripts";
     public const string TermsCollectionName = "transcriptTerms";
@@ -43,8 +43,8 @@ public sealed class TranscriptStore
         return _writer.WriteAsync(db => AppendChunks(db, byConversation), synced: false);
     }
 
-    /// <summary>The conversation's activities in logged order.</summary>
-    public IReadOnlyList<Activity> GetActivities(string channelId, string conversationId) => Activities(_chunks, Key(channelId, conversationId));
+    public Task<IReadOnlyList<Activity>> GetActivitiesAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<Activity>>(Activities(_chunks, Key(channelId, conversationId)));
 
     /// <summary>The activities stored under a "{channel}/{conversation}" key, in logged order (also inside a writer transaction).</summary>
     public static IReadOnlyList<Activity> Activities(LiteDatabase db, string key) => Activities(db.GetCollection(CollectionName), key);
@@ -55,7 +55,8 @@ public sealed class TranscriptStore
             .Select(entry => JsonSerializer.Deserialize(entry["json"].AsString, ProtocolJsonContext.Default.Activity)!)
             .ToList();
 
-    public bool Exists(string channelId, string conversationId) => Chunks(_chunks, Key(channelId, conversationId)).Any();
+    public Task<bool> ExistsAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+        => Task.FromResult(Chunks(_chunks, Key(channelId, conversationId)).Any());
 
     /// <summary>Deletes the conversation's transcript and its search words; runs inside a writer transaction.</summary>
     public static int Delete(LiteDatabase db, string key)

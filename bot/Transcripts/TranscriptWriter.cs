@@ -7,7 +7,7 @@ namespace CustomerCare.Bot.Transcripts;
 /// Writes queued transcript entries to the store in batches, each gathered for a short while (see
 /// <see cref="StorageOptions.TranscriptFlushMilliseconds"/>); drains the queue on shutdown so nothing is lost.
 /// </summary>
-public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptStore store, IOptions<StorageOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService
+public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptStore store, IOptions<StorageOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2000;
 
@@ -73,7 +73,7 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, TranscriptSt
             {
                 await store.AppendAsync(batch).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LiteDB.LiteException or IOException or ObjectDisposedException)
+            catch (Exception ex) when (ex is LiteDB.LiteException or System.Data.Common.DbException or TimeoutException or IOException or ObjectDisposedException)
             {
                 LogWriteFailed(logger, ex, batch.Count);
                 return;

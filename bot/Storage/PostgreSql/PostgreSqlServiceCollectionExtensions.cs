@@ -1,4 +1,6 @@
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
+using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -11,8 +13,8 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 public static class PostgreSqlServiceCollectionExtensions
 {
     /// <summary>
-    /// The ledger, its history, the approval requests, cases, Teams installations and conversation and user state in
-    /// PostgreSQL, in place of the data file's, and turns of one conversation in order across instances; the schema is
+    /// The ledger, its history, the approval requests, cases, Teams installations, transcripts, the supervisors'
+    /// conversation list and reviews, and conversation and user state in PostgreSQL, in place of the data file's, and turns of one conversation in order across instances; the schema is
     /// migrated before anything else starts.
     /// </summary>
     /// <param name="recorded">Told of each grant once it has committed (it must not throw).</param>
@@ -44,6 +46,10 @@ public static class PostgreSqlServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(), caseChanges?.Invoke(provider))));
         services.Replace(ServiceDescriptor.Singleton<ITeamsInstallations, PostgreSqlTeamsInstallations>());
         services.Replace(ServiceDescriptor.Singleton<IStorage, PostgreSqlStorage>());
+        services.Replace(ServiceDescriptor.Singleton<ITranscriptStore, PostgreSqlTranscriptStore>());
+        services.Replace(ServiceDescriptor.Singleton<IConversationList, PostgreSqlConversationList>());
+        services.Replace(ServiceDescriptor.Singleton<ISupervisorReviews, PostgreSqlSupervisorReviews>());
+        services.Replace(ServiceDescriptor.Singleton<ITranscriptExpiry, PostgreSqlTranscriptExpiry>());
         services.Replace(ServiceDescriptor.Singleton<IConversationLocks, PostgreSqlConversationLocks>());
         return services;
     }

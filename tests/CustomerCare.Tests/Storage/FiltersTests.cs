@@ -1,3 +1,4 @@
+using CustomerCare.Tests.Support;
 using System.Collections;
 using System.Reflection;
 using CustomerCare.Bot.Storage;

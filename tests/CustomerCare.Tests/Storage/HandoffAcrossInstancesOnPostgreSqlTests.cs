@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using CustomerCare.Bot.Storage.PostgreSql;
 using CustomerCare.Tests.Support;
 using Npgsql;
 
@@ -54,6 +55,27 @@ public sealed class HandoffAcrossInstancesOnPostgreSqlTests
         Assert.Contains(toCustomer, t => t.Contains(granted!, StringComparison.Ordinal));
         Assert.Contains(toThread, t => t.Contains("Only Ada Agent", StringComparison.Ordinal) || t.Contains("Ada Agent holds", StringComparison.Ordinal));
         Assert.Contains(toThread, t => t.Contains("already granted", StringComparison.OrdinalIgnoreCase));
+
+        // The supervisors' list and the transcript hold what both instances logged, in the order it happened.
+        var transcripts = new PostgreSqlTranscriptStore(dataSource);
+        var said = await UntilAsync(async () => (await transcripts.GetActivitiesAsync("emulator", Customer, CancellationToken.None))
+            .Where(x => x.From?.Role == "user").Select(x => x.Text).ToList(), texts => texts.Count == 4);
+        Assert.Equal([$"My flight CC500 was delayed, booking {locator}", "Crash", "I want to talk to a person", "Is my hotel covered?"], said);
+        var summary = await UntilAsync(() => new PostgreSqlConversationList(dataSource).FindAsync("emulator", Customer), s => s?.Grants == 1);
+        Assert.Equal((true, reference, 1), (summary!.HandedOff, summary.CaseReference, summary.Grants));
+        Assert.Contains("Ada Agent", summary.Agents);
+    }
+
+    private static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var value = await read();
+        while (!done(value) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            value = await read();
+        }
+        return value;
     }
 
     private static async Task<BotProcess> StartAsync(string connectionString, TeamsAgents teams)

@@ -30,7 +30,7 @@ public sealed class TranscriptSearchWordsTests
         using (var writer = new LiteDbWriter(file))
         {
             var index = new ConversationIndex(file.Database, writer);
-            var search = new ConversationSearch(index);
+            var search = new ConversationSearch(index, writer);
             Assert.Equal(["c1"], (await search.AllAsync(new ConversationQuery { Search = "suitcase" })).Select(s => s.ConversationId));
             Assert.Equal(["c1", "c2"], (await search.AllAsync(new ConversationQuery { Search = "umbrella" })).Select(s => s.ConversationId).Order());
 

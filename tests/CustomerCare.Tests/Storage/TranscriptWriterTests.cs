@@ -1,3 +1,4 @@
+using CustomerCare.Tests.Support;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using LiteDB;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerCare.Bot.Supervisors.Pages;
 
 /// <summary>One conversation as it happened, with its hand-off events and ledger entries, and the supervisors' reviews.</summary>
-public sealed class ConversationModel(ConversationIndex index, ConversationTimeline timeline, SupervisorReviews reviews, TranscriptAccessLog access) : PageModel
+public sealed class ConversationModel(IConversationList list, ConversationTimeline timeline, ISupervisorReviews reviews, TranscriptAccessLog access) : PageModel
 {
     public ConversationSummary Summary { get; private set; } = new(string.Empty, string.Empty);
 
@@ -16,7 +16,7 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
 
     public async Task<IActionResult> OnGetAsync(string channel, string id)
     {
-        if (await index.FindAsync(channel, id).ConfigureAwait(false) is not { } summary)
+        if (await list.FindAsync(channel, id).ConfigureAwait(false) is not { } summary)
         {
             return NotFound();
         }
@@ -27,7 +27,7 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
 
     public async Task<IActionResult> OnPostReviewAsync(string channel, string id, int? score, string? note)
     {
-        if (await index.FindAsync(channel, id).ConfigureAwait(false) is not { } summary)
+        if (await list.FindAsync(channel, id).ConfigureAwait(false) is not { } summary)
         {
             return NotFound();
         }
@@ -47,6 +47,6 @@ public sealed class ConversationModel(ConversationIndex index, ConversationTimel
     {
         Summary = summary;
         Items = await timeline.ForAsync(summary.ChannelId, summary.ConversationId, HttpContext.RequestAborted).ConfigureAwait(false);
-        Reviews = reviews.For(summary.ChannelId, summary.ConversationId);
+        Reviews = await reviews.ForAsync(summary.ChannelId, summary.ConversationId, HttpContext.RequestAborted).ConfigureAwait(false);
     }
 }

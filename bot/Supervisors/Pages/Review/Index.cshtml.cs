@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CustomerCare.Bot.Supervisors.Pages;
 
 /// <summary>The conversation list: search, filters, newest first, paged.</summary>
-public sealed class IndexModel(ConversationSearch search, TranscriptAccessLog access) : PageModel
+public sealed class IndexModel(IConversationList search, TranscriptAccessLog access) : PageModel
 {
     public ConversationQuery Query { get; private set; } = new();
 

@@ -1,0 +1,72 @@
+using CustomerCare.Bot.Supervisors;
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// The supervisors' conversation list in PostgreSQL: every instance's writes, filtered and searched in SQL, newest
+/// first (an index on the last activity), with words matched through a GIN index on each conversation's terms.
+/// </summary>
+public sealed class PostgreSqlConversationList(NpgsqlDataSource dataSource) : IConversationList
+{
+    private const int MaxPageSize = 200;
+
+    public async Task<ConversationPage> FindAsync(ConversationQuery query)
+    {
+        var pageSize = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        var (where, parameters) = ConversationFilter.Of(query);
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        var total = 0L;
+        var items = await connection.ListAsync($"""
+            SELECT {SummaryRows.Columns}, count(*) OVER () FROM conversation_summaries WHERE {where}
+            ORDER BY last_utc DESC, key_hash LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}
+            """, r =>
+            {
+                total = r.GetInt64(17);
+                return SummaryRows.Read(r);
+            }, CancellationToken.None, [.. parameters]).ConfigureAwait(false);
+        if (items.Count == 0 && page > 1)
+        {
+            total = await connection.ScalarAsync<long>($"SELECT count(*) FROM conversation_summaries WHERE {where}", CancellationToken.None, [.. parameters]).ConfigureAwait(false);
+        }
+        return new ConversationPage(items, (int)total, page, pageSize);
+    }
+
+    public async Task<List<ConversationSummary>> AllAsync(ConversationQuery query)
+    {
+        var (where, parameters) = ConversationFilter.Of(query);
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        return await connection.ListAsync($"SELECT {SummaryRows.Columns} FROM conversation_summaries WHERE {where} ORDER BY last_utc DESC, key_hash",
+            SummaryRows.Read, CancellationToken.None, [.. parameters]).ConfigureAwait(false);
+    }
+
+    public async Task<(IReadOnlyList<string> Channels, IReadOnlyList<string> Agents, IReadOnlyList<string> Languages)> FacetsAsync()
+    {
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        var rows = await connection.ListAsync("""
+            SELECT ARRAY(SELECT DISTINCT channel_id COLLATE "C" FROM conversation_summaries WHERE NOT agents_thread ORDER BY 1),
+                   ARRAY(SELECT DISTINCT a COLLATE "C" FROM conversation_summaries, unnest(agents) AS a WHERE NOT agents_thread ORDER BY 1),
+                   ARRAY(SELECT DISTINCT language COLLATE "C" FROM conversation_summaries WHERE NOT agents_thread ORDER BY 1)
+            """, r => (r.GetFieldValue<string[]>(0), r.GetFieldValue<string[]>(1), r.GetFieldValue<string[]>(2)), CancellationToken.None).ConfigureAwait(false);
+        return rows.Single();
+    }
+
+    public async Task<ConversationSummary?> FindAsync(string channelId, string conversationId)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        return (await connection.ListAsync($"SELECT {SummaryRows.Columns} FROM conversation_summaries WHERE key_hash = $1", SummaryRows.Read, CancellationToken.None,
+            SummaryRows.Hash(channelId, conversationId)).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    public Task ChangeAsync(string channelId, string conversationId, Func<ConversationSummary, ConversationSummary> change)
+        => TransientFaults.RetryAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var summary = await SummaryRows.LockAsync(connection, channelId, conversationId, ct).ConfigureAwait(false);
+            await SummaryRows.WriteAsync(connection, change(summary), ct).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        }, CancellationToken.None);
+}
