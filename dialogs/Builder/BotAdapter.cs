@@ -20,11 +20,11 @@ public sealed class BotAdapter(
     public async Task<InvokeResponse?> ProcessActivityAsync(Activity activity, IConnectorClient connector, CancellationToken cancellationToken, ClaimsIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
+        _ = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
         var turn = new TurnContext(activity, connector, clock);
         turn.Services.Set(identity ?? ChannelIdentity.Anonymous);
 
-        var turnOfItsOwn = await locks.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        var turnOfItsOwn = await locks.AcquireForTurnAsync(activity, cancellationToken).ConfigureAwait(false);
         await using (turnOfItsOwn.ConfigureAwait(false))
         {
             try

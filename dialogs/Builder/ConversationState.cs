@@ -7,11 +7,5 @@ public sealed class ConversationState<TState>(IStorage storage, JsonTypeInfo<TSt
     : BotState<TState>(storage, typeInfo)
     where TState : class, new()
 {
-    protected override string? GetStorageKey(ITurnContext turnContext)
-    {
-        var activity = turnContext.Activity;
-        return activity.ChannelId is { } channel && activity.Conversation?.Id is { } conversation
-            ? $"{channel}/conversations/{conversation}"
-            : null;
-    }
+    protected override string? GetStorageKey(ITurnContext turnContext) => StateKeys.ConversationOf(turnContext.Activity);
 }

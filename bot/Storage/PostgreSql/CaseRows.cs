@@ -13,6 +13,12 @@ internal static class CaseRows
         agent_thread_id, agent_service_url, agent_bot_id, agent_card_activity_id, callback_email IS NOT NULL
         """;
 
+    /// <summary>The case a person holds (or whose rating is awaited) for a customer's conversation: parameters from <see cref="HeldForCustomerParameters"/>.</summary>
+    public static readonly string HeldForCustomerSql = $"SELECT {Columns} FROM cases WHERE conversation_id = $1 AND channel_id = $2 AND status = ANY($3) ORDER BY opened_utc LIMIT 1";
+
+    public static object?[] HeldForCustomerParameters(string channelId, string conversationId)
+        => [conversationId, channelId, new[] { Name(CaseStatus.Taken), Name(CaseStatus.Rating) }];
+
     public static string Name(CaseStatus status) => CaseDocuments.Name(status);
 
     /// <summary>The statuses a case may move to <paramref name="to"/> from, as the store's rule <see cref="CaseTransitions"/> says.</summary>

@@ -8,13 +8,14 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// another. Each change is one conditional statement (or one transaction), so of two agents taking a case at once
 /// exactly one gets it. Every change carries an id: retried after a lost acknowledgement, it recognises itself.
 /// </summary>
-public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvider clock, ICaseChanges? changes = null) : ICaseStore
+public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvider clock, ICaseChanges? changes = null, TurnReads? reads = null) : ICaseStore
 {
     private static readonly string Open = CaseRows.Name(CaseStatus.Open);
     private static readonly string Taken = CaseRows.Name(CaseStatus.Taken);
 
     public async Task<CaseFile> OpenAsync(CaseFile caseFile, CancellationToken cancellationToken)
     {
+        reads?.ForgetCases();
         var openedBy = Guid.NewGuid();
         var stored = await TransientFaults.RetryAsync(async ct =>
         {
@@ -133,8 +134,15 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             || await IsOwnChangeAsync(connection, reference, changeId, ct).ConfigureAwait(false), (_, _) => null, reference, cancellationToken);
 
     public async Task<HeldCase?> HeldForCustomerAsync(string channelId, string conversationId, CancellationToken cancellationToken)
-        => (await RowsAsync("conversation_id = $1 AND channel_id = $2 AND status = ANY($3) ORDER BY opened_utc LIMIT 1", cancellationToken,
-            conversationId, channelId, new[] { Taken, CaseRows.Name(CaseStatus.Rating) }).ConfigureAwait(false)).SingleOrDefault()?.Held();
+    {
+        if (reads?.TryTakeHeld(channelId, conversationId, out var held) == true)
+        {
+            return held;
+        }
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await connection.ListAsync(CaseRows.HeldForCustomerSql, CaseRows.Read, cancellationToken, CaseRows.HeldForCustomerParameters(channelId, conversationId)).ConfigureAwait(false);
+        return rows.SingleOrDefault()?.Held();
+    }
 
     public async Task<HeldCase?> InThreadAsync(string threadId, CancellationToken cancellationToken)
         => (await RowsAsync("agent_thread_id = $1 ORDER BY opened_utc LIMIT 1", cancellationToken, threadId).ConfigureAwait(false)).SingleOrDefault()?.Held();
@@ -178,6 +186,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
     private Task UpdateAsync(string sql, CancellationToken cancellationToken, params object?[] parameters)
         => TransientFaults.RetryAsync(async ct =>
         {
+            reads?.ForgetCases();
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             return await connection.ExecuteAsync(sql, ct, parameters).ConfigureAwait(false);
         }, cancellationToken);
@@ -189,6 +198,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
     private async Task<T> ChangeAsync<T>(Func<NpgsqlConnection, Guid, CancellationToken, Task<T>> change, Func<T, CaseFile, Task?> listed, string reference, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        reads?.ForgetCases();
         var changeId = Guid.NewGuid();
         var outcome = await TransientFaults.RetryAsync(async ct =>
         {

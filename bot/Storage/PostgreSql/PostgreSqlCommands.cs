@@ -18,6 +18,17 @@ internal static class PostgreSqlCommands
         return command;
     }
 
+    /// <summary>One command of a batch (several statements in one round trip).</summary>
+    public static NpgsqlBatchCommand BatchCommand(string sql, params object?[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(parameter as NpgsqlParameter ?? new NpgsqlParameter { Value = Storable(parameter) ?? DBNull.Value });
+        }
+        return command;
+    }
+
     public static async Task<int> ExecuteAsync(this NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params object?[] parameters)
     {
         await using var command = connection.Command(sql, parameters);

@@ -1,4 +1,6 @@
 using CustomerCare.Builder;
+using CustomerCare.Cases;
+using CustomerCare.Schema;
 using Npgsql;
 
 namespace CustomerCare.Bot.Storage.PostgreSql;
@@ -12,9 +14,79 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// (<see cref="TurnLockPool"/>): a turn holds its lock's connection while its work opens others, and sharing one
 /// pool, as many turns as connections would wait on each other for ever.
 /// </summary>
-public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, ConversationLocks local, ILogger<PostgreSqlConversationLocks>? logger = null) : IConversationLocks
+/// <remarks>
+/// A turn's lock comes with what the turn reads first, in the same round trip (<see cref="TurnReads"/>): the
+/// conversation's state and the case a person holds for it, read after the lock was granted.
+/// </remarks>
+public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, ConversationLocks local, ILogger<PostgreSqlConversationLocks>? logger = null,
+    TurnReads? reads = null) : IConversationLocks
 {
     private readonly NpgsqlDataSource _dataSource = pool.DataSource;
+
+    public async Task<IAsyncDisposable> AcquireForTurnAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
+        if (reads is null || activity.ChannelId is not { } channelId || StateKeys.ConversationOf(activity) is not { } stateKey)
+        {
+            return await AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        }
+        var inProcess = await local.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        NpgsqlConnection? connection = null;
+        try
+        {
+            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands =
+                {
+                    PostgreSqlCommands.BatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", LockKey(conversationId)),
+                    PostgreSqlCommands.BatchCommand(PostgreSqlStorage.ReadSql, PostgreSqlStorage.Hash(stateKey)),
+                    PostgreSqlCommands.BatchCommand(CaseRows.HeldForCustomerSql, CaseRows.HeldForCustomerParameters(channelId, conversationId)),
+                },
+            };
+            StoreItem? state = null;
+            HeldCase? held = null;
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    state = PostgreSqlStorage.Item(reader);
+                }
+                await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
+                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    held = CaseRows.Read(reader).Held();
+                }
+            }
+            reads.Keep(stateKey, state, channelId, conversationId, held);
+            return new Held(connection, transaction, new Released(inProcess, () => reads.Release(stateKey, channelId, conversationId)),
+                () => LogLost(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgreSqlConversationLocks>.Instance, conversationId));
+        }
+        catch
+        {
+            reads.Release(stateKey, channelId, conversationId);
+            if (connection is not null)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
+            await inProcess.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static string LockKey(string conversationId) => "turn|" + conversationId;
+
+    /// <summary>Forgets what the turn read before the next turn of its conversation may start here.</summary>
+    private sealed class Released(IAsyncDisposable inProcess, Action forget) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            forget();
+            return inProcess.DisposeAsync();
+        }
+    }
 
     public async Task<IAsyncDisposable> AcquireAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -24,7 +96,7 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await connection.LockAsync(["turn|" + conversationId], cancellationToken).ConfigureAwait(false);
+            await connection.LockAsync([LockKey(conversationId)], cancellationToken).ConfigureAwait(false);
             return new Held(connection, transaction, inProcess, () => LogLost(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgreSqlConversationLocks>.Instance, conversationId));
         }
         catch

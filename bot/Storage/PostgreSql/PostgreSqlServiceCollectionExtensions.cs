@@ -42,8 +42,9 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ILedgerHistory>(provider => provider.GetRequiredService<PostgreSqlLedger>()));
         services.AddSingleton<PostgreSqlApprovalStore>();
         services.Replace(ServiceDescriptor.Singleton<IApprovalStore>(provider => provider.GetRequiredService<PostgreSqlApprovalStore>()));
+        services.AddSingleton<TurnReads>();
         services.Replace(ServiceDescriptor.Singleton<ICaseStore>(provider => new PostgreSqlCaseStore(provider.GetRequiredService<NpgsqlDataSource>(),
-            provider.GetRequiredService<TimeProvider>(), caseChanges?.Invoke(provider))));
+            provider.GetRequiredService<TimeProvider>(), caseChanges?.Invoke(provider), provider.GetRequiredService<TurnReads>())));
         services.Replace(ServiceDescriptor.Singleton<ITeamsInstallations, PostgreSqlTeamsInstallations>());
         services.Replace(ServiceDescriptor.Singleton<IStorage, PostgreSqlStorage>());
         services.Replace(ServiceDescriptor.Singleton<ITranscriptStore, PostgreSqlTranscriptStore>());

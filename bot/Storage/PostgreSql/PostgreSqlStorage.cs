@@ -11,18 +11,27 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// the same conversation from the same read, one wins and the other gets <see cref="StorageConflictException"/>.
 /// Nothing is cached: another instance may have written since.
 /// </summary>
-public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource) : IStorage
+public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource, TurnReads? reads = null) : IStorage
 {
+    /// <summary>The row of one key ($1, its hash), read as <see cref="Item"/> reads it.</summary>
+    internal const string ReadSql = "SELECT json, etag FROM bot_state WHERE key_hash = $1";
+
     public async Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
     {
+        if (reads?.TryTakeState(key, out var read) == true)
+        {
+            return read;
+        }
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.ListAsync("SELECT json, etag FROM bot_state WHERE key_hash = $1",
-            r => new StoreItem(r.GetString(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture)), cancellationToken, Hash(key)).ConfigureAwait(false);
+        var rows = await connection.ListAsync(ReadSql, Item, cancellationToken, Hash(key)).ConfigureAwait(false);
         return rows.SingleOrDefault();
     }
 
+    internal static StoreItem Item(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture));
+
     public Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
     {
+        reads?.ForgetState(key);
         var writeId = Guid.NewGuid();
         var keyHash = Hash(key);
         return TransientFaults.RetryAsync(async ct =>
@@ -56,9 +65,10 @@ public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource) : ISto
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {
+        reads?.ForgetState(key);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await connection.ExecuteAsync("DELETE FROM bot_state WHERE key_hash = $1", cancellationToken, Hash(key)).ConfigureAwait(false);
     }
 
-    private static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    internal static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
 }

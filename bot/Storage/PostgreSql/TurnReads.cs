@@ -1,0 +1,38 @@
+using System.Collections.Concurrent;
+using CustomerCare.Builder;
+using CustomerCare.Cases;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// What a turn read while it took its conversation's lock — the conversation's state and the case a person holds for
+/// it — so the turn's first read of each is answered without another round trip. Each is given out once; a write
+/// through this instance forgets it first, and the lock's release forgets the rest. Read after the lock was granted,
+/// each is as current as a read later in the turn would be.
+/// </summary>
+public sealed class TurnReads
+{
+    private readonly ConcurrentDictionary<string, StoreItem?> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, HeldCase?> _held = new(StringComparer.Ordinal);
+
+    public void Keep(string stateKey, StoreItem? state, string channelId, string conversationId, HeldCase? held)
+    {
+        _states[stateKey] = state;
+        _held[ConversationKey.Of(channelId, conversationId)] = held;
+    }
+
+    public void Release(string stateKey, string channelId, string conversationId)
+    {
+        _states.TryRemove(stateKey, out _);
+        _held.TryRemove(ConversationKey.Of(channelId, conversationId), out _);
+    }
+
+    public bool TryTakeState(string key, out StoreItem? state) => _states.TryRemove(key, out state);
+
+    public void ForgetState(string key) => _states.TryRemove(key, out _);
+
+    public bool TryTakeHeld(string channelId, string conversationId, out HeldCase? held) => _held.TryRemove(ConversationKey.Of(channelId, conversationId), out held);
+
+    /// <summary>A case changed through this instance: no turn's earlier read of a held case is given out any more.</summary>
+    public void ForgetCases() => _held.Clear();
+}
