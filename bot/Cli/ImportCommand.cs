@@ -1,17 +1,21 @@
 using CustomerCare.Airports;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Storage.PostgreSql;
 
 namespace CustomerCare.Bot.Cli;
 
 /// <summary>
-/// <c>import FILE [FILE…] [--data PATH]</c>: loads bookings and flight-operations records from JSON or CSV files.
-/// Every row is validated first; a file with any bad row is reported by line and nothing of it is imported.
+/// <c>import FILE [FILE…] [--data PATH]</c>: loads bookings and flight-operations records from JSON or CSV files, into
+/// the data file, or into PostgreSQL when configuration says <c>Storage:Provider=PostgreSql</c> (then while the bot
+/// runs, and every instance reads them at once). Every row is validated first; a file with any bad row is reported
+/// by line and nothing of it is imported.
 /// </summary>
 public static class ImportCommand
 {
     public const string Usage = """
-        usage: import FILE [FILE...] [--data data/customercare.db]
+        usage: import FILE [FILE...] [--data data/customercare.db] [--Storage:Provider PostgreSql --ConnectionStrings:CustomerCare "Host=..."]
+          Settings come from configuration as for the bot (appsettings.json, environment, --Key value on the command line).
           JSON: {"bookings":[...], "flights":[...]} in the format of bot/Data/demo-data.json
           CSV bookings: recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency
           CSV flights:  flightNumber,scheduledDate,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,actualDepartureUtc,actualArrivalUtc,cancelled,cancellationNoticeUtc,rerouteDepartureUtc,rerouteArrivalUtc,causeCode,extraordinary,euCarrier
@@ -19,9 +23,11 @@ public static class ImportCommand
 
     public static int Run(string[] args, string defaultDataPath, TextWriter output, TextWriter error)
     {
+        // Files are the arguments that are neither a --key nor its value.
+        var files = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
+        var settings = args.Except(files).ToArray();
         var dataIndex = Array.IndexOf(args, "--data");
         var dataPath = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : defaultDataPath;
-        var files = args.Where((a, i) => a != "--data" && (dataIndex < 0 || i != dataIndex + 1)).ToList();
         if (files.Count == 0)
         {
             error.WriteLine(Usage);
@@ -48,6 +54,12 @@ public static class ImportCommand
             }
         }
 
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables()
+            .AddCommandLine(settings.Where((a, i) => a != "--data" && (i == 0 || settings[i - 1] != "--data")).ToArray()).Build();
+        if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
+        {
+            return ImportIntoPostgreSql(configuration, results, output, error) && failed.Count == 0 ? 0 : 1;
+        }
         LiteDbFile database;
         try
         {
@@ -69,5 +81,27 @@ public static class ImportCommand
             }
         }
         return failed.Count == 0 ? 0 : 1;
+    }
+
+    private static bool ImportIntoPostgreSql(IConfiguration configuration, List<(string File, OperationsImportFile.Result Result)> results, TextWriter output, TextWriter error)
+    {
+        try
+        {
+            var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+            using var dataSource = PostgreSqlDataSources.Create(configuration.GetConnectionString(StorageOptions.ConnectionStringName), options);
+            SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None).GetAwaiter().GetResult();
+            var operations = new PostgreSqlOperationsData(dataSource);
+            foreach (var (file, result) in results.Where(r => r.Result.Problems.Count == 0))
+            {
+                operations.SaveAsync(result.Bookings, result.Flights).GetAwaiter().GetResult();
+                output.WriteLine($"{file}: imported {result.Bookings.Count} booking(s) and {result.Flights.Count} flight record(s) into PostgreSQL");
+            }
+            return true;
+        }
+        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+        {
+            error.WriteLine("import: " + e.Message);
+            return false;
+        }
     }
 }

@@ -34,7 +34,8 @@ public static class BotServiceCollectionExtensions
             services.AddSingleton<ConversationListCases>();
             services.AddPostgreSqlStores(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync,
                 carriedOver: provider => provider.GetRequiredService<LiteDbLedger>().Export(),
-                caseChanges: provider => provider.GetRequiredService<ConversationListCases>());
+                caseChanges: provider => provider.GetRequiredService<ConversationListCases>(),
+                carriedRecords: provider => provider.GetRequiredService<LiteDbOperationsData>().Export());
         }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
@@ -43,7 +44,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(provider => new HandoffDesk(provider.GetRequiredService<ICaseStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAgentNotifier>()));
         services.AddSingleton(new RemedyPolicyEngine(RemedyPolicyBook.Embedded));
         services.AddSingleton<LiteDbOperationsData>();
-        services.AddSingleton<IOperationsData>(provider => provider.GetRequiredService<LiteDbOperationsData>());
+        services.TryAddSingleton<IOperationsStore>(provider => provider.GetRequiredService<LiteDbOperationsData>());
+        services.AddSingleton<IOperationsData>(provider => provider.GetRequiredService<IOperationsStore>());
         services.AddHostedService<DemoDataSeeder>();
         services.AddGrantPath();
         services.AddSingleton(provider => new CatalogSet(

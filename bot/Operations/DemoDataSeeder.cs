@@ -5,7 +5,7 @@ namespace CustomerCare.Bot.Operations;
 /// once. Off by default in Production, and refused there even when switched on, unless
 /// <c>DemoData:AllowInProduction</c> says so too: the demo's record locators are public.
 /// </summary>
-public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : IHostedService
+public sealed partial class DemoDataSeeder(IOperationsStore operations, IConfiguration configuration, IHostEnvironment environment, ILogger<DemoDataSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -16,7 +16,7 @@ public sealed partial class DemoDataSeeder(LiteDbOperationsData operations, ICon
             // Loaded before demo data was refused in Production: the public record locators are still served.
             LogDemoPresent(logger);
         }
-        if (!(configuration.GetValue<bool?>("DemoData:Enabled") ?? !production) || operations.HasBookings())
+        if (!(configuration.GetValue<bool?>("DemoData:Enabled") ?? !production) || await operations.HasBookingsAsync(cancellationToken).ConfigureAwait(false))
         {
             return;
         }

@@ -9,7 +9,7 @@ namespace CustomerCare.Bot.Operations;
 /// Bookings (keyed by record locator) and flight-operations records (keyed by flight and date) in LiteDB. They change
 /// only by import (<see cref="SaveAsync"/>), so what was read is kept in memory until the next import commits.
 /// </summary>
-public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter writer) : IOperationsData
+public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter writer) : IOperationsStore
 {
     private const string Bookings = "bookings";
     private const string Flights = "flights";
@@ -26,7 +26,12 @@ public sealed class LiteDbOperationsData(LiteDatabase database, LiteDbWriter wri
             ? JsonSerializer.Deserialize<FlightOperation>(d["json"].AsString, OperationsDataFile.Json)
             : null));
 
-    public bool HasBookings() => database.GetCollection(Bookings).Count() > 0;
+    public Task<bool> HasBookingsAsync(CancellationToken cancellationToken) => Task.FromResult(database.GetCollection(Bookings).Count() > 0);
+
+    /// <summary>Every booking and flight record in the data file (carried over when the bot moves to another store).</summary>
+    public OperationsDataFile Export()
+        => new(database.GetCollection(Bookings).FindAll().Select(d => JsonSerializer.Deserialize<Booking>(d["json"].AsString, OperationsDataFile.Json)!).ToList(),
+            database.GetCollection(Flights).FindAll().Select(d => JsonSerializer.Deserialize<FlightOperation>(d["json"].AsString, OperationsDataFile.Json)!).ToList());
 
     /// <summary>Stores everything in one transaction: a file is imported whole or not at all.</summary>
     public async Task<int> SaveAsync(IReadOnlyCollection<Booking> bookings, IReadOnlyCollection<FlightOperation> flights)

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
@@ -19,9 +20,11 @@ public static class PostgreSqlServiceCollectionExtensions
     /// </summary>
     /// <param name="recorded">Told of each grant once it has committed (it must not throw).</param>
     /// <param name="carriedOver">The ledger kept before, in the data file: carried over at every start (what is there already is skipped).</param>
+    /// <param name="carriedRecords">The bookings and flight records kept before, in the data file: carried over at every start (what is there already stays).</param>
     /// <param name="caseChanges">Told of each change to a case that the supervisors' list shows.</param>
     public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null,
-        Func<IServiceProvider, CarriedLedger>? carriedOver = null, Func<IServiceProvider, ICaseChanges>? caseChanges = null)
+        Func<IServiceProvider, CarriedLedger>? carriedOver = null, Func<IServiceProvider, ICaseChanges>? caseChanges = null,
+        Func<IServiceProvider, OperationsDataFile>? carriedRecords = null)
     {
         services.AddSingleton(provider => PostgreSqlDataSources.Create(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
@@ -35,6 +38,13 @@ public static class PostgreSqlServiceCollectionExtensions
         {
             services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(provider => new LedgerCarryOverAtStart(provider.GetRequiredService<NpgsqlDataSource>(),
                 () => carriedOver(provider), provider.GetRequiredService<ILogger<LedgerCarryOverAtStart>>())));
+        }
+        services.AddSingleton<PostgreSqlOperationsData>();
+        services.Replace(ServiceDescriptor.Singleton<IOperationsStore>(provider => provider.GetRequiredService<PostgreSqlOperationsData>()));
+        if (carriedRecords is not null)
+        {
+            services.Insert(carriedOver is null ? 1 : 2, ServiceDescriptor.Singleton<IHostedService>(provider => new OperationsCarryOverAtStart(
+                provider.GetRequiredService<PostgreSqlOperationsData>(), () => carriedRecords(provider), provider.GetRequiredService<ILogger<OperationsCarryOverAtStart>>())));
         }
         services.AddSingleton(provider => new PostgreSqlLedger(provider.GetRequiredService<NpgsqlDataSource>(), provider.GetRequiredService<TimeProvider>(),
             recorded: recorded?.Invoke(provider)));

@@ -32,7 +32,7 @@ public sealed partial class AttackedBot : IAsyncDisposable
     public IApprovalStore Approvals => Host.Services.GetRequiredService<IApprovalStore>();
 
     /// <summary>The bookings and flight operations, as the nightly import writes them.</summary>
-    public LiteDbOperationsData Operations => Host.Services.GetRequiredService<LiteDbOperationsData>();
+    public CustomerCare.Bot.Operations.IOperationsStore Operations => Host.Services.GetRequiredService<CustomerCare.Bot.Operations.IOperationsStore>();
 
     /// <summary>Starts the bot (on <paramref name="dataPath"/> if given) with the bot installed in the agents' channel.</summary>
     /// <summary>A bot whose ledger, approvals and state are in a fresh PostgreSQL database (or the one given).</summary>

@@ -1,0 +1,42 @@
+using CustomerCare.Bot.Cli;
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Operations;
+
+/// <summary>On PostgreSQL, the import command writes while instances run, and every instance reads the import at once.</summary>
+public sealed class ImportIntoPostgreSqlTests
+{
+    [Fact]
+    public async Task ABookingImportedWhileTwoInstancesRun_IsClaimableThroughEither_AndABadFileImportsNothing()
+    {
+        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(ImportIntoPostgreSqlTests));
+        string[] settings = ["--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", connectionString, "--DemoData:Enabled", "false"];
+        var started = await Task.WhenAll(BotProcess.StartAsync(BotHost.TempDataPath(), settings), BotProcess.StartAsync(BotHost.TempDataPath(), settings));
+        using var a = started[0];
+        using var b = started[1];
+        using var toA = new HttpClient { BaseAddress = new Uri(a.Url) };
+        using var toB = new HttpClient { BaseAddress = new Uri(b.Url) };
+        await using var channel = await FakeChannel.StartAsync();
+
+        // Written into a scratch data file, then imported from its JSON into PostgreSQL with the bots running.
+        var scratch = BotHost.TempDataPath();
+        DelayedFlightClaims.Import(scratch, 2);
+        var json = Path.Combine(Path.GetDirectoryName(scratch)!, "crash-data.json");
+        var bad = Path.Combine(Path.GetDirectoryName(scratch)!, "bad.json");
+        await File.WriteAllTextAsync(bad, """{"bookings":[{"recordLocator":"BAD001","passengers":[],"segments":[]}]}""");
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = ImportCommand.Run([json, "--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", connectionString], scratch, output, error);
+        var badExit = ImportCommand.Run([bad, "--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", connectionString], scratch, new StringWriter(), error);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("into PostgreSQL", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(1, badExit);
+        Assert.NotNull(await DelayedFlightClaims.PlayAsync(toA, channel, DelayedFlightClaims.Locator(0), "import-a"));
+        Assert.NotNull(await DelayedFlightClaims.PlayAsync(toB, channel, DelayedFlightClaims.Locator(1), "import-b"));
+        Assert.Null(await DelayedFlightClaims.PlayAsync(toB, channel, DelayedFlightClaims.Locator(0), "import-again"));
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await using var count = dataSource.CreateCommand("SELECT count(*) FROM bookings WHERE record_locator = 'BAD001'");
+        Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+}
