@@ -23,7 +23,8 @@ public sealed class ConversationSearch(ConversationIndex index, LiteDbWriter wri
         var matches = await AllAsync(query).ConfigureAwait(false);
         var pageSize = Math.Clamp(query.PageSize, 1, 200);
         var page = Math.Max(1, query.Page);
-        return new ConversationPage(matches.Skip((page - 1) * pageSize).Take(pageSize).ToList(), matches.Count, page, pageSize);
+        var skip = (long)(page - 1) * pageSize;
+        return new ConversationPage(matches.Skip(skip >= matches.Count ? matches.Count : (int)skip).Take(pageSize).ToList(), matches.Count, page, pageSize);
     }
 
     /// <summary>Every matching conversation, newest first.</summary>

@@ -24,6 +24,7 @@ public static class SupervisorSetup
         services.TryAddSingleton<IConversationList>(provider => provider.GetRequiredService<ConversationSearch>());
         services.AddSingleton<ConversationTimeline>();
         services.TryAddSingleton<ISupervisorReviews, SupervisorReviews>();
+        services.TryAddSingleton<IAccessLogStore, LiteDbAccessLogStore>();
         services.AddSingleton<TranscriptAccessLog>();
         services.AddSingleton<FairnessSource>();
         services.TryAddSingleton<ITranscriptExpiry, LiteDbTranscriptExpiry>();

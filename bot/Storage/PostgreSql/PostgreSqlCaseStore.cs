@@ -41,6 +41,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
                 candidate = candidate with { Reference = CaseReferences.New() };
             }
         }, CancellationToken.None, attempts: TransientFaults.AttemptsUntilKnown).ConfigureAwait(false);
+        reads?.ForgetCases();
         if (changes is not null)
         {
             await changes.OpenedAsync(stored).ConfigureAwait(false);
@@ -127,11 +128,13 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
     public Task SetCallbackEmailAsync(string reference, string email, CancellationToken cancellationToken)
         => UpdateAsync("UPDATE cases SET callback_email = $2 WHERE reference = $1", cancellationToken, reference, email);
 
+    /// <remarks>Leaves <c>change_id</c> to the changes of hands and status: a take retried meanwhile still recognises itself.</remarks>
     public Task<bool> TryMarkWaitNoticeAsync(string reference, CancellationToken cancellationToken)
-        => ChangeAsync(async (connection, changeId, ct) =>
-            await connection.ExecuteAsync("UPDATE cases SET wait_notice_sent = true, change_id = $2 WHERE reference = $1 AND NOT wait_notice_sent", ct,
-                reference, changeId).ConfigureAwait(false) == 1
-            || await IsOwnChangeAsync(connection, reference, changeId, ct).ConfigureAwait(false), (_, _) => null, reference, cancellationToken);
+        => ChangeAsync(async (connection, noticeId, ct) =>
+            await connection.ExecuteAsync("UPDATE cases SET wait_notice_sent = true, wait_notice_id = $2 WHERE reference = $1 AND NOT wait_notice_sent", ct,
+                reference, noticeId).ConfigureAwait(false) == 1
+            || await connection.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM cases WHERE reference = $1 AND wait_notice_id = $2)", ct, reference, noticeId).ConfigureAwait(false),
+            (_, _) => null, reference, cancellationToken);
 
     public async Task<HeldCase?> HeldForCustomerAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
@@ -183,13 +186,17 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
         return await connection.ListAsync($"SELECT {CaseRows.Columns} FROM cases WHERE {where}", CaseRows.Read, cancellationToken, parameters).ConfigureAwait(false);
     }
 
-    private Task UpdateAsync(string sql, CancellationToken cancellationToken, params object?[] parameters)
-        => TransientFaults.RetryAsync(async ct =>
+    /// <remarks>What a turn read of a held case before or during the change is not given out after it (<see cref="TurnReads"/>).</remarks>
+    private async Task UpdateAsync(string sql, CancellationToken cancellationToken, params object?[] parameters)
+    {
+        reads?.ForgetCases();
+        await TransientFaults.RetryAsync(async ct =>
         {
-            reads?.ForgetCases();
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             return await connection.ExecuteAsync(sql, ct, parameters).ConfigureAwait(false);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        reads?.ForgetCases();
+    }
 
     /// <summary>
     /// Runs a change under one id through to a known outcome (the caller's cancellation is not honoured once it has
@@ -205,6 +212,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             return await change(connection, changeId, ct).ConfigureAwait(false);
         }, CancellationToken.None, attempts: TransientFaults.AttemptsUntilKnown).ConfigureAwait(false);
+        reads?.ForgetCases();
         if (changes is not null && await RowAsync(reference, CancellationToken.None).ConfigureAwait(false) is { } row && listed(outcome, row.File) is { } listing)
         {
             await listing.ConfigureAwait(false);

@@ -59,14 +59,24 @@ public sealed class PostgreSqlConversationList(NpgsqlDataSource dataSource) : IC
             SummaryRows.Hash(channelId, conversationId)).ConfigureAwait(false)).SingleOrDefault();
     }
 
+    /// <remarks>
+    /// A change retried after its commit's acknowledgement was lost finds itself as the summary's last change and is
+    /// not applied twice (unless another change came in between: then the list may count it twice; it is a read model).
+    /// </remarks>
     public Task ChangeAsync(string channelId, string conversationId, Func<ConversationSummary, ConversationSummary> change)
-        => TransientFaults.RetryAsync(async ct =>
+    {
+        var changeId = Guid.NewGuid();
+        return TransientFaults.RetryAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            var summary = await SummaryRows.LockAsync(connection, channelId, conversationId, ct).ConfigureAwait(false);
-            await SummaryRows.WriteAsync(connection, change(summary), ct).ConfigureAwait(false);
+            var (summary, lastChange) = await SummaryRows.LockAsync(connection, channelId, conversationId, ct).ConfigureAwait(false);
+            if (lastChange != changeId)
+            {
+                await SummaryRows.WriteAsync(connection, change(summary), changeId, ct).ConfigureAwait(false);
+            }
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;
         }, CancellationToken.None);
+    }
 }

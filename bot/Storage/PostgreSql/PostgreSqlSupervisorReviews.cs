@@ -9,16 +9,20 @@ public sealed class PostgreSqlSupervisorReviews(NpgsqlDataSource dataSource, Tim
     public Task AddAsync(string channelId, string conversationId, string author, int? score, string? note)
     {
         var at = clock.GetUtcNow().UtcDateTime;
+        var writeId = Guid.NewGuid();
         return TransientFaults.RetryAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await connection.ExecuteAsync("INSERT INTO supervisor_reviews (conversation_hash, author, score, note, at_utc) VALUES ($1, $2, $3, $4, $5)", ct,
-                SummaryRows.Hash(channelId, conversationId), author, SummaryRows.Integer(score), note, at).ConfigureAwait(false);
-            if (score is { } value)
+            // A review retried after its commit's acknowledgement was lost finds itself by its write id.
+            var added = await connection.ExecuteAsync("""
+                INSERT INTO supervisor_reviews (write_id, conversation_hash, author, score, note, at_utc) VALUES ($1, $2, $3, $4, $5, $6)
+                ON CONFLICT (write_id) DO NOTHING
+                """, ct, writeId, SummaryRows.Hash(channelId, conversationId), author, SummaryRows.Integer(score), note, at).ConfigureAwait(false);
+            if (added == 1 && score is { } value)
             {
-                var summary = await SummaryRows.LockAsync(connection, channelId, conversationId, ct).ConfigureAwait(false);
-                await SummaryRows.WriteAsync(connection, ConversationSummary.Reviewed(summary, value), ct).ConfigureAwait(false);
+                var (summary, _) = await SummaryRows.LockAsync(connection, channelId, conversationId, ct).ConfigureAwait(false);
+                await SummaryRows.WriteAsync(connection, ConversationSummary.Reviewed(summary, value), writeId, ct).ConfigureAwait(false);
             }
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;

@@ -22,16 +22,25 @@ public sealed class PostgreSqlTranscriptStore(NpgsqlDataSource dataSource) : ITr
         var ordered = entries.ToList();
         var additions = ordered.GroupBy(e => (e.ChannelId, e.ConversationId)).Select(g => Addition(g.ToList()))
             .OrderBy(a => a.Hash, ByteOrder.Instance).ToList();
+        var batch = Guid.NewGuid();
+        var firstConversation = SummaryRows.Hash(ordered[0].ChannelId, ordered[0].ConversationId);
+        var attempts = 0;
         return TransientFaults.RetryAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            // A retry after the commit's acknowledgement was lost finds the batch stored already.
+            if (++attempts > 1 && await connection.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM transcript_entries WHERE conversation_hash = $1 AND batch = $2)", ct,
+                firstConversation, batch).ConfigureAwait(false))
+            {
+                return true;
+            }
             await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
             await connection.ExecuteAsync("""
-                INSERT INTO transcript_entries (conversation_hash, timestamp_utc, role, type, json)
-                SELECT h, t, r, y, j FROM unnest($1::bytea[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e (h, t, r, y, j, o)
+                INSERT INTO transcript_entries (conversation_hash, batch, timestamp_utc, role, type, json)
+                SELECT h, $6, t, r, y, j FROM unnest($1::bytea[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e (h, t, r, y, j, o)
                 ORDER BY o
                 """, ct, ordered.Select(e => SummaryRows.Hash(e.ChannelId, e.ConversationId)).ToArray(), ordered.Select(e => SummaryRows.Utc(e.TimestampUtc)).ToArray(),
-                ordered.Select(e => e.Role).ToArray(), ordered.Select(e => e.Type).ToArray(), ordered.Select(e => e.Json).ToArray()).ConfigureAwait(false);
+                ordered.Select(e => e.Role).ToArray(), ordered.Select(e => e.Type).ToArray(), ordered.Select(e => e.Json).ToArray(), batch).ConfigureAwait(false);
             await MergeAsync(connection, additions, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return true;

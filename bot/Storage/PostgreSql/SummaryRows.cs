@@ -16,7 +16,8 @@ internal static class SummaryRows
 
     public static byte[] Hash(string channelId, string conversationId) => Hash(ConversationKey.Of(channelId, conversationId));
 
-    public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key));
+    /// <summary>The hash of the key as its columns hold it (U+0000 as U+FFFD), so a conversation listed by its stored id is found by it.</summary>
+    public static byte[] Hash(string key) => SHA256.HashData(Encoding.UTF8.GetBytes(key.Replace('\0', '\uFFFD')));
 
     public static ConversationSummary Read(NpgsqlDataReader r) => new(r.GetString(0), r.GetString(1))
     {
@@ -37,8 +38,8 @@ internal static class SummaryRows
         AgentsThread = r.GetBoolean(16),
     };
 
-    /// <summary>Inside a transaction: the summary, locked until the transaction ends (created empty if there is none).</summary>
-    public static async Task<ConversationSummary> LockAsync(NpgsqlConnection connection, string channelId, string conversationId, CancellationToken cancellationToken)
+    /// <summary>Inside a transaction: the summary, locked until the transaction ends (created empty if there is none), and the change that last wrote it.</summary>
+    public static async Task<(ConversationSummary Summary, Guid? LastChange)> LockAsync(NpgsqlConnection connection, string channelId, string conversationId, CancellationToken cancellationToken)
     {
         var hash = Hash(channelId, conversationId);
         var empty = new ConversationSummary(channelId, conversationId);
@@ -46,18 +47,20 @@ internal static class SummaryRows
             INSERT INTO conversation_summaries (key_hash, channel_id, conversation_id, first_utc, last_utc, language)
             VALUES ($1, $2, $3, $4, $4, $5) ON CONFLICT (key_hash) DO NOTHING
             """, cancellationToken, hash, channelId, conversationId, Utc(empty.FirstUtc), empty.Language).ConfigureAwait(false);
-        var rows = await connection.ListAsync($"SELECT {Columns} FROM conversation_summaries WHERE key_hash = $1 FOR UPDATE", Read, cancellationToken, hash).ConfigureAwait(false);
+        var rows = await connection.ListAsync($"SELECT {Columns}, last_change FROM conversation_summaries WHERE key_hash = $1 FOR UPDATE",
+            r => (Read(r), r.IsDBNull(17) ? (Guid?)null : r.GetGuid(17)), cancellationToken, hash).ConfigureAwait(false);
         return rows.Single();
     }
 
-    /// <summary>Writes every field of a summary (its search words are left as they are).</summary>
-    public static Task<int> WriteAsync(NpgsqlConnection connection, ConversationSummary s, CancellationToken cancellationToken)
+    /// <summary>Writes every field of a summary (its search words are left as they are), and the change that wrote it.</summary>
+    public static Task<int> WriteAsync(NpgsqlConnection connection, ConversationSummary s, Guid change, CancellationToken cancellationToken)
         => connection.ExecuteAsync("""
             UPDATE conversation_summaries SET first_utc = $2, last_utc = $3, activities = $4, locale = $5, language = $6, customer_id = $7, customer_name = $8,
-                preview = $9, bookings = $10, agents = $11, case_reference = $12, handed_off = $13, grants = $14, rating = $15, review_score = $16, agents_thread = $17
+                preview = $9, bookings = $10, agents = $11, case_reference = $12, handed_off = $13, grants = $14, rating = $15, review_score = $16, agents_thread = $17,
+                last_change = $18
             WHERE key_hash = $1
             """, cancellationToken, Hash(s.ChannelId, s.ConversationId), Utc(s.FirstUtc), Utc(s.LastUtc), s.Activities, s.Locale, s.Language, s.CustomerId, s.CustomerName,
-            s.Preview, s.Bookings.ToArray(), s.Agents.ToArray(), s.CaseReference, s.HandedOff, s.Grants, Integer(s.Rating), Integer(s.ReviewScore), s.AgentsThread);
+            s.Preview, s.Bookings.ToArray(), s.Agents.ToArray(), s.CaseReference, s.HandedOff, s.Grants, Integer(s.Rating), Integer(s.ReviewScore), s.AgentsThread, change);
 
     public static NpgsqlParameter Integer(int? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer };
 

@@ -6,9 +6,16 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 
 /// <summary>
 /// What a turn read while it took its conversation's lock — the conversation's state and the case a person holds for
-/// it — so the turn's first read of each is answered without another round trip. Each is given out once; a write
-/// through this instance forgets it first, and the lock's release forgets the rest. Read after the lock was granted,
-/// each is as current as a read later in the turn would be.
+/// it — so the turn's first read of each is answered without another round trip. Each is given out once, and the
+/// lock's release forgets what was not.
+/// <list type="bullet">
+/// <item>State is written only by turns, which hold the lock: read after the lock was granted, it is as current as any
+/// later read in the turn (a write or delete through this instance forgets it first).</item>
+/// <item>A case changes hands under its agents' thread, not under the customer's lock: the turn sees the case as it
+/// stood when its lock was granted, which is when the customer's message counts as having arrived. A change through
+/// this instance forgets every such read before it starts and again once it is done, so a read taken meanwhile is
+/// never given out after it.</item>
+/// </list>
 /// </summary>
 public sealed class TurnReads
 {

@@ -1,4 +1,6 @@
 using CustomerCare.Bot.Storage.PostgreSql;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Schema;
 using CustomerCare.Builder;
 using CustomerCare.Ledger;
 using CustomerCare.Tests.Support;
@@ -72,5 +74,61 @@ public sealed class LostAcknowledgementTests
         Assert.Equal(1, proxy.Dropped);
         var granted = Assert.IsType<GrantOutcome.Granted>(outcome);
         Assert.Equal(granted.Entry.Reference, Assert.Single(await new PostgreSqlLedger(direct, clock).ForBookingAsync(who.BookingReference, CancellationToken.None)).Reference);
+    }
+
+    private static TranscriptEntry Entry(string conversation, string text)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message, Text = text, ChannelId = "webchat", Conversation = new ConversationAccount { Id = conversation },
+            From = new ChannelAccount { Id = "u", Role = RoleTypes.User },
+        };
+        return new TranscriptEntry("webchat", conversation, DateTime.UtcNow, RoleTypes.User, ActivityTypes.Message,
+            System.Text.Json.JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity)) { Text = text, FromId = "u" };
+    }
+
+    [Fact]
+    public async Task ATranscriptBatch_AReview_AndAListChange_WhoseCommitsAreNotAcknowledged_AreEachStoredOnce()
+    {
+        await using var db = await BehindAProxy.StartAsync(nameof(ATranscriptBatch_AReview_AndAListChange_WhoseCommitsAreNotAcknowledged_AreEachStoredOnce));
+
+        db.Proxy.DropNext("COMMIT");
+        await new PostgreSqlTranscriptStore(db.Through).AppendAsync([Entry("c1", "one"), Entry("c1", "two")]);
+        db.Proxy.DropNext("COMMIT");
+        await new PostgreSqlSupervisorReviews(db.Through, TimeProvider.System).AddAsync("webchat", "c1", "Sue", 3, "note");
+        db.Proxy.DropNext("COMMIT");
+        await new PostgreSqlConversationList(db.Through).ChangeAsync("webchat", "c1", s => s with { Grants = s.Grants + 1 });
+        db.Proxy.DropNext("INSERT 0 1");
+        await new PostgreSqlAccessLogStore(db.Through).AddAsync(new CustomerCare.Bot.Supervisors.TranscriptAccess("Sue", DateTime.UtcNow, "viewed", "webchat/c1"));
+
+        var entries = await new PostgreSqlTranscriptStore(db.Direct).GetActivitiesAsync("webchat", "c1", CancellationToken.None);
+        var summary = await new PostgreSqlConversationList(db.Direct).FindAsync("webchat", "c1");
+        var reviews = await new PostgreSqlSupervisorReviews(db.Direct, TimeProvider.System).ForAsync("webchat", "c1", CancellationToken.None);
+        var accesses = await new PostgreSqlAccessLogStore(db.Direct).RecentAsync(10, CancellationToken.None);
+        Assert.Equal(4, db.Proxy.Dropped);
+        Assert.Equal(["one", "two"], entries.Select(a => a.Text));
+        Assert.Equal((2, 1, 3), (summary!.Activities, summary.Grants, summary.ReviewScore));
+        Assert.Single(reviews);
+        Assert.Single(accesses);
+    }
+
+    [Fact]
+    public async Task ATake_WhoseAcknowledgementIsLost_WhileTheWaitNoticeIsMarked_IsStillReportedAsNewlyTaken()
+    {
+        await using var db = await BehindAProxy.StartAsync(nameof(ATake_WhoseAcknowledgementIsLost_WhileTheWaitNoticeIsMarked_IsStillReportedAsNewlyTaken));
+        var direct = new PostgreSqlCaseStore(db.Direct, TimeProvider.System);
+        var opened = await direct.OpenAsync(new CustomerCare.Cases.CaseFile("CC-ACK001", CustomerCare.Cases.CaseReason.CustomerAskedForPerson, "webchat", "c1", "u", "en-US",
+            DateTime.UtcNow), CancellationToken.None);
+
+        db.Proxy.DropNext("UPDATE 1");
+        var take = new PostgreSqlCaseStore(db.Through, TimeProvider.System).TryTakeAsync(opened.Reference, "ada", "Ada", CancellationToken.None);
+        while ((await direct.FindHeldAsync(opened.Reference, CancellationToken.None))!.Status != CustomerCare.Cases.CaseStatus.Taken)
+        {
+            await Task.Delay(1);
+        }
+        await direct.TryMarkWaitNoticeAsync(opened.Reference, CancellationToken.None);
+        var claim = await take;
+
+        Assert.Equal((1, true, true), (db.Proxy.Dropped, claim.TakenByCaller, claim.Newly));
     }
 }

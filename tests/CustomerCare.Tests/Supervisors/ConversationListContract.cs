@@ -120,6 +120,17 @@ public abstract class ConversationListContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AConversationWhoseIdHoldsU0000_IsFoundByTheIdTheListShows()
+    {
+        await Transcripts.AppendAsync([Entry("odd\0id", 0, RoleTypes.User, "suitcase")]);
+
+        var listed = Assert.Single(await List.AllAsync(new ConversationQuery { Search = "suitcase" }));
+
+        Assert.NotNull(await List.FindAsync(listed.ChannelId, listed.ConversationId));
+        Assert.Single(await Transcripts.GetActivitiesAsync(listed.ChannelId, listed.ConversationId, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task AReview_IsKept_AndItsScoreShowsInTheList()
     {
         await Transcripts.AppendAsync([Entry("c1", 0, RoleTypes.User, "hello")]);

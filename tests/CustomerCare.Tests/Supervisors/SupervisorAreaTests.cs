@@ -98,7 +98,7 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
         Assert.Contains("class=\"item customer\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"item bot\"", html, StringComparison.Ordinal);
 
-        var log = _host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10);
+        var log = (await _host.Services.GetRequiredService<TranscriptAccessLog>().RecentAsync(10, CancellationToken.None));
         Assert.Contains(log, e => e is { Who: "Sam Supervisor (development sign-in)", Action: "viewed" } && e.Conversation == "directline/" + _customer.ConversationId);
     }
 
@@ -118,8 +118,8 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
         Assert.Contains("My flight CC400 was delayed, booking DEMO01", html, StringComparison.Ordinal);
         Assert.Contains("Ada Agent: Yes, up to 150 EUR per night.", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Fairness report", html, StringComparison.Ordinal);
-        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Who.StartsWith("Ada Agent", StringComparison.Ordinal) && e.Action.StartsWith("viewed case CC-", StringComparison.Ordinal));
-        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Who.StartsWith("Bob Agent", StringComparison.Ordinal) && e.Action.StartsWith("refused case CC-", StringComparison.Ordinal));
+        Assert.Contains((await _host.Services.GetRequiredService<TranscriptAccessLog>().RecentAsync(10, CancellationToken.None)), e => e.Who.StartsWith("Ada Agent", StringComparison.Ordinal) && e.Action.StartsWith("viewed case CC-", StringComparison.Ordinal));
+        Assert.Contains((await _host.Services.GetRequiredService<TranscriptAccessLog>().RecentAsync(10, CancellationToken.None)), e => e.Who.StartsWith("Bob Agent", StringComparison.Ordinal) && e.Action.StartsWith("refused case CC-", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -159,7 +159,7 @@ public sealed class SupervisorAreaTests : IAsyncLifetime
             Assert.False(string.IsNullOrEmpty(a["type"]!.GetValue<string>()));
         });
         Assert.Contains(activities, a => a!["channelData"]?["customerCare"]?["agent"]?.GetValue<string>() == "Ada Agent");
-        Assert.Contains(_host.Services.GetRequiredService<TranscriptAccessLog>().Recent(10), e => e.Action == "exported");
+        Assert.Contains((await _host.Services.GetRequiredService<TranscriptAccessLog>().RecentAsync(10, CancellationToken.None)), e => e.Action == "exported");
         Assert.Equal(HttpStatusCode.NotFound, (await _supervisor.GetAsync("/supervisors/export/directline/nope.transcript")).StatusCode);
     }
 

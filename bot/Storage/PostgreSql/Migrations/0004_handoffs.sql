@@ -1,8 +1,9 @@
 -- Hand-offs to people: cases with their holder, agents' thread, notes and handovers, and where the bot lives in Teams.
 
 -- One row per case. "file" is what the customer's conversation gathered (JSON, as the case was opened); the columns
--- beside it change as the case changes hands. change_id names the change that left the row as it is, so a change
--- retried after its acknowledgement was lost finds itself there. Customers' and threads' ids may be long: their
+-- beside it change as the case changes hands. change_id names the change of hands or status that left the row as it
+-- is (wait_notice_id the notice that no one is free), so a change retried after its acknowledgement was lost finds
+-- itself there. Customers' and threads' ids may be long: their
 -- indexes are hash indexes, which hold a key of any length.
 CREATE TABLE cases (
     reference               text        PRIMARY KEY,
@@ -23,6 +24,7 @@ CREATE TABLE cases (
     agent_card_activity_id  text,
     callback_email          text,
     wait_notice_sent        boolean     NOT NULL DEFAULT false,
+    wait_notice_id          uuid,
     change_id               uuid
 );
 CREATE INDEX cases_conversation ON cases USING hash (conversation_id);

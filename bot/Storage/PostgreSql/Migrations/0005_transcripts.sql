@@ -1,9 +1,11 @@
 -- Transcripts, the supervisors' conversation list and their reviews, shared by every instance.
 
--- Every logged activity in the order it was logged (id), under the SHA-256 of its conversation's key.
+-- Every logged activity in the order it was logged (id), under the SHA-256 of its conversation's key; batch names the
+-- write it came in, so a batch retried after its commit's acknowledgement was lost is not stored twice.
 CREATE TABLE transcript_entries (
     id                 bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     conversation_hash  bytea       NOT NULL,
+    batch              uuid        NOT NULL,
     timestamp_utc      timestamptz NOT NULL,
     role               text        NOT NULL,
     type               text        NOT NULL,
@@ -13,6 +15,7 @@ CREATE INDEX transcript_entries_conversation ON transcript_entries (conversation
 
 -- One summary per conversation: what the list shows and filters on, and the words customers and agents wrote
 -- (terms, as SearchTerms makes them; a search needs all its words: terms @> query, through the GIN index).
+-- last_change names the change (a grant, a case, a review) that last wrote the summary, for a change that is retried.
 CREATE TABLE conversation_summaries (
     key_hash         bytea       PRIMARY KEY,
     channel_id       text        NOT NULL,
@@ -33,7 +36,8 @@ CREATE TABLE conversation_summaries (
     rating           integer,
     review_score     integer,
     agents_thread    boolean     NOT NULL DEFAULT false,
-    terms            text[]      NOT NULL DEFAULT '{}'
+    terms            text[]      NOT NULL DEFAULT '{}',
+    last_change      uuid
 );
 CREATE INDEX conversation_summaries_newest ON conversation_summaries (last_utc DESC) WHERE NOT agents_thread;
 CREATE INDEX conversation_summaries_terms ON conversation_summaries USING gin (terms);
@@ -41,6 +45,7 @@ CREATE INDEX conversation_summaries_agents ON conversation_summaries USING gin (
 
 CREATE TABLE supervisor_reviews (
     id                 bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    write_id           uuid        NOT NULL UNIQUE,
     conversation_hash  bytea       NOT NULL,
     author             text        NOT NULL,
     score              integer,

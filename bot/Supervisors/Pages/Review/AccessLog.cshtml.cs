@@ -7,5 +7,5 @@ public sealed class AccessLogModel(TranscriptAccessLog log) : PageModel
 {
     public IReadOnlyList<TranscriptAccess> Entries { get; private set; } = [];
 
-    public void OnGet() => Entries = log.Recent(500);
+    public async Task OnGetAsync() => Entries = await log.RecentAsync(500, HttpContext.RequestAborted).ConfigureAwait(false);
 }
