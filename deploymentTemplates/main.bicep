@@ -94,6 +94,11 @@ param languageSku string = 'S'
 ])
 param sku string = 'B1'
 
+@description('Instances of the bot behind the messaging endpoint: at least two, so a restart, redeployment or a lost machine leaves one serving. Every instance shares the PostgreSQL store (B1 allows up to 3, S1 10, P1v3 30).')
+@minValue(2)
+@maxValue(30)
+param instanceCount int = 2
+
 @description('Compute of the PostgreSQL Flexible Server that keeps the ledger, e.g. Standard_B1ms (Burstable) or Standard_D2ds_v5 (GeneralPurpose).')
 param postgresSkuName string = 'Standard_B1ms'
 
@@ -141,13 +146,12 @@ var isMsi = appType == 'UserAssignedMSI'
 // and reaches the Language resource without a password or key (Entra ID tokens).
 var needsIdentity = true
 
-// The compensation ledger, approval requests and conversation state live in PostgreSQL: they survive restarts and
-// redeployments, so nothing already granted can be granted again. Cases, transcripts and the built-in Direct Line's
-// conversations are still in the LiteDB data file, which lives on the container's local disk, NOT on the /home share. /home is an SMB/Azure
-// Storage network share, and LiteDB relies on file locks and write ordering that network file systems do not
-// honour: the file can be corrupted or writes silently lost. LiteDB also allows exactly one process per file,
-// which is why the plan runs a single instance. The price: App Service keeps only /home across restarts, so
-// this file starts empty after every restart, redeployment, settings change or platform move (see README).
+// Everything the bot keeps lives in PostgreSQL, shared by every instance: the compensation ledger and approvals,
+// conversation and user state, cases and Teams installations, transcripts, the supervisors' list, reviews and access
+// log, bookings and flight records, and the keys that sign supervisors' cookies. It survives restarts and
+// redeployments, so nothing already granted can be granted again. Each instance still opens a LiteDB data file of
+// its own, on the container's local disk (NOT the /home share: LiteDB relies on file locks and write ordering that
+// network file systems do not honour); in this deployment it holds nothing that must outlive the instance.
 var dataPath = '/var/customercare/customercare.db'
 
 // The trained offline NLU models are plain files written once and read back, which a network share handles
@@ -338,6 +342,16 @@ resource appPasswordSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (
   }
 }
 
+// The secret of the Azure Bot's Direct Line channel: the page's token endpoint exchanges it for a conversation token,
+// and it never reaches a browser.
+resource webChatDirectLineSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {
+  parent: vault
+  name: 'WebChat-AzureBotServiceSecret'
+  properties: {
+    value: directLineChannel.listChannelWithKeys().properties.properties.sites[0].key
+  }
+}
+
 resource supervisorSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(supervisorSignInClientId)) {
   parent: vault
   name: 'Supervisors-EntraId-ClientSecret'
@@ -356,9 +370,9 @@ resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   kind: 'linux'
   sku: {
     name: sku
-    // One instance: cases, transcripts and Direct Line conversations are still in a LiteDB file, which allows one process.
-    // Do not scale out or add autoscale rules.
-    capacity: 1
+    // Turns of one conversation stay in order across instances (a PostgreSQL advisory lock per conversation), and Web
+    // Chat talks to the Azure Bot Service's Direct Line, which any instance serves.
+    capacity: instanceCount
   }
   properties: {
     reserved: true
@@ -453,6 +467,16 @@ var baseAppSettings = [
     // Persistent: tokens the page holds stay valid when the bot restarts.
     name: 'DirectLine__TokenSigningKey'
     value: '@Microsoft.KeyVault(SecretUri=${signingKeySecret.properties.secretUri})'
+  }
+  {
+    // Web Chat through the Azure Bot Service's Direct Line: its conversations are the service's, so the page, its
+    // WebSocket and the turns may reach different instances.
+    name: 'WebChat__DirectLine'
+    value: 'AzureBotService'
+  }
+  {
+    name: 'WebChat__AzureBotServiceSecret'
+    value: '@Microsoft.KeyVault(SecretUri=${webChatDirectLineSecret.properties.secretUri})'
   }
   {
     name: 'Supervisors__TranscriptRetentionDays'
@@ -552,7 +576,9 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
 // Azure Bot and its channels
 // ---------------------------------------------------------------------------------------------------------
 
-var messagingEndpoint = 'https://${webApp.properties.defaultHostName}/api/messages'
+// From the app's name rather than the app itself: the app's settings need the Direct Line channel's secret, and the
+// channel needs the bot, so the bot must not wait for the app.
+var messagingEndpoint = 'https://${webAppName}.azurewebsites.net/api/messages'
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: botName

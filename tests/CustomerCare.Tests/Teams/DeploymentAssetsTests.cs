@@ -43,8 +43,26 @@ public sealed class DeploymentAssetsTests
             Assert.Equal("Microsoft.KeyVault/vaults/secrets", Assert.Single(users)!["type"]!.GetValue<string>());
         }
         var settings = template["variables"]!.ToJsonString(raw) + resources.Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Web/sites")!.ToJsonString(raw);
-        Assert.Equal(3, settings.Split("@Microsoft.KeyVault(SecretUri=").Length - 1);
+        Assert.Equal(4, settings.Split("@Microsoft.KeyVault(SecretUri=").Length - 1);
         Assert.DoesNotContain(secretParameters, name => settings.Contains($"parameters('{name}')", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ThePlan_RunsAtLeastTwoInstances_AndWebChatUsesTheAzureBotServicesDirectLine()
+    {
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "main.json")))!;
+        var plan = template["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Web/serverfarms")!;
+        // The app's settings are one ARM expression inside the web app: each setting is a createObject('name', …, 'value', …).
+        var app = template["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Web/sites")!
+            .ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+
+        Assert.Equal("[parameters('instanceCount')]", plan["sku"]!["capacity"]!.GetValue<string>());
+        Assert.True(template["parameters"]!["instanceCount"]!["minValue"]!.GetValue<int>() >= 2);
+        Assert.True(template["parameters"]!["instanceCount"]!["defaultValue"]!.GetValue<int>() >= 2);
+        Assert.Contains("createObject('name', 'WebChat__DirectLine', 'value', 'AzureBotService')", app, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'Storage__Provider', 'value', 'PostgreSql')", app, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'DemoData__Enabled', 'value', 'false')", app, StringComparison.Ordinal);
+        Assert.Contains("createObject('name', 'WebChat__AzureBotServiceSecret', 'value', format('@Microsoft.KeyVault(SecretUri={0})'", app, StringComparison.Ordinal);
     }
 
     [Fact]
