@@ -4,10 +4,12 @@ using CustomerCare.Benchmarks;
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- turns [N]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- ledger [entries]
-// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- supervisors [conversations]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- supervisors [conversations] [--store litedb|postgresql]
 if (args is ["supervisors", ..])
 {
-    return await SupervisorBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+    var count = args.Length > 1 && int.TryParse(args[1], System.Globalization.CultureInfo.InvariantCulture, out var given) ? given : 100_000;
+    var store = Array.IndexOf(args, "--store") is >= 0 and var at && at + 1 < args.Length ? args[at + 1] : "litedb";
+    return await SupervisorBenchmark.RunAsync(count, postgreSql: store == "postgresql");
 }
 if (args is ["ledger", ..])
 {

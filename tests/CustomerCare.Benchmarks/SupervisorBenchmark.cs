@@ -13,24 +13,35 @@ using CustomerCare.Remedies;
 namespace CustomerCare.Benchmarks;
 
 /// <summary>
-/// The supervisors' list at scale: seeds N conversations (transcripts, hand-offs, agents, grants) into a data file,
-/// starts the bot on it, signs in, and times list pages over HTTP — unfiltered, filtered, deep pages and searches.
+/// The supervisors' list at scale: seeds N conversations (transcripts, hand-offs, agents, grants) into a data file
+/// (or, with <c>--store postgresql</c>, into a fresh PostgreSQL server pinned to core 1), starts the bot on it, signs
+/// in, and times list pages over HTTP — unfiltered, filtered, deep pages and searches.
 /// </summary>
 internal static partial class SupervisorBenchmark
 {
     private static readonly string[] Words = ["delayed", "cancelled", "baggage", "missing", "suitcase", "connection", "hotel", "voucher", "refund", "meal", "rebooked", "gate", "crew", "weather", "strike", "lounge"];
     private static readonly string[] Agents = ["Ada Agent", "Bob Agent", "Cleo Agent", "Dan Agent", "Eve Agent"];
 
-    public static async Task<int> RunAsync(int conversations)
+    public static async Task<int> RunAsync(int conversations, bool postgreSql)
     {
         var directory = BotProcess.NewDataDirectory();
         Directory.CreateDirectory(directory);
+        using var postgres = postgreSql ? BenchmarkPostgreSql.Start(1) : null;
         var seed = Stopwatch.StartNew();
-        await SeedAsync(Path.Combine(directory, "bench.db"), conversations);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed              {conversations:N0} conversations in {seed.Elapsed.TotalSeconds:F1} s, file {new FileInfo(Path.Combine(directory, "bench.db")).Length / 1048576.0:F0} MB"));
+        if (postgres is null)
+        {
+            await SeedIntoDataFileAsync(Path.Combine(directory, "bench.db"), conversations);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed              {conversations:N0} conversations in {seed.Elapsed.TotalSeconds:F1} s, file {new FileInfo(Path.Combine(directory, "bench.db")).Length / 1048576.0:F0} MB"));
+        }
+        else
+        {
+            await SeedIntoPostgreSqlAsync(postgres.ConnectionString, conversations);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed              {conversations:N0} conversations into PostgreSQL in {seed.Elapsed.TotalSeconds:F1} s"));
+        }
 
         BotProcess.WarmLanguageModels();
-        using var bot = BotProcess.Start(0, directory, environment: "Development");
+        using var bot = BotProcess.Start(0, directory, environment: "Development",
+            settings: postgres is null ? [] : ["--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", postgres.ConnectionString]);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(bot.Url) };
         await WaitUntilUpAsync(http);
         await SignInAsync(http);
@@ -69,15 +80,34 @@ internal static partial class SupervisorBenchmark
         return 0;
     }
 
-    private static async Task SeedAsync(string path, int conversations)
+    private static async Task SeedIntoDataFileAsync(string path, int conversations)
     {
         using var file = LiteDbFile.Open(path);
         using var writer = new LiteDbWriter(file);
         var index = new ConversationIndex(file.Database, writer);
-        var transcripts = new TranscriptStore(file.Database, writer, index);
         var clock = TimeProvider.System;
-        var cases = new LiteDbCaseStore(file.Database, writer, clock, index);
-        var ledger = new LiteDbLedger(file.Database, writer, clock, index);
+        await SeedAsync(new TranscriptStore(file.Database, writer, index), new LiteDbCaseStore(file.Database, writer, clock, index), new LiteDbLedger(file.Database, writer, clock, index),
+            conversations);
+    }
+
+    /// <summary>Through the stores the bot uses on PostgreSQL, the list fed as the bot feeds it (cases and grants tell it what changed).</summary>
+    private static async Task SeedIntoPostgreSqlAsync(string connectionString, int conversations)
+    {
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await CustomerCare.Bot.Storage.PostgreSql.SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
+        var list = new CustomerCare.Bot.Storage.PostgreSql.PostgreSqlConversationList(dataSource);
+        var clock = TimeProvider.System;
+        var cases = new CustomerCare.Bot.Storage.PostgreSql.PostgreSqlCaseStore(dataSource, clock,
+            new ConversationListCases(list, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationListCases>.Instance));
+        var grants = new ConversationListGrants(list, Microsoft.Extensions.Logging.Abstractions.NullLogger<ConversationListGrants>.Instance);
+        var ledger = new CustomerCare.Bot.Storage.PostgreSql.PostgreSqlLedger(dataSource, clock, recorded: grants.RecordedAsync);
+        await SeedAsync(new CustomerCare.Bot.Storage.PostgreSql.PostgreSqlTranscriptStore(dataSource), cases, ledger, conversations);
+        await using var analyze = dataSource.CreateCommand("ANALYZE");
+        await analyze.ExecuteNonQueryAsync();
+    }
+
+    private static async Task SeedAsync(ITranscriptStore transcripts, ICaseStore cases, ICompensationLedger ledger, int conversations)
+    {
         var random = new Random(7);
         var now = DateTime.UtcNow;
         const int Batch = 1000;

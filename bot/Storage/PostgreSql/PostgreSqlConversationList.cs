@@ -7,9 +7,14 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// The supervisors' conversation list in PostgreSQL: every instance's writes, filtered and searched in SQL, newest
 /// first (an index on the last activity), with words matched through a GIN index on each conversation's terms.
 /// </summary>
-public sealed class PostgreSqlConversationList(NpgsqlDataSource dataSource) : IConversationList
+public sealed class PostgreSqlConversationList(NpgsqlDataSource dataSource, TimeProvider? time = null) : IConversationList
 {
     private const int MaxPageSize = 200;
+    private static readonly TimeSpan FacetsKeptFor = TimeSpan.FromMinutes(1);
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
+    private volatile KnownFacets? _facets;
+
+    private sealed record KnownFacets(DateTimeOffset ReadAt, (IReadOnlyList<string> Channels, IReadOnlyList<string> Agents, IReadOnlyList<string> Languages) Facets);
 
     public async Task<ConversationPage> FindAsync(ConversationQuery query)
     {
@@ -17,20 +22,28 @@ public sealed class PostgreSqlConversationList(NpgsqlDataSource dataSource) : IC
         var page = Math.Max(1, query.Page);
         var (where, parameters) = ConversationFilter.Of(query);
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        var window = $"ORDER BY last_utc DESC, key_hash LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}";
+        if (string.IsNullOrWhiteSpace(query.Search))
+        {
+            // Filters: the page walks the newest-first index and stops once it has its rows, and the count is a query
+            // of its own, so the page never waits for every match to be sorted.
+            var items = await connection.ListAsync($"SELECT {SummaryRows.Columns} FROM conversation_summaries WHERE {where} {window}",
+                SummaryRows.Read, CancellationToken.None, [.. parameters]).ConfigureAwait(false);
+            var count = await connection.ScalarAsync<long>($"SELECT count(*) FROM conversation_summaries WHERE {where}", CancellationToken.None, [.. parameters]).ConfigureAwait(false);
+            return new ConversationPage(items, (int)count, page, pageSize);
+        }
+        // A search matches few conversations, found by one pass that counts them as well.
         var total = 0L;
-        var items = await connection.ListAsync($"""
-            SELECT {SummaryRows.Columns}, count(*) OVER () FROM conversation_summaries WHERE {where}
-            ORDER BY last_utc DESC, key_hash LIMIT {pageSize} OFFSET {(long)(page - 1) * pageSize}
-            """, r =>
-            {
-                total = r.GetInt64(17);
-                return SummaryRows.Read(r);
-            }, CancellationToken.None, [.. parameters]).ConfigureAwait(false);
-        if (items.Count == 0 && page > 1)
+        var found = await connection.ListAsync($"SELECT {SummaryRows.Columns}, count(*) OVER () FROM conversation_summaries WHERE {where} {window}", r =>
+        {
+            total = r.GetInt64(17);
+            return SummaryRows.Read(r);
+        }, CancellationToken.None, [.. parameters]).ConfigureAwait(false);
+        if (found.Count == 0 && page > 1)
         {
             total = await connection.ScalarAsync<long>($"SELECT count(*) FROM conversation_summaries WHERE {where}", CancellationToken.None, [.. parameters]).ConfigureAwait(false);
         }
-        return new ConversationPage(items, (int)total, page, pageSize);
+        return new ConversationPage(found, (int)total, page, pageSize);
     }
 
     public async Task<List<ConversationSummary>> AllAsync(ConversationQuery query)
@@ -41,7 +54,19 @@ public sealed class PostgreSqlConversationList(NpgsqlDataSource dataSource) : IC
             SummaryRows.Read, CancellationToken.None, [.. parameters]).ConfigureAwait(false);
     }
 
+    /// <summary>The filter menus' values, read at most once a minute per instance: a menu may lag behind the list by that much.</summary>
     public async Task<(IReadOnlyList<string> Channels, IReadOnlyList<string> Agents, IReadOnlyList<string> Languages)> FacetsAsync()
+    {
+        if (_facets is { } known && clock.GetUtcNow() - known.ReadAt < FacetsKeptFor)
+        {
+            return known.Facets;
+        }
+        var facets = await ReadFacetsAsync().ConfigureAwait(false);
+        _facets = new KnownFacets(clock.GetUtcNow(), facets);
+        return facets;
+    }
+
+    private async Task<(IReadOnlyList<string> Channels, IReadOnlyList<string> Agents, IReadOnlyList<string> Languages)> ReadFacetsAsync()
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
         var rows = await connection.ListAsync("""

@@ -39,7 +39,7 @@ CREATE TABLE conversation_summaries (
     terms            text[]      NOT NULL DEFAULT '{}',
     last_change      uuid
 );
-CREATE INDEX conversation_summaries_newest ON conversation_summaries (last_utc DESC) WHERE NOT agents_thread;
+CREATE INDEX conversation_summaries_newest ON conversation_summaries (last_utc DESC, key_hash) WHERE NOT agents_thread;
 CREATE INDEX conversation_summaries_terms ON conversation_summaries USING gin (terms);
 CREATE INDEX conversation_summaries_agents ON conversation_summaries USING gin (agents);
 
