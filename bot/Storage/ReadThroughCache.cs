@@ -32,6 +32,26 @@ public sealed class ReadThroughCache<TValue>(int capacity = 10_000)
         return value;
     }
 
+    /// <summary>As <see cref="Get"/>, for a store read over the network.</summary>
+    public async Task<TValue?> GetAsync(string key, Func<string, Task<TValue?>> read)
+    {
+        if (_values.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+        var version = Interlocked.Read(ref _version);
+        var value = await read(key).ConfigureAwait(false);
+        if (_values.Count >= capacity)
+        {
+            _values.Clear();
+        }
+        if (Interlocked.Read(ref _version) == version)
+        {
+            _values.TryAdd(key, value);
+        }
+        return value;
+    }
+
     /// <summary>After a committed write: forgets everything, including what a read that started before it may still add.</summary>
     public void Invalidate()
     {

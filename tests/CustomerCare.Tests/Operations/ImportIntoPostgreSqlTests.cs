@@ -3,7 +3,7 @@ using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Operations;
 
-/// <summary>On PostgreSQL, the import command writes while instances run, and every instance reads the import at once.</summary>
+/// <summary>On PostgreSQL, the import command writes while instances run, and every instance reads the import at once (an import's notification makes each forget what it kept).</summary>
 public sealed class ImportIntoPostgreSqlTests
 {
     [Fact]
@@ -17,6 +17,10 @@ public sealed class ImportIntoPostgreSqlTests
         using var toA = new HttpClient { BaseAddress = new Uri(a.Url) };
         using var toB = new HttpClient { BaseAddress = new Uri(b.Url) };
         await using var channel = await FakeChannel.StartAsync();
+
+        // Both instances look the booking up before it exists (and may keep that they did not find it).
+        Assert.Null(await DelayedFlightClaims.PlayAsync(toA, channel, DelayedFlightClaims.Locator(0), "before-a"));
+        Assert.Null(await DelayedFlightClaims.PlayAsync(toB, channel, DelayedFlightClaims.Locator(1), "before-b"));
 
         // Written into a scratch data file, then imported from its JSON into PostgreSQL with the bots running.
         var scratch = BotHost.TempDataPath();
