@@ -102,6 +102,11 @@ param instanceCount int = 2
 @description('Compute of the PostgreSQL Flexible Server that keeps the ledger, e.g. Standard_B1ms (Burstable) or Standard_D2ds_v5 (GeneralPurpose).')
 param postgresSkuName string = 'Standard_B1ms'
 
+@description('Connections per pool and instance; each instance has two pools, so instanceCount × 2 × postgresPoolSize must stay within the server\'s max_connections (about 50 on Standard_B1ms, leaving room for administration).')
+@minValue(4)
+@maxValue(200)
+param postgresPoolSize int = 10
+
 @description('Tier of that compute. High availability needs GeneralPurpose or MemoryOptimized.')
 @allowed([
   'Burstable'
@@ -407,7 +412,9 @@ var baseAppSettings = [
   {
     // No password: Storage__PostgreSqlAuthentication=EntraId signs in with the managed identity's token.
     name: 'ConnectionStrings__CustomerCare'
-    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${postgresDatabaseName};Username=${identity!.name};Ssl Mode=Require'
+    // Each instance opens two pools of this size (turns' work, and turns' locks): instances × 2 × size must stay
+    // within the server's max_connections (about 50 on Standard_B1ms; more on larger compute).
+    value: 'Host=${postgres.properties.fullyQualifiedDomainName};Database=${postgresDatabaseName};Username=${identity!.name};Ssl Mode=Require;Maximum Pool Size=${postgresPoolSize}'
   }
   {
     name: 'Storage__PostgreSqlAuthentication'

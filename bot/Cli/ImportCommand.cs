@@ -23,11 +23,14 @@ public static class ImportCommand
 
     public static int Run(string[] args, string defaultDataPath, TextWriter output, TextWriter error)
     {
-        // Files are the arguments that are neither a --key nor its value.
-        var files = args.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || !args[i - 1].StartsWith("--", StringComparison.Ordinal))).ToList();
-        var settings = args.Except(files).ToArray();
-        var dataIndex = Array.IndexOf(args, "--data");
-        var dataPath = dataIndex >= 0 && dataIndex + 1 < args.Length ? args[dataIndex + 1] : defaultDataPath;
+        if (!ImportArguments.TryParse(args, out var parsed, out var wrong))
+        {
+            error.WriteLine("import: " + wrong);
+            error.WriteLine(Usage);
+            return 2;
+        }
+        var (files, settings) = (parsed.Files, parsed.Settings);
+        var dataPath = parsed.DataPath ?? defaultDataPath;
         if (files.Count == 0)
         {
             error.WriteLine(Usage);
@@ -54,9 +57,14 @@ public static class ImportCommand
             }
         }
 
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables()
-            .AddCommandLine(settings.Where((a, i) => a != "--data" && (i == 0 || settings[i - 1] != "--data")).ToArray()).Build();
-        if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
+        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddInMemoryCollection(settings).Build();
+        var provider = configuration[$"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}"];
+        if (provider is not null && !Enum.TryParse<StorageProvider>(provider, ignoreCase: true, out _))
+        {
+            error.WriteLine($"import: Storage:Provider is '{provider}'; it must be LiteDb or PostgreSql. Nothing was imported.");
+            return 2;
+        }
+        if (provider is not null && Enum.Parse<StorageProvider>(provider, ignoreCase: true) == StorageProvider.PostgreSql)
         {
             return ImportIntoPostgreSql(configuration, results, output, error) && failed.Count == 0 ? 0 : 1;
         }

@@ -25,10 +25,7 @@ public sealed class ReadThroughCache<TValue>(int capacity = 10_000)
         {
             _values.Clear();
         }
-        if (Interlocked.Read(ref _version) == version)
-        {
-            _values.TryAdd(key, value);
-        }
+        Keep(key, value, version);
         return value;
     }
 
@@ -45,11 +42,24 @@ public sealed class ReadThroughCache<TValue>(int capacity = 10_000)
         {
             _values.Clear();
         }
-        if (Interlocked.Read(ref _version) == version)
-        {
-            _values.TryAdd(key, value);
-        }
+        Keep(key, value, version);
         return value;
+    }
+
+    /// <summary>
+    /// Keeps a value read at <paramref name="version"/> unless a write was committed since; checked again after it is
+    /// kept, so a write committed between the check and the keeping still takes it out.
+    /// </summary>
+    private void Keep(string key, TValue? value, long version)
+    {
+        if (Interlocked.Read(ref _version) != version || !_values.TryAdd(key, value))
+        {
+            return;
+        }
+        if (Interlocked.Read(ref _version) != version)
+        {
+            _values.TryRemove(new KeyValuePair<string, TValue?>(key, value));
+        }
     }
 
     /// <summary>After a committed write: forgets everything, including what a read that started before it may still add.</summary>

@@ -5,6 +5,7 @@ using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -64,6 +65,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISupervisorReviews, PostgreSqlSupervisorReviews>());
         services.Replace(ServiceDescriptor.Singleton<ITranscriptExpiry, PostgreSqlTranscriptExpiry>());
         services.Replace(ServiceDescriptor.Singleton<IAccessLogStore, PostgreSqlAccessLogStore>());
+        // One application for every instance, wherever each is installed: the keys are shared by name.
+        services.AddDataProtection().SetApplicationName("CustomerCare");
         services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((keys, dataSource) => keys.XmlRepository = new PostgreSqlKeyRepository(dataSource));
         services.Replace(ServiceDescriptor.Singleton<IConversationLocks, PostgreSqlConversationLocks>());
         return services;

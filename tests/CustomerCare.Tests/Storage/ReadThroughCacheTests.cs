@@ -43,6 +43,42 @@ public sealed class ReadThroughCacheTests
     }
 
     [Fact]
+    public void AWriteCommittedWhileAReadIsBeingKept_NeverLeavesTheOldValueBehind()
+    {
+        const int Rounds = 100_000;
+        var caches = Enumerable.Range(0, Rounds).Select(_ => new ReadThroughCache<string>()).ToArray();
+        var stored = new string[Rounds];
+        using var start = new Barrier(2);
+        using var done = new Barrier(2);
+        // Each round, one thread reads the old value while the other commits the new one and invalidates.
+        var reader = new Thread(() =>
+        {
+            for (var round = 0; round < Rounds; round++)
+            {
+                start.SignalAndWait();
+                caches[round].Get("k", _ => Volatile.Read(ref stored[round]) ?? "old");
+                done.SignalAndWait();
+            }
+        });
+        reader.Start();
+        var stale = 0;
+        for (var round = 0; round < Rounds; round++)
+        {
+            start.SignalAndWait();
+            Volatile.Write(ref stored[round], "new");
+            caches[round].Invalidate();
+            done.SignalAndWait();
+            if (caches[round].Get("k", _ => "new") != "new")
+            {
+                stale++;
+            }
+        }
+        reader.Join();
+
+        Assert.Equal(0, stale);
+    }
+
+    [Fact]
     public async Task Booking_ChangedByAnImport_IsReadAgain()
     {
         using var file = LiteDbFile.Open(":memory:");
