@@ -18,7 +18,28 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider clock, Func<string>? newReference = null, Func<LedgerEntry, Task>? recorded = null)
     : ICompensationLedger, ILedgerHistory
 {
+    /// <summary>The notification a grant sends when it commits (bookings' grants kept in memory are forgotten, see <see cref="StoreChanges"/>).</summary>
+    public const string Channel = "ledger_changed";
+
     private readonly Func<string> _newReference = newReference ?? LedgerReferences.New;
+    private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
+    private volatile bool _keeping;
+
+    /// <summary>Listening for grants: a booking's grants may be kept from now on.</summary>
+    internal void StartKeeping()
+    {
+        Forget();
+        _keeping = true;
+    }
+
+    internal void StopKeeping()
+    {
+        _keeping = false;
+        Forget();
+    }
+
+    /// <summary>A grant committed somewhere.</summary>
+    internal void Forget() => _byBooking.Invalidate();
 
     public async Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
     {
@@ -32,8 +53,17 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         // A claim stored meanwhile by a writer that did not hold the lock would fail the insert: the next attempt sees it.
         // Once begun, a grant is carried through whatever the caller's cancellation (a dropped request): stopped at its
         // commit it could be made without the customer ever being told.
-        var outcome = await TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), CancellationToken.None,
-            alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }, attempts: TransientFaults.AttemptsUntilKnown).ConfigureAwait(false);
+        GrantOutcome outcome;
+        try
+        {
+            outcome = await TransientFaults.RetryAsync(ct => GrantAsync(request, claims, attempt, now, ct), CancellationToken.None,
+                alsoRetry: e => e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }, attempts: TransientFaults.AttemptsUntilKnown).ConfigureAwait(false);
+        }
+        finally
+        {
+            // Whatever happened, this instance's next read of the booking's grants goes to the database.
+            Forget();
+        }
         if (outcome is GrantOutcome.Granted granted && recorded is not null)
         {
             await recorded(granted.Entry).ConfigureAwait(false);
@@ -90,6 +120,8 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             await PostgreSqlApprovalStore.DecideAsync(connection, approved.ApprovalId,
                 r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference }, cancellationToken).ConfigureAwait(false);
         }
+        // Delivered to every listening instance when the grant commits.
+        await connection.ExecuteAsync("NOTIFY " + Channel, cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return new GrantOutcome.Granted(entry);
     }
@@ -160,11 +192,19 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             .ToList();
     }
 
+    /// <remarks>Kept in memory while the instance listens for grants (<see cref="StoreChanges"/>); a grant through this instance forgets it at once.</remarks>
     public async Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return (await EntriesAsync(connection, "booking = $1", bookingReference.Trim().ToUpperInvariant(), cancellationToken).ConfigureAwait(false))
-            .OrderByDescending(e => e.GrantedUtc).ToList();
+        var booking = bookingReference.Trim().ToUpperInvariant();
+        return (_keeping
+            ? await _byBooking.GetAsync(booking, ReadForBookingAsync).ConfigureAwait(false)
+            : await ReadForBookingAsync(booking).ConfigureAwait(false)) ?? [];
+    }
+
+    private async Task<IReadOnlyList<LedgerEntry>?> ReadForBookingAsync(string booking)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
+        return (await EntriesAsync(connection, "booking = $1", booking, CancellationToken.None).ConfigureAwait(false)).OrderByDescending(e => e.GrantedUtc).ToList();
     }
 
     public async Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken)

@@ -7,7 +7,7 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 
 /// <summary>
 /// Bookings and flight-operations records in PostgreSQL. What was read is kept in memory only while
-/// <see cref="OperationsChanges"/> listens for imports: every import, through any instance or the <c>import</c>
+/// <see cref="StoreChanges"/> listens for imports: every import, through any instance or the <c>import</c>
 /// command, notifies <see cref="Channel"/> when it commits, and each instance then forgets what it kept. While
 /// nobody listens (at start, or after the listening connection was lost), every read goes to the database.
 /// </summary>

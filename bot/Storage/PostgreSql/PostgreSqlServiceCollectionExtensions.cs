@@ -42,7 +42,7 @@ public static class PostgreSqlServiceCollectionExtensions
                 () => carriedOver(provider), provider.GetRequiredService<ILogger<LedgerCarryOverAtStart>>())));
         }
         services.AddSingleton<PostgreSqlOperationsData>();
-        services.AddHostedService<OperationsChanges>();
+        services.AddHostedService<StoreChanges>();
         services.Replace(ServiceDescriptor.Singleton<IOperationsStore>(provider => provider.GetRequiredService<PostgreSqlOperationsData>()));
         if (carriedRecords is not null)
         {

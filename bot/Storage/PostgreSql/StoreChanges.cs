@@ -3,11 +3,14 @@ using Npgsql;
 namespace CustomerCare.Bot.Storage.PostgreSql;
 
 /// <summary>
-/// Listens on one connection for the notification every import sends, and has the instance's operations data forget
-/// what it kept. The connection is checked every 30 s; while it is down nothing is kept, so a lost notification can
-/// leave a record stale for at most the time it takes to notice (about a minute when the network drops silently).
+/// Listens on one connection for the notifications imports and grants send when they commit, and has the instance
+/// forget what it kept of bookings, flight records and bookings' grants. The connection is checked every 30 s;
+/// while it is down nothing is kept, so a lost notification can leave a record stale for at most the time it takes
+/// to notice (about a minute when the network drops silently). A grant is never decided from what is kept: the
+/// ledger checks and claims in its own transaction.
 /// </summary>
-public sealed partial class OperationsChanges(NpgsqlDataSource dataSource, PostgreSqlOperationsData operations, ILogger<OperationsChanges> logger) : BackgroundService
+public sealed partial class StoreChanges(NpgsqlDataSource dataSource, PostgreSqlOperationsData operations, PostgreSqlLedger ledger, ILogger<StoreChanges> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Check = TimeSpan.FromSeconds(30);
 
@@ -21,23 +24,42 @@ public sealed partial class OperationsChanges(NpgsqlDataSource dataSource, Postg
             }
             catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException or InvalidOperationException && !stoppingToken.IsCancellationRequested)
             {
-                operations.StopKeeping();
+                StopKeeping();
                 LogLost(logger, e);
                 await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken).ConfigureAwait(false);
             }
             finally
             {
-                operations.StopKeeping();
+                StopKeeping();
             }
+        }
+    }
+
+    private void StopKeeping()
+    {
+        operations.StopKeeping();
+        ledger.StopKeeping();
+    }
+
+    private void Changed(string channel)
+    {
+        if (channel == PostgreSqlOperationsData.Channel)
+        {
+            operations.Forget();
+        }
+        else if (channel == PostgreSqlLedger.Channel)
+        {
+            ledger.Forget();
         }
     }
 
     private async Task ListenAsync(CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken).ConfigureAwait(false);
-        connection.Notification += (_, _) => operations.Forget();
-        await connection.ExecuteAsync("LISTEN " + PostgreSqlOperationsData.Channel, stoppingToken).ConfigureAwait(false);
+        connection.Notification += (_, notification) => Changed(notification.Channel);
+        await connection.ExecuteAsync($"LISTEN {PostgreSqlOperationsData.Channel}; LISTEN {PostgreSqlLedger.Channel}", stoppingToken).ConfigureAwait(false);
         operations.StartKeeping();
+        ledger.StartKeeping();
         try
         {
             while (true)
@@ -50,10 +72,10 @@ public sealed partial class OperationsChanges(NpgsqlDataSource dataSource, Postg
         }
         finally
         {
-            operations.StopKeeping();
-            // The connection goes back to the pool: it must not go on listening for whoever takes it next.
+            StopKeeping();
             try
             {
+                // The connection goes back to the pool: it must not go on listening for whoever takes it next.
                 if (connection.State == System.Data.ConnectionState.Open)
                 {
                     await connection.ExecuteAsync("UNLISTEN *", CancellationToken.None).ConfigureAwait(false);
@@ -66,6 +88,6 @@ public sealed partial class OperationsChanges(NpgsqlDataSource dataSource, Postg
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection that listens for imports; bookings and flight records are read from PostgreSQL every time until it is back")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the connection that listens for imports and grants; bookings, flight records and grants are read from PostgreSQL every time until it is back")]
     private static partial void LogLost(ILogger logger, Exception exception);
 }
