@@ -54,6 +54,11 @@ public static class LedgerCarryOver
                         twice.Add(grant.Entry.Reference);
                     }
                 }
+                if (added > 0)
+                {
+                    // Running instances forget the bookings' grants they kept, as for any grant, when this batch commits.
+                    await connection.ExecuteAsync("NOTIFY " + PostgreSqlLedger.Channel, ct).ConfigureAwait(false);
+                }
                 await transaction.CommitAsync(ct).ConfigureAwait(false);
                 return (added, twice);
             }, cancellationToken).ConfigureAwait(false);

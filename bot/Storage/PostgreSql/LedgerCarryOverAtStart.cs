@@ -17,12 +17,6 @@ public sealed partial class LedgerCarryOverAtStart(NpgsqlDataSource dataSource, 
             return;
         }
         var result = await LedgerCarryOver.CarryOverAsync(dataSource, ledger, cancellationToken).ConfigureAwait(false);
-        if (result.GrantsAdded > 0)
-        {
-            // Instances already running forget the bookings' grants they kept.
-            await using var notify = dataSource.CreateCommand("NOTIFY " + PostgreSqlLedger.Channel);
-            await notify.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
         if (result.GrantsAdded + result.RefusalsAdded > 0)
         {
             LogCarried(logger, result.GrantsAdded, result.RefusalsAdded);

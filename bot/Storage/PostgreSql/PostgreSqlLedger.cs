@@ -204,7 +204,8 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     private async Task<IReadOnlyList<LedgerEntry>?> ReadForBookingAsync(string booking)
     {
         await using var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        return (await EntriesAsync(connection, "booking = $1", booking, CancellationToken.None).ConfigureAwait(false)).OrderByDescending(e => e.GrantedUtc).ToList();
+        // An array: kept and shared by every caller, it cannot be changed by one of them.
+        return (await EntriesAsync(connection, "booking = $1", booking, CancellationToken.None).ConfigureAwait(false)).OrderByDescending(e => e.GrantedUtc).ToArray();
     }
 
     public async Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken)
