@@ -61,8 +61,6 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<IConversationLocks>(provider => provider.GetRequiredService<ConversationLocks>());
         services.AddSingleton<BotAdapter>();
 
-        services.AddSingleton<TranscriptStore>();
-        services.TryAddSingleton<ITranscriptStore>(provider => provider.GetRequiredService<TranscriptStore>());
         services.AddSingleton<TranscriptQueue>();
         services.AddSingleton<TranscriptLog>();
         services.AddSingleton<TranscriptWriter>();

@@ -1,3 +1,4 @@
+using CustomerCare.Builder;
 using System.Collections.Concurrent;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Cases;

@@ -1,3 +1,4 @@
+using CustomerCare.Builder;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Ledger;
 using CustomerCare.Remedies;

@@ -1,5 +1,6 @@
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
+using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
@@ -25,6 +26,13 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<LiteDbCaseStore>();
         services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<LiteDbCaseStore>());
         services.AddSingleton<ConversationIndex>();
+        services.AddSingleton<TranscriptStore>();
+        services.AddSingleton<ITranscriptStore>(provider => provider.GetRequiredService<TranscriptStore>());
+        services.AddSingleton<ConversationSearch>();
+        services.AddSingleton<IConversationList>(provider => provider.GetRequiredService<ConversationSearch>());
+        services.AddSingleton<ISupervisorReviews, SupervisorReviews>();
+        services.AddSingleton<IAccessLogStore, LiteDbAccessLogStore>();
+        services.AddSingleton<ITranscriptExpiry, LiteDbTranscriptExpiry>();
         services.AddSingleton<LiteDbLedger>();
         services.AddSingleton<ICompensationLedger>(provider => provider.GetRequiredService<LiteDbLedger>());
         services.AddSingleton<ILedgerHistory>(provider => provider.GetRequiredService<LiteDbLedger>());

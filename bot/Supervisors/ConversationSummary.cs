@@ -1,5 +1,4 @@
-using CustomerCare.Bot.Storage;
-using LiteDB;
+using CustomerCare.Builder;
 
 namespace CustomerCare.Bot.Supervisors;
 
@@ -79,51 +78,6 @@ public sealed record ConversationSummary(string ChannelId, string ConversationId
     };
 
     public string Language => Locale is { Length: >= 2 } locale ? locale[..2].ToLowerInvariant() : "en";
-
-    public BsonDocument ToDocument() => new()
-    {
-        ["_id"] = Key,
-        ["channelId"] = ChannelId,
-        ["conversationId"] = ConversationId,
-        ["firstUtc"] = FirstUtc,
-        ["lastUtc"] = LastUtc,
-        ["activities"] = Activities,
-        ["locale"] = Locale,
-        ["customerId"] = CustomerId,
-        ["customerName"] = CustomerName,
-        ["preview"] = Preview,
-        ["bookings"] = new BsonArray(Bookings.Select(b => new BsonValue(b))),
-        ["agents"] = new BsonArray(Agents.Select(a => new BsonValue(a))),
-        ["caseReference"] = CaseReference,
-        ["handedOff"] = HandedOff,
-        ["grants"] = Grants,
-        ["rating"] = Rating,
-        ["reviewScore"] = ReviewScore,
-        ["agentsThread"] = AgentsThread,
-    };
-
-    public static ConversationSummary FromDocument(BsonDocument d) => new(d["channelId"].AsString, d["conversationId"].AsString)
-    {
-        FirstUtc = Utc(d["firstUtc"]),
-        LastUtc = Utc(d["lastUtc"]),
-        Activities = d["activities"].AsInt32,
-        Locale = Text(d["locale"]),
-        CustomerId = Text(d["customerId"]),
-        CustomerName = Text(d["customerName"]),
-        Preview = Text(d["preview"]),
-        Bookings = d["bookings"].AsArray.Select(v => v.AsString).ToList(),
-        Agents = d["agents"].AsArray.Select(v => v.AsString).ToList(),
-        CaseReference = Text(d["caseReference"]),
-        HandedOff = d["handedOff"].AsBoolean,
-        Grants = d["grants"].AsInt32,
-        Rating = d["rating"].IsNull ? null : d["rating"].AsInt32,
-        ReviewScore = d["reviewScore"].IsNull ? null : d["reviewScore"].AsInt32,
-        AgentsThread = d["agentsThread"].IsBoolean && d["agentsThread"].AsBoolean,
-    };
-
-    private static string? Text(BsonValue value) => value.IsNull ? null : value.AsString;
-
-    private static DateTime Utc(BsonValue value) => DateTime.SpecifyKind(value.AsDateTime, DateTimeKind.Utc);
 }
 
 /// <summary>The outcomes a supervisor filters on.</summary>

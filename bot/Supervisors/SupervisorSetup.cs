@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace CustomerCare.Bot.Supervisors;
 
 /// <summary>The supervisors' area: sign-in, server-rendered pages under /supervisors, downloads, the access log and transcript retention.</summary>
@@ -20,14 +18,9 @@ public static class SupervisorSetup
             pages.Conventions.AllowAnonymousToPage("/Account/SignIn");
             pages.Conventions.AllowAnonymousToPage("/Account/Denied");
         });
-        services.AddSingleton<ConversationSearch>();
-        services.TryAddSingleton<IConversationList>(provider => provider.GetRequiredService<ConversationSearch>());
         services.AddSingleton<ConversationTimeline>();
-        services.TryAddSingleton<ISupervisorReviews, SupervisorReviews>();
-        services.TryAddSingleton<IAccessLogStore, LiteDbAccessLogStore>();
         services.AddSingleton<TranscriptAccessLog>();
         services.AddSingleton<FairnessSource>();
-        services.TryAddSingleton<ITranscriptExpiry, LiteDbTranscriptExpiry>();
         services.AddHostedService<TranscriptRetention>();
         return services;
     }

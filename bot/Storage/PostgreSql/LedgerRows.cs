@@ -1,3 +1,4 @@
+using CustomerCare.Builder;
 using System.Text.Json;
 using CustomerCare.Ledger;
 using Npgsql;

@@ -1,3 +1,4 @@
+using CustomerCare.Builder;
 using System.Security.Cryptography;
 using System.Text;
 using CustomerCare.Bot.Supervisors;

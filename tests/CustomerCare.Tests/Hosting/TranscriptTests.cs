@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Tests.Support;

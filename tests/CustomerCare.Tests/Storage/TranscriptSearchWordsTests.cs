@@ -1,3 +1,4 @@
+using CustomerCare.Builder;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Transcripts;

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Storage;
 using System.Net;
 using System.Text.Json.Nodes;
 using CustomerCare.Bot.Supervisors;

@@ -1,4 +1,7 @@
-namespace CustomerCare.Bot.Supervisors;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Bot.Supervisors;
+
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// The in-memory copy of the conversation summaries, with an inverted index of the words customers and agents

@@ -1,6 +1,8 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Bot.Supervisors;
 
-namespace CustomerCare.Bot.Supervisors;
+
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// Answers the conversation list from the data file's index: filters on the in-memory summaries, newest first, and a

@@ -1,7 +1,8 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Bot.Supervisors;
 using LiteDB;
 
-namespace CustomerCare.Bot.Supervisors;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>The access log in the data file, numbered in the order written.</summary>
 public sealed class LiteDbAccessLogStore(LiteDatabase database, LiteDbWriter writer) : IAccessLogStore

@@ -1,8 +1,8 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Transcripts;
 using LiteDB;
 
-namespace CustomerCare.Bot.Supervisors;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>Expired conversations in the data file: one scan of the summaries, then each batch checked again and deleted on the writer.</summary>
 public sealed class LiteDbTranscriptExpiry(LiteDatabase database, LiteDbWriter writer, ConversationIndex index) : ITranscriptExpiry

@@ -1,7 +1,7 @@
-using CustomerCare.Bot.Supervisors;
+using CustomerCare.Bot.Transcripts;
 using CustomerCare.Schema;
 
-namespace CustomerCare.Bot.Transcripts;
+namespace CustomerCare.Bot.Supervisors;
 
 /// <summary>What newly logged activities change in a conversation's summary: times, count, customer, language, agents.</summary>
 public static class TranscriptSummary

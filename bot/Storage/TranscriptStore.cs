@@ -1,11 +1,12 @@
+using CustomerCare.Builder;
+using CustomerCare.Bot.Transcripts;
 using System.Globalization;
-using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Schema;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
-namespace CustomerCare.Bot.Transcripts;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// The transcript of every conversation in LiteDB, in the order activities happened. Entries are stored in

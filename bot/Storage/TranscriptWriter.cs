@@ -1,7 +1,7 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Transcripts;
 using Microsoft.Extensions.Options;
 
-namespace CustomerCare.Bot.Transcripts;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// Writes queued transcript entries to the store in batches, each gathered for a short while (see

@@ -1,4 +1,4 @@
-namespace CustomerCare.Bot.Storage;
+namespace CustomerCare.Builder;
 
 /// <summary>"{channel}/{conversation}": how every store names a conversation (transcripts, ledger, cases, reviews, summaries).</summary>
 public static class ConversationKey

@@ -1,7 +1,9 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Builder;
+using CustomerCare.Bot.Transcripts;
+using CustomerCare.Bot.Supervisors;
 using LiteDB;
 
-namespace CustomerCare.Bot.Supervisors;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>Reviews in the data file, each written with its conversation's summary in one transaction.</summary>
 public sealed class SupervisorReviews : ISupervisorReviews

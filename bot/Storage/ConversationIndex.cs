@@ -1,9 +1,10 @@
+using CustomerCare.Builder;
+using CustomerCare.Bot.Supervisors;
 using System.Collections.Concurrent;
-using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Transcripts;
 using LiteDB;
 
-namespace CustomerCare.Bot.Supervisors;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// The supervisors' index of customer conversations: one summary document per conversation in LiteDB, changed inside
@@ -48,10 +49,10 @@ public sealed class ConversationIndex
     {
         var collection = db.GetCollection(CollectionName);
         var key = ConversationKey.Of(channelId, conversationId);
-        var current = _written.Get(key, id => collection.FindById(id) is { } document ? ConversationSummary.FromDocument(document) : null)
+        var current = _written.Get(key, id => collection.FindById(id) is { } document ? SummaryDocuments.FromDocument(document) : null)
             ?? new ConversationSummary(channelId, conversationId);
         var changed = change(current);
-        collection.Upsert(changed.ToDocument());
+        collection.Upsert(SummaryDocuments.ToDocument(changed));
         _written.Set(key, changed);
         _uncommitted.Add(mirror => mirror.Put(changed));
     }
@@ -132,7 +133,7 @@ public sealed class ConversationIndex
         {
             foreach (var document in _database.GetCollection(CollectionName).FindAll())
             {
-                mirror.Put(ConversationSummary.FromDocument(document));
+                mirror.Put(SummaryDocuments.FromDocument(document));
             }
             foreach (var document in _database.GetCollection(TranscriptStore.TermsCollectionName).FindAll())
             {
