@@ -2,6 +2,7 @@ using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 using CustomerCare.Bot.Supervisors;
 
 if (args is ["nlu", .. var nluArgs])

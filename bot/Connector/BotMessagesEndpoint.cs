@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 using CustomerCare.Builder;
 using CustomerCare.Schema;
 

@@ -1,4 +1,4 @@
-using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.DirectLine;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.DirectLine;

@@ -16,7 +16,7 @@ public static class DirectLineStream
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await Hosting.ErrorResults.WriteAsync(context, StatusCodes.Status400BadRequest, "WebSocketRequired", "The stream URL accepts WebSocket connections only.").ConfigureAwait(false);
+            await Http.ErrorResults.WriteAsync(context, StatusCodes.Status400BadRequest, "WebSocketRequired", "The stream URL accepts WebSocket connections only.").ConfigureAwait(false);
             return;
         }
         var (conversation, _, error) = await DirectLineActivities.AuthorizeAsync(conversationId, WithBearer(context.Request, t), tokens, options, conversations).ConfigureAwait(false);

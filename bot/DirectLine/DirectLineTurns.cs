@@ -1,4 +1,4 @@
-using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 using CustomerCare.Builder;
 using CustomerCare.Schema;
 

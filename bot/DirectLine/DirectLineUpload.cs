@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 using CustomerCare.Schema;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using CustomerCare.Bot.Hosting;
+using CustomerCare.Bot.Http;
 
 namespace CustomerCare.Bot.DirectLine;
 

@@ -17,7 +17,7 @@ internal static class TurnPipelineBenchmark
     {
         using var file = CustomerCare.Bot.Storage.LiteDbFile.Open(":memory:");
         using var writer = new CustomerCare.Bot.Storage.LiteDbWriter(file);
-        var operations = new CustomerCare.Bot.Operations.LiteDbOperationsData(file.Database, writer);
+        var operations = new CustomerCare.Bot.Storage.LiteDbOperationsData(file.Database, writer);
         await new CustomerCare.Bot.Operations.DemoDataSeeder(operations, new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build(),
             new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }, NullLogger<CustomerCare.Bot.Operations.DemoDataSeeder>.Instance).StartAsync(CancellationToken.None);
         var storage = new MemoryStorage();

@@ -48,7 +48,7 @@ public sealed class GrantCrashTests
         {
             Assert.Contains(recorded, e => e.Subject.BookingReference == locator && e.Reference == reference);
         }
-        var booking = (await new CustomerCare.Bot.Operations.LiteDbOperationsData(file.Database, writer).FindBookingAsync(recorded[0].Subject.BookingReference, CancellationToken.None))!;
+        var booking = (await new CustomerCare.Bot.Storage.LiteDbOperationsData(file.Database, writer).FindBookingAsync(recorded[0].Subject.BookingReference, CancellationToken.None))!;
         var who = new PassengerJourney(booking.RecordLocator, booking.Passengers[0], CustomerCare.Operations.Journey.Of(booking)[0]);
         var again = await ledger.TryGrantAsync(LedgerRequests.Request(who, LedgerRequests.Agent(), remedy: recorded[0].Remedies[0]), CancellationToken.None);
         Assert.IsType<GrantOutcome.AlreadyGranted>(again);

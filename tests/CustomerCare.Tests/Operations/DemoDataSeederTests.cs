@@ -22,7 +22,7 @@ public sealed class DemoDataSeederTests
         }
         _ = host.Server;
 
-        var booking = await host.Services.GetRequiredService<LiteDbOperationsData>().FindBookingAsync("DEMO01", CancellationToken.None);
+        var booking = await host.Services.GetRequiredService<CustomerCare.Bot.Storage.LiteDbOperationsData>().FindBookingAsync("DEMO01", CancellationToken.None);
 
         Assert.Equal(loaded, booking is not null);
         Assert.Equal(environment == "Production" && enabled == "true" && !loaded, host.Logs.Lines.Any(l => l.Message.Contains("Demo data not loaded", StringComparison.Ordinal)));

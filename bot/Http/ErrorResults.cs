@@ -1,6 +1,6 @@
 using CustomerCare.Schema;
 
-namespace CustomerCare.Bot.Hosting;
+namespace CustomerCare.Bot.Http;
 
 /// <summary>Errors in the Bot Framework's shape: {"error":{"code","message"}}.</summary>
 public static class ErrorResults

@@ -1,4 +1,4 @@
-namespace CustomerCare.Bot.Hosting;
+namespace CustomerCare.Bot.Http;
 
 /// <summary>Limits on what one request may send; uploads raise their own limit.</summary>
 public static class RequestLimits

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using CustomerCare.Schema;
 
-namespace CustomerCare.Bot.Hosting;
+namespace CustomerCare.Bot.Http;
 
 /// <summary>Reads an activity from a request body, turning every kind of bad input into a clear error.</summary>
 public static class ActivityReader

@@ -1,9 +1,9 @@
-using CustomerCare.Bot.Storage;
+using CustomerCare.Bot.Operations;
 using CustomerCare.Operations;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 
-namespace CustomerCare.Bot.Operations;
+namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// Bookings (keyed by record locator) and flight-operations records (keyed by flight and date) in LiteDB. They change
