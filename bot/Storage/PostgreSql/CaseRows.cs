@@ -28,7 +28,6 @@ internal static class CaseRows
 
     public static CaseFile File(string json) => JsonSerializer.Deserialize<CaseFile>(json, LedgerJson.Options)!;
 
-    public static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time, DateTimeKind.Utc);
 
     public static CaseRow Read(NpgsqlDataReader r) => new(
         File(r.GetString(2)) with { Reference = r.GetString(0) },

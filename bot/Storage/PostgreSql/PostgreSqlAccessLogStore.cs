@@ -14,7 +14,7 @@ public sealed class PostgreSqlAccessLogStore(NpgsqlDataSource dataSource) : IAcc
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
             return await connection.ExecuteAsync("INSERT INTO transcript_access (write_id, who, at_utc, action, conversation) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (write_id) DO NOTHING", ct,
-                writeId, access.Who, SummaryRows.Utc(access.AtUtc), access.Action, access.Conversation).ConfigureAwait(false);
+                writeId, access.Who, PostgreSqlCommands.Utc(access.AtUtc), access.Action, access.Conversation).ConfigureAwait(false);
         }, CancellationToken.None);
     }
 

@@ -27,7 +27,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
                     INSERT INTO cases (reference, status, channel_id, conversation_id, opened_utc, file, opened_by)
                     VALUES ($1, $2, $3, $4, $5, $6, $7)
                     ON CONFLICT DO NOTHING
-                    """, ct, candidate.Reference, Open, candidate.ChannelId, candidate.ConversationId, CaseRows.Utc(candidate.OpenedUtc),
+                    """, ct, candidate.Reference, Open, candidate.ChannelId, candidate.ConversationId, PostgreSqlCommands.Utc(candidate.OpenedUtc),
                     CaseRows.Json(candidate), openedBy).ConfigureAwait(false);
                 if (inserted == 1)
                 {
@@ -70,7 +70,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             return taken is not null || await IsOwnChangeAsync(connection, reference, changeId, ct).ConfigureAwait(false)
                 ? new CaseClaim(true, true, agentId, agentName, Newly: true)
                 : await HolderAsync(connection, reference, agentId, ct).ConfigureAwait(false);
-        }, (claim, row) => claim.Newly ? changes?.HeldByAsync(row, agentName) : null, reference, cancellationToken);
+        }, claim => claim.Newly ? (list, row) => list.HeldByAsync(row, agentName) : null, reference, cancellationToken);
 
     public Task<CaseClaim> TryTakeOverAsync(string reference, string agentId, string agentName, CancellationToken cancellationToken)
         => ChangeAsync(async (connection, changeId, ct) =>
@@ -98,7 +98,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
                 reference, current.Holder, current.HolderName, agentId, agentName, clock.GetUtcNow().UtcDateTime).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return new CaseClaim(true, true, agentId, agentName, Newly: true, PreviousAgentName: current.HolderName);
-        }, (claim, row) => claim.Newly ? changes?.HeldByAsync(row, agentName) : null, reference, cancellationToken);
+        }, claim => claim.Newly ? (list, row) => list.HeldByAsync(row, agentName) : null, reference, cancellationToken);
 
     public Task<bool> TryMoveAsync(string reference, CaseStatus to, int? rating, CancellationToken cancellationToken)
         => ChangeAsync(async (connection, changeId, ct) =>
@@ -111,7 +111,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
                 """, ct, reference, CaseRows.Name(to), to is CaseStatus.Rating or CaseStatus.Closed, clock.GetUtcNow().UtcDateTime,
                 new NpgsqlParameter { Value = (object?)rating ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer }, changeId, CaseRows.From(to)).ConfigureAwait(false);
             return moved == 1 || await IsOwnChangeAsync(connection, reference, changeId, ct).ConfigureAwait(false);
-        }, (moved, row) => moved && rating is { } value ? changes?.RatedAsync(row, value) : null, reference, cancellationToken);
+        }, moved => moved && rating is { } value ? (list, row) => list.RatedAsync(row, value) : null, reference, cancellationToken);
 
     public Task AttachAgentThreadAsync(string reference, AgentThread thread, CancellationToken cancellationToken)
         => UpdateAsync("""
@@ -123,7 +123,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             INSERT INTO case_notes (id, reference, author, text, at_utc)
             SELECT $1, reference, $3, $4, $5 FROM cases WHERE reference = $2
             ON CONFLICT (id) DO NOTHING
-            """, cancellationToken, Guid.NewGuid(), reference, author, text, CaseRows.Utc(atUtc));
+            """, cancellationToken, Guid.NewGuid(), reference, author, text, PostgreSqlCommands.Utc(atUtc));
 
     public Task SetCallbackEmailAsync(string reference, string email, CancellationToken cancellationToken)
         => UpdateAsync("UPDATE cases SET callback_email = $2 WHERE reference = $1", cancellationToken, reference, email);
@@ -134,7 +134,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             await connection.ExecuteAsync("UPDATE cases SET wait_notice_sent = true, wait_notice_id = $2 WHERE reference = $1 AND NOT wait_notice_sent", ct,
                 reference, noticeId).ConfigureAwait(false) == 1
             || await connection.ScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM cases WHERE reference = $1 AND wait_notice_id = $2)", ct, reference, noticeId).ConfigureAwait(false),
-            (_, _) => null, reference, cancellationToken);
+            _ => null, reference, cancellationToken);
 
     public async Task<HeldCase?> HeldForCustomerAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
@@ -155,7 +155,7 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             conversationId, channelId, Open).ConfigureAwait(false)).SingleOrDefault()?.File;
 
     public async Task<IReadOnlyList<CaseFile>> WaitingSinceAsync(DateTime cutoffUtc, CancellationToken cancellationToken)
-        => (await RowsAsync("status = $1 AND opened_utc < $2 AND NOT wait_notice_sent ORDER BY opened_utc", cancellationToken, Open, CaseRows.Utc(cutoffUtc))
+        => (await RowsAsync("status = $1 AND opened_utc < $2 AND NOT wait_notice_sent ORDER BY opened_utc", cancellationToken, Open, PostgreSqlCommands.Utc(cutoffUtc))
             .ConfigureAwait(false)).Select(r => r.File).ToList();
 
     public async Task<IReadOnlyList<CaseHistory>> ForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
@@ -200,9 +200,10 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
 
     /// <summary>
     /// Runs a change under one id through to a known outcome (the caller's cancellation is not honoured once it has
-    /// begun), then tells the supervisors' list what <paramref name="listed"/> says changed.
+    /// begun), then tells the supervisors' list what <paramref name="listed"/> says changed (the case is read for it only then).
     /// </summary>
-    private async Task<T> ChangeAsync<T>(Func<NpgsqlConnection, Guid, CancellationToken, Task<T>> change, Func<T, CaseFile, Task?> listed, string reference, CancellationToken cancellationToken)
+    private async Task<T> ChangeAsync<T>(Func<NpgsqlConnection, Guid, CancellationToken, Task<T>> change, Func<T, Func<ICaseChanges, CaseFile, Task>?> listed, string reference,
+        CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         reads?.ForgetCases();
@@ -213,9 +214,9 @@ public sealed class PostgreSqlCaseStore(NpgsqlDataSource dataSource, TimeProvide
             return await change(connection, changeId, ct).ConfigureAwait(false);
         }, CancellationToken.None, attempts: TransientFaults.AttemptsUntilKnown).ConfigureAwait(false);
         reads?.ForgetCases();
-        if (changes is not null && await RowAsync(reference, CancellationToken.None).ConfigureAwait(false) is { } row && listed(outcome, row.File) is { } listing)
+        if (changes is not null && listed(outcome) is { } listing && await RowAsync(reference, CancellationToken.None).ConfigureAwait(false) is { } row)
         {
-            await listing.ConfigureAwait(false);
+            await listing(changes, row.File).ConfigureAwait(false);
         }
         return outcome;
     }

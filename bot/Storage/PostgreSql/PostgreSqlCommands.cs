@@ -64,6 +64,9 @@ internal static class PostgreSqlCommands
         _ => value,
     };
 
+    /// <summary>A time as a timestamptz parameter takes it: in UTC (a time of unspecified kind is taken to be UTC).</summary>
+    public static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time.Kind == DateTimeKind.Local ? time.ToUniversalTime() : time, DateTimeKind.Utc);
+
     /// <summary>A nullable text column.</summary>
     public static string? NullableString(this NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 

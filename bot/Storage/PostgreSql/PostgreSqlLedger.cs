@@ -23,24 +23,15 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     public const string Channel = "ledger_changed";
 
     private readonly Func<string> _newReference = newReference ?? LedgerReferences.New;
-    private readonly ReadThroughCache<IReadOnlyList<LedgerEntry>> _byBooking = new();
-    private volatile bool _keeping;
+    private readonly KeptWhileListening<IReadOnlyList<LedgerEntry>> _byBooking = new();
 
     /// <summary>Listening for grants: a booking's grants may be kept from now on.</summary>
-    internal void StartKeeping()
-    {
-        Forget();
-        _keeping = true;
-    }
+    internal void StartKeeping() => _byBooking.StartKeeping();
 
-    internal void StopKeeping()
-    {
-        _keeping = false;
-        Forget();
-    }
+    internal void StopKeeping() => _byBooking.StopKeeping();
 
     /// <summary>A grant committed somewhere.</summary>
-    internal void Forget() => _byBooking.Invalidate();
+    internal void Forget() => _byBooking.Forget();
 
     public async Task<GrantOutcome> TryGrantAsync(GrantRequest request, CancellationToken cancellationToken)
     {
@@ -197,9 +188,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     public async Task<IReadOnlyList<LedgerEntry>> ForBookingAsync(string bookingReference, CancellationToken cancellationToken)
     {
         var booking = bookingReference.Trim().ToUpperInvariant();
-        return (_keeping
-            ? await _byBooking.GetAsync(booking, ReadForBookingAsync).ConfigureAwait(false)
-            : await ReadForBookingAsync(booking).ConfigureAwait(false)) ?? [];
+        return await _byBooking.GetAsync(booking, ReadForBookingAsync).ConfigureAwait(false) ?? [];
     }
 
     private async Task<IReadOnlyList<LedgerEntry>?> ReadForBookingAsync(string booking)
@@ -233,18 +222,17 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ListAsync("SELECT entry FROM ledger_entries WHERE granted_utc >= $1 AND granted_utc < $2 ORDER BY granted_utc",
-            ReadEntry, cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
+            ReadEntry, cancellationToken, PostgreSqlCommands.Utc(fromUtc), PostgreSqlCommands.Utc(toUtc)).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<string>> RefusedGrantReferencesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         return await connection.ListAsync("SELECT reference FROM ledger_refusals WHERE attempted_utc >= $1 AND attempted_utc < $2",
-            r => r.GetString(0), cancellationToken, Utc(fromUtc), Utc(toUtc)).ConfigureAwait(false);
+            r => r.GetString(0), cancellationToken, PostgreSqlCommands.Utc(fromUtc), PostgreSqlCommands.Utc(toUtc)).ConfigureAwait(false);
     }
 
     /// <summary>A bound of a time range as UTC (DateTime.MinValue and MaxValue stand for no bound).</summary>
-    private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
     /// <summary>The grants carried over under these older keys.</summary>
     private static Task<List<LedgerEntry>> OlderEntriesAsync(NpgsqlConnection connection, IReadOnlyList<string> keys, CancellationToken cancellationToken)

@@ -16,41 +16,33 @@ public sealed class PostgreSqlOperationsData(NpgsqlDataSource dataSource) : IOpe
     /// <summary>The notification an import sends when it commits.</summary>
     public const string Channel = "operations_changed";
 
-    private readonly ReadThroughCache<Booking> _bookings = new();
-    private readonly ReadThroughCache<FlightOperation> _flights = new();
-    private volatile bool _keeping;
+    private readonly KeptWhileListening<Booking> _bookings = new();
+    private readonly KeptWhileListening<FlightOperation> _flights = new();
 
     public Task<Booking?> FindBookingAsync(string recordLocator, CancellationToken cancellationToken)
-    {
-        var key = recordLocator.Trim().ToUpperInvariant();
-        return _keeping ? _bookings.GetAsync(key, ReadBookingAsync) : ReadBookingAsync(key);
-    }
+        => _bookings.GetAsync(recordLocator.Trim().ToUpperInvariant(), ReadBookingAsync);
 
     public Task<FlightOperation?> FindFlightAsync(string flightNumber, DateOnly scheduledDate, CancellationToken cancellationToken)
-    {
-        var key = FlightKeys.Of(flightNumber, scheduledDate);
-        return _keeping ? _flights.GetAsync(key, ReadFlightAsync) : ReadFlightAsync(key);
-    }
+        => _flights.GetAsync(FlightKeys.Of(flightNumber, scheduledDate), ReadFlightAsync);
 
     /// <summary>Listening for imports: from now on what is read may be kept.</summary>
     internal void StartKeeping()
     {
-        Forget();
-        _keeping = true;
+        _bookings.StartKeeping();
+        _flights.StartKeeping();
     }
 
-    /// <summary>No longer listening: nothing is kept, and what was kept is forgotten.</summary>
     internal void StopKeeping()
     {
-        _keeping = false;
-        Forget();
+        _bookings.StopKeeping();
+        _flights.StopKeeping();
     }
 
     /// <summary>An import committed somewhere.</summary>
     internal void Forget()
     {
-        _bookings.Invalidate();
-        _flights.Invalidate();
+        _bookings.Forget();
+        _flights.Forget();
     }
 
     private async Task<Booking?> ReadBookingAsync(string key)

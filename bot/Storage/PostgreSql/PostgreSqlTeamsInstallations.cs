@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using CustomerCare.Bot.Teams;
 using Npgsql;
 
@@ -18,7 +16,7 @@ public sealed class PostgreSqlTeamsInstallations(NpgsqlDataSource dataSource) : 
                 ON CONFLICT (channel_hash) DO UPDATE SET team_id = excluded.team_id, tenant_id = excluded.tenant_id, service_url = excluded.service_url,
                     bot_id = excluded.bot_id, bot_name = excluded.bot_name
                 WHERE teams_installations.service_url IS DISTINCT FROM excluded.service_url
-                """, ct, Hash(installation.ChannelId), installation.ChannelId, installation.TeamId, installation.TenantId, installation.ServiceUrl,
+                """, ct, PostgreSqlStorage.Hash(installation.ChannelId), installation.ChannelId, installation.TeamId, installation.TenantId, installation.ServiceUrl,
                 installation.BotId, installation.BotName).ConfigureAwait(false);
         }, cancellationToken);
 
@@ -27,9 +25,7 @@ public sealed class PostgreSqlTeamsInstallations(NpgsqlDataSource dataSource) : 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var found = await connection.ListAsync("SELECT team_id, tenant_id, service_url, bot_id, bot_name FROM teams_installations WHERE channel_hash = $1",
             r => new TeamsInstallation(channelId, r.NullableString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.NullableString(4)),
-            cancellationToken, Hash(channelId)).ConfigureAwait(false);
+            cancellationToken, PostgreSqlStorage.Hash(channelId)).ConfigureAwait(false);
         return found.SingleOrDefault();
     }
-
-    private static byte[] Hash(string channelId) => SHA256.HashData(Encoding.UTF8.GetBytes(channelId));
 }

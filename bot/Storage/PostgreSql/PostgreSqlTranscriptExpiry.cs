@@ -30,7 +30,7 @@ public sealed class PostgreSqlTranscriptExpiry(NpgsqlDataSource dataSource) : IT
                         FOR UPDATE SKIP LOCKED),
                     transcripts AS (DELETE FROM transcript_entries t USING expired e WHERE t.conversation_hash = e.key_hash)
                     DELETE FROM conversation_summaries s USING expired e WHERE s.key_hash = e.key_hash
-                    """, ct, SummaryRows.Utc(cutoffUtc), CaseRows.Name(CaseStatus.Closed), Batch).ConfigureAwait(false);
+                    """, ct, PostgreSqlCommands.Utc(cutoffUtc), CaseRows.Name(CaseStatus.Closed), Batch).ConfigureAwait(false);
             }, CancellationToken.None).ConfigureAwait(false);
             deleted += removed;
             if (removed < Batch)

@@ -39,7 +39,7 @@ public sealed class PostgreSqlTranscriptStore(NpgsqlDataSource dataSource) : ITr
                 INSERT INTO transcript_entries (conversation_hash, batch, timestamp_utc, role, type, json)
                 SELECT h, $6, t, r, y, j FROM unnest($1::bytea[], $2::timestamptz[], $3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS e (h, t, r, y, j, o)
                 ORDER BY o
-                """, ct, ordered.Select(e => SummaryRows.Hash(e.ChannelId, e.ConversationId)).ToArray(), ordered.Select(e => SummaryRows.Utc(e.TimestampUtc)).ToArray(),
+                """, ct, ordered.Select(e => SummaryRows.Hash(e.ChannelId, e.ConversationId)).ToArray(), ordered.Select(e => PostgreSqlCommands.Utc(e.TimestampUtc)).ToArray(),
                 ordered.Select(e => e.Role).ToArray(), ordered.Select(e => e.Type).ToArray(), ordered.Select(e => e.Json).ToArray(), batch).ConfigureAwait(false);
             await MergeAsync(connection, additions, ct).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
@@ -104,7 +104,7 @@ public sealed class PostgreSqlTranscriptStore(NpgsqlDataSource dataSource) : ITr
                 terms = s.terms || ARRAY(SELECT x FROM unnest(excluded.terms) AS x WHERE x <> ALL (s.terms))
             """, cancellationToken,
             additions.Select(a => a.Hash).ToArray(), additions.Select(a => a.Summary.ChannelId).ToArray(), additions.Select(a => a.Summary.ConversationId).ToArray(),
-            additions.Select(a => SummaryRows.Utc(a.Summary.FirstUtc)).ToArray(), additions.Select(a => SummaryRows.Utc(a.Summary.LastUtc)).ToArray(),
+            additions.Select(a => PostgreSqlCommands.Utc(a.Summary.FirstUtc)).ToArray(), additions.Select(a => PostgreSqlCommands.Utc(a.Summary.LastUtc)).ToArray(),
             additions.Select(a => a.Summary.Activities).ToArray(), additions.Select(a => a.Summary.Locale).ToArray(), additions.Select(a => a.Summary.Language).ToArray(),
             additions.Select(a => a.Summary.CustomerId).ToArray(), additions.Select(a => a.Summary.CustomerName).ToArray(), additions.Select(a => a.Summary.Preview).ToArray(),
             additions.Select(a => JsonArray(a.Summary.Agents)).ToArray(), additions.Select(a => a.Summary.AgentsThread).ToArray(),

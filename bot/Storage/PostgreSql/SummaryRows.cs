@@ -47,7 +47,7 @@ internal static class SummaryRows
         await connection.ExecuteAsync("""
             INSERT INTO conversation_summaries (key_hash, channel_id, conversation_id, first_utc, last_utc, language)
             VALUES ($1, $2, $3, $4, $4, $5) ON CONFLICT (key_hash) DO NOTHING
-            """, cancellationToken, hash, channelId, conversationId, Utc(empty.FirstUtc), empty.Language).ConfigureAwait(false);
+            """, cancellationToken, hash, channelId, conversationId, PostgreSqlCommands.Utc(empty.FirstUtc), empty.Language).ConfigureAwait(false);
         var rows = await connection.ListAsync($"SELECT {Columns}, last_change FROM conversation_summaries WHERE key_hash = $1 FOR UPDATE",
             r => (Read(r), r.IsDBNull(17) ? (Guid?)null : r.GetGuid(17)), cancellationToken, hash).ConfigureAwait(false);
         return rows.Single();
@@ -60,10 +60,9 @@ internal static class SummaryRows
                 preview = $9, bookings = $10, agents = $11, case_reference = $12, handed_off = $13, grants = $14, rating = $15, review_score = $16, agents_thread = $17,
                 last_change = $18
             WHERE key_hash = $1
-            """, cancellationToken, Hash(s.ChannelId, s.ConversationId), Utc(s.FirstUtc), Utc(s.LastUtc), s.Activities, s.Locale, s.Language, s.CustomerId, s.CustomerName,
+            """, cancellationToken, Hash(s.ChannelId, s.ConversationId), PostgreSqlCommands.Utc(s.FirstUtc), PostgreSqlCommands.Utc(s.LastUtc), s.Activities, s.Locale, s.Language, s.CustomerId, s.CustomerName,
             s.Preview, s.Bookings.ToArray(), s.Agents.ToArray(), s.CaseReference, s.HandedOff, s.Grants, Integer(s.Rating), Integer(s.ReviewScore), s.AgentsThread, change);
 
     public static NpgsqlParameter Integer(int? value) => new() { Value = (object?)value ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Integer };
 
-    public static DateTime Utc(DateTime time) => time.Kind == DateTimeKind.Utc ? time : DateTime.SpecifyKind(time, DateTimeKind.Utc);
 }
