@@ -16,7 +16,8 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// </summary>
 /// <remarks>
 /// A turn's lock comes with what the turn reads first, in the same round trip (<see cref="TurnReads"/>): the
-/// conversation's state and the case a person holds for it, read after the lock was granted.
+/// conversation's state and the case a person holds for it, read after the lock was granted. The turn's write of that
+/// state commits on the lock's connection, which releases the lock in the same round trip (<see cref="TurnLock"/>).
 /// </remarks>
 public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, ConversationLocks local, ILogger<PostgreSqlConversationLocks>? logger = null,
     TurnReads? reads = null) : IConversationLocks
@@ -35,18 +36,19 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
         try
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using var batch = new NpgsqlBatch(connection, transaction)
+            await using var batch = new NpgsqlBatch(connection)
             {
                 BatchCommands =
                 {
-                    PostgreSqlCommands.BatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", LockKey(conversationId)),
+                    TurnLock.Begin(),
+                    LockCommand(conversationId),
                     PostgreSqlCommands.BatchCommand(PostgreSqlStorage.ReadSql, PostgreSqlStorage.Hash(stateKey)),
                     PostgreSqlCommands.BatchCommand(CaseRows.HeldForCustomerSql, CaseRows.HeldForCustomerParameters(channelId, conversationId)),
                 },
             };
             StoreItem? state = null;
             HeldCase? held = null;
+            // The reader passes over statements that return no rows (BEGIN): it starts at the lock's result.
             await using (var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
             {
                 await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -60,9 +62,9 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
                     held = CaseRows.Read(reader).Held();
                 }
             }
-            reads.Keep(stateKey, state, channelId, conversationId, held);
-            return new Held(connection, transaction, new Released(inProcess, () => reads.Release(stateKey, channelId, conversationId)),
-                () => LogLost(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgreSqlConversationLocks>.Instance, conversationId));
+            var turnLock = new TurnLock(connection, new Released(inProcess, () => reads.Release(stateKey, channelId, conversationId)), Lost(conversationId));
+            reads.Keep(stateKey, state, turnLock, channelId, conversationId, held);
+            return turnLock;
         }
         catch
         {
@@ -76,7 +78,8 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
         }
     }
 
-    private static string LockKey(string conversationId) => "turn|" + conversationId;
+    private static NpgsqlBatchCommand LockCommand(string conversationId)
+        => PostgreSqlCommands.BatchCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", "turn|" + conversationId);
 
     /// <summary>Forgets what the turn read before the next turn of its conversation may start here.</summary>
     private sealed class Released(IAsyncDisposable inProcess, Action forget) : IAsyncDisposable
@@ -95,9 +98,11 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
         try
         {
             connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await connection.LockAsync([LockKey(conversationId)], cancellationToken).ConfigureAwait(false);
-            return new Held(connection, transaction, inProcess, () => LogLost(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgreSqlConversationLocks>.Instance, conversationId));
+            await using (var batch = new NpgsqlBatch(connection) { BatchCommands = { TurnLock.Begin(), LockCommand(conversationId) } })
+            {
+                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+            return new TurnLock(connection, inProcess, Lost(conversationId));
         }
         catch
         {
@@ -113,37 +118,8 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
     [LoggerMessage(Level = LogLevel.Warning, Message = "The turn lock of conversation {ConversationId} was lost while the turn ran (its connection ended): a turn on another instance may have run alongside; the state's ETag refuses the later write")]
     private static partial void LogLost(ILogger logger, string conversationId);
 
-    /// <param name="lost">Called when the lock turns out to have ended before the turn did.</param>
-    private sealed class Held(NpgsqlConnection connection, NpgsqlTransaction transaction, IAsyncDisposable inProcess, Action lost) : IAsyncDisposable
-    {
-        private int _released;
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Interlocked.Exchange(ref _released, 1) != 0)
-            {
-                return;
-            }
-            try
-            {
-                // Ending the transaction releases the lock; so does closing the connection, should that fail.
-                await transaction.RollbackAsync(CancellationToken.None).ConfigureAwait(false);
-                if (connection.FullState.HasFlag(System.Data.ConnectionState.Broken) || connection.State != System.Data.ConnectionState.Open)
-                {
-                    lost();
-                }
-            }
-            catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
-            {
-                lost();
-            }
-            finally
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                await inProcess.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
+    private Action Lost(string conversationId)
+        => () => LogLost(logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger<PostgreSqlConversationLocks>.Instance, conversationId);
 }
 
 /// <summary>The connections turn locks are held on, apart from those the turns' work uses.</summary>

@@ -29,39 +29,56 @@ public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource, TurnRe
 
     internal static StoreItem Item(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture));
 
-    public Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
+    public async Task<string> WriteAsync(string key, StoreItem item, CancellationToken cancellationToken)
     {
         reads?.ForgetState(key);
         var writeId = Guid.NewGuid();
         var keyHash = Hash(key);
-        return TransientFaults.RetryAsync(async ct =>
+        if (Write(item, keyHash, key, writeId) is not { } write)
+        {
+            throw new StorageConflictException(key);
+        }
+        // Under the turn's lock the write commits with the lock's release, in one round trip. Should that write nothing
+        // or end unknown, the write below tries again and recognises a try that committed.
+        if (reads?.TryTakeLock(key, out var turnLock) == true
+            && await turnLock.WriteAndReleaseAsync(PostgreSqlCommands.BatchCommand(write.Sql, write.Parameters), cancellationToken).ConfigureAwait(false) is { } version)
+        {
+            return version.ToString(CultureInfo.InvariantCulture);
+        }
+        return await TransientFaults.RetryAsync(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-            var written = item.ETag switch
-            {
-                "*" => await connection.ScalarAsync<long?>("""
-                    INSERT INTO bot_state (key_hash, key, etag, json, write_id) VALUES ($1, $2, 1, $3, $4)
-                    ON CONFLICT (key_hash) DO UPDATE SET etag = bot_state.etag + 1, json = excluded.json, write_id = excluded.write_id, updated_utc = now()
-                    RETURNING etag
-                    """, ct, keyHash, key, item.Json, writeId).ConfigureAwait(false),
-                null => await connection.ScalarAsync<long?>("""
-                    INSERT INTO bot_state (key_hash, key, etag, json, write_id) VALUES ($1, $2, 1, $3, $4)
-                    ON CONFLICT (key_hash) DO NOTHING
-                    RETURNING etag
-                    """, ct, keyHash, key, item.Json, writeId).ConfigureAwait(false),
-                var etag when long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) => await connection.ScalarAsync<long?>("""
-                    UPDATE bot_state SET etag = etag + 1, json = $3, write_id = $4, updated_utc = now()
-                    WHERE key_hash = $1 AND etag = $2
-                    RETURNING etag
-                    """, ct, keyHash, version, item.Json, writeId).ConfigureAwait(false),
-                _ => null,
-            };
+            var written = await connection.ScalarAsync<long?>(write.Sql, ct, write.Parameters).ConfigureAwait(false);
             // Nothing written now: either another write came first (a conflict), or an earlier try of this very write
             // committed and its acknowledgement was lost, and the row is still as it left it.
             written ??= await connection.ScalarAsync<long?>("SELECT etag FROM bot_state WHERE key_hash = $1 AND write_id = $2", ct, keyHash, writeId).ConfigureAwait(false);
             return written is { } next ? next.ToString(CultureInfo.InvariantCulture) : throw new StorageConflictException(key);
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The statement that writes an item as its ETag asks — any version ("*"), none yet (null), or the version read —
+    /// returning the new version, or no row when the ETag no longer matches; none for an ETag that was never issued.
+    /// </summary>
+    private static (string Sql, object?[] Parameters)? Write(StoreItem item, byte[] keyHash, string key, Guid writeId) => item.ETag switch
+    {
+        "*" => ("""
+            INSERT INTO bot_state (key_hash, key, etag, json, write_id) VALUES ($1, $2, 1, $3, $4)
+            ON CONFLICT (key_hash) DO UPDATE SET etag = bot_state.etag + 1, json = excluded.json, write_id = excluded.write_id, updated_utc = now()
+            RETURNING etag
+            """, [keyHash, key, item.Json, writeId]),
+        null => ("""
+            INSERT INTO bot_state (key_hash, key, etag, json, write_id) VALUES ($1, $2, 1, $3, $4)
+            ON CONFLICT (key_hash) DO NOTHING
+            RETURNING etag
+            """, [keyHash, key, item.Json, writeId]),
+        var etag when long.TryParse(etag, NumberStyles.None, CultureInfo.InvariantCulture, out var version) => ("""
+            UPDATE bot_state SET etag = etag + 1, json = $3, write_id = $4, updated_utc = now()
+            WHERE key_hash = $1 AND etag = $2
+            RETURNING etag
+            """, [keyHash, version, item.Json, writeId]),
+        _ => null,
+    };
 
     public async Task DeleteAsync(string key, CancellationToken cancellationToken)
     {

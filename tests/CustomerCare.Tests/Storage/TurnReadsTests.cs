@@ -20,7 +20,9 @@ public sealed class TurnReadsTests
 
         public PostgreSqlCaseStore Cases { get; } = new(data, TimeProvider.System, null, reads);
 
-        public static Instance Start(string connectionString) => new(NpgsqlDataSource.Create(connectionString), new TurnReads(), new TurnLockPool(NpgsqlDataSource.Create(connectionString)));
+        public static Instance Start(string connectionString, string locksName = "turn-locks")
+            => new(PostgreSqlDataSources.Create(connectionString, new Bot.Storage.StorageOptions()), new TurnReads(),
+                new TurnLockPool(PostgreSqlDataSources.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = locksName }.ConnectionString, new Bot.Storage.StorageOptions())));
 
         public async ValueTask DisposeAsync()
         {
@@ -83,5 +85,84 @@ public sealed class TurnReadsTests
             Assert.Equal(turn == 0 ? null : (turn - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), read?.Json);
             await instance.Storage.WriteAsync(key, new StoreItem(turn.ToString(System.Globalization.CultureInfo.InvariantCulture), read?.ETag), CancellationToken.None);
         }
+    }
+
+    [Fact]
+    public async Task TheTurnsStateWrite_ReleasesItsLock_SoTheOtherInstancesTurnGoesOnWithWhatItWrote_BeforeTheFirstTurnEnds()
+    {
+        var connectionString = await DatabaseAsync(nameof(TheTurnsStateWrite_ReleasesItsLock_SoTheOtherInstancesTurnGoesOnWithWhatItWrote_BeforeTheFirstTurnEnds));
+        await using var a = Instance.Start(connectionString);
+        await using var b = Instance.Start(connectionString);
+        var key = StateKeys.ConversationOf(CustomerSays("released-by-write"))!;
+
+        // Enough rounds for every statement to be prepared on the pooled connections, as it is in a running bot.
+        string? etag = null;
+        for (var round = 0; round < 12; round++)
+        {
+            var first = await a.Locks.AcquireForTurnAsync(CustomerSays("released-by-write"), CancellationToken.None);
+            var read = await a.Storage.ReadAsync(key, CancellationToken.None);
+            Assert.Equal(etag, read?.ETag);
+            var second = b.Locks.AcquireForTurnAsync(CustomerSays("released-by-write"), CancellationToken.None);
+            await Task.Delay(150);
+            Assert.False(second.IsCompleted, $"in round {round} the other instance's turn did not wait for the first turn's write");
+
+            var written = await a.Storage.WriteAsync(key, new StoreItem($"\"a{round}\"", read?.ETag), CancellationToken.None);
+            await using (await second.WaitAsync(TimeSpan.FromSeconds(10)))
+            {
+                var readOnB = await b.Storage.ReadAsync(key, CancellationToken.None);
+                Assert.Equal($"\"a{round}\"", readOnB?.Json);
+                etag = await b.Storage.WriteAsync(key, new StoreItem($"\"b{round}\"", written), CancellationToken.None);
+            }
+            await first.DisposeAsync();
+        }
+
+        // The lock's connections went back to their pool outside any transaction: the next turns lock and write as before.
+        for (var turn = 0; turn < 5; turn++)
+        {
+            await using var next = await a.Locks.AcquireForTurnAsync(CustomerSays("released-by-write"), CancellationToken.None);
+            var read = await a.Storage.ReadAsync(key, CancellationToken.None);
+            await a.Storage.WriteAsync(key, new StoreItem(turn.ToString(System.Globalization.CultureInfo.InvariantCulture), read?.ETag), CancellationToken.None);
+        }
+        await using var idle = await a.Data.OpenConnectionAsync();
+        await using var inTransaction = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'turn-locks' AND state <> 'idle'", idle);
+        Assert.Equal(0L, await inTransaction.ExecuteScalarAsync());
+        Assert.Equal("4", (await a.Storage.ReadAsync(key, CancellationToken.None))?.Json);
+    }
+
+    [Fact]
+    public async Task ATurnWhoseLocksConnectionDied_StillWritesItsState_AndAWriteFromAStaleReadIsRefused()
+    {
+        var connectionString = await DatabaseAsync(nameof(ATurnWhoseLocksConnectionDied_StillWritesItsState_AndAWriteFromAStaleReadIsRefused));
+        await using var a = Instance.Start(connectionString, "instance-a-locks");
+        await using var b = Instance.Start(connectionString, "instance-b-locks");
+        var key = StateKeys.ConversationOf(CustomerSays("lock-died"))!;
+
+        await using (var turn = await a.Locks.AcquireForTurnAsync(CustomerSays("lock-died"), CancellationToken.None))
+        {
+            var read = await a.Storage.ReadAsync(key, CancellationToken.None);
+            await using (var kill = b.Data.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-a-locks'"))
+            {
+                await kill.ExecuteNonQueryAsync();
+            }
+            await a.Storage.WriteAsync(key, new StoreItem("\"written\"", read?.ETag), CancellationToken.None);
+        }
+        Assert.Equal("\"written\"", (await b.Storage.ReadAsync(key, CancellationToken.None))?.Json);
+
+        // A turn on A read the state; meanwhile B's turn ran without waiting (A's lock died) and wrote first.
+        await using (var turnOnA = await a.Locks.AcquireForTurnAsync(CustomerSays("lock-died"), CancellationToken.None))
+        {
+            var readOnA = await a.Storage.ReadAsync(key, CancellationToken.None);
+            await using (var kill = b.Data.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-a-locks'"))
+            {
+                await kill.ExecuteNonQueryAsync();
+            }
+            await using (var turnOnB = await b.Locks.AcquireForTurnAsync(CustomerSays("lock-died"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
+            {
+                var readOnB = await b.Storage.ReadAsync(key, CancellationToken.None);
+                await b.Storage.WriteAsync(key, new StoreItem("\"b\"", readOnB?.ETag), CancellationToken.None);
+            }
+            await Assert.ThrowsAsync<StorageConflictException>(() => a.Storage.WriteAsync(key, new StoreItem("\"a\"", readOnA?.ETag), CancellationToken.None));
+        }
+        Assert.Equal("\"b\"", (await a.Storage.ReadAsync(key, CancellationToken.None))?.Json);
     }
 }
