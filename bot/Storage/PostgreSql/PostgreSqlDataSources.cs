@@ -14,6 +14,20 @@ public static class PostgreSqlDataSources
     /// <summary>The scope of Entra ID tokens for Azure Database for PostgreSQL.</summary>
     public const string EntraIdScope = "https://ossrdbms-aad.database.windows.net/.default";
 
+    /// <summary>How many statements each connection keeps prepared, unless the connection string says.</summary>
+    public const int DefaultMaxAutoPrepare = 32;
+
+    /// <summary>
+    /// Whether the connection string itself sets a keyword, spelt with or without its spaces, in any case (Npgsql's own
+    /// builder answers yes for every keyword it knows, set or not).
+    /// </summary>
+    private static bool Names(string connectionString, string keyword)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return given.Keys.Cast<string>().Any(key => string.Equals(key.Replace(" ", string.Empty, StringComparison.Ordinal), keyword.Replace(" ", string.Empty, StringComparison.Ordinal),
+            StringComparison.OrdinalIgnoreCase));
+    }
+
     /// <param name="purpose">Added to the application name PostgreSQL shows for the connections ("CustomerCare turn locks").</param>
     public static NpgsqlDataSource Create(string? connectionString, StorageOptions options, TokenCredential? credential = null, string? purpose = null)
     {
@@ -32,14 +46,14 @@ public static class PostgreSqlDataSources
             throw new InvalidOperationException($"ConnectionStrings:{StorageOptions.ConnectionStringName} is not a valid PostgreSQL connection string: {e.Message}", e);
         }
         builder.ConnectionStringBuilder.ApplicationName = (builder.ConnectionStringBuilder.ApplicationName ?? "CustomerCare") + (purpose is null ? string.Empty : " " + purpose);
-        var given = new NpgsqlConnectionStringBuilder(connectionString);
         // The bot's statements are few and repeated on every turn: prepared once per connection, the server plans them
-        // once. Nothing the bot does outlives a transaction on a connection, so a pooled one needs no reset between uses.
-        if (!given.ContainsKey("Max Auto Prepare"))
+        // once. Nothing the bot does outlives a transaction on a connection, so a pooled one needs no reset between uses
+        // (a connection returned within a transaction is still rolled back).
+        if (!Names(connectionString, "Max Auto Prepare"))
         {
-            builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+            builder.ConnectionStringBuilder.MaxAutoPrepare = DefaultMaxAutoPrepare;
         }
-        if (!given.ContainsKey("No Reset On Close"))
+        if (!Names(connectionString, "No Reset On Close"))
         {
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
