@@ -39,6 +39,8 @@ internal static class LoadBenchmark
         var sentBefore = sink.Received;
         var cpuBefore = bot.CpuTime();
         var loadCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        postgres?.ResetStatements();
+        var postgresCpuBefore = BenchmarkPostgreSql.CpuTime();
         recording.On = true;
         var window = Stopwatch.StartNew();
         await ReportProgressAsync("measuring", TimeSpan.FromSeconds(options.Seconds), () => sink.Received);
@@ -46,6 +48,7 @@ internal static class LoadBenchmark
         window.Stop();
         var cpuInWindow = bot.CpuTime() - cpuBefore;
         var loadCpuInWindow = Process.GetCurrentProcess().TotalProcessorTime - loadCpuBefore;
+        var postgresCpuInWindow = BenchmarkPostgreSql.CpuTime() - postgresCpuBefore;
         var repliesInWindow = sink.Received - sentBefore;
         await stop.CancelAsync();
         await Task.WhenAll(users);
@@ -70,6 +73,16 @@ internal static class LoadBenchmark
             $"cold start            {coldStart.TotalMilliseconds:F0} ms (process start to first answered turn)",
         };
         Console.WriteLine(string.Join(Environment.NewLine, report));
+        if (postgres is not null)
+        {
+            Console.WriteLine(FormattableString.Invariant(
+                $"PostgreSQL CPU        {postgresCpuInWindow.TotalMicroseconds / Math.Max(1, all.Length):F0} µs per turn ({postgresCpuInWindow.TotalSeconds / window.Elapsed.TotalSeconds:P0} of the load generator's core)"));
+            Console.WriteLine("PostgreSQL statements by server time (pg_stat_statements, execution only):");
+            foreach (var line in postgres.TopStatements(10, all.Length))
+            {
+                Console.WriteLine("  " + line);
+            }
+        }
         return failures.Sum() == 0 ? 0 : 1;
     }
 
