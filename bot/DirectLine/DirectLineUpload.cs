@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using CustomerCare.Bot.Http;
 using CustomerCare.Schema;
-using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -10,14 +9,14 @@ using Microsoft.Extensions.Options;
 namespace CustomerCare.Bot.DirectLine;
 
 /// <summary>
-/// POST .../upload?userId=: a multipart body with an "activity" part and files. The files are kept in the data
-/// file and the activity reaches the bot with them as attachments whose contentUrl serves them back.
+/// POST .../upload?userId=: a multipart body with an "activity" part and files. The files are kept in the store
+/// (<see cref="IUploadStore"/>) and the activity reaches the bot with them as attachments whose contentUrl serves them back.
 /// </summary>
 public static class DirectLineUpload
 {
     public static async Task<IResult> PostAsync(
         string conversationId, string? userId, HttpContext context, DirectLineTokenService tokens, IOptions<DirectLineOptions> options,
-        DirectLineConversations conversations, DirectLineTurns turns, LiteDatabase database, CancellationToken cancellationToken)
+        DirectLineConversations conversations, DirectLineTurns turns, IUploadStore uploads, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var (conversation, caller, error) = await DirectLineActivities.AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
@@ -54,20 +53,19 @@ public static class DirectLineUpload
         activity.Attachments ??= [];
         foreach (var file in form.Files.Where(f => f.Name != "activity"))
         {
-            activity.Attachments.Add(Store(database, request, file));
+            activity.Attachments.Add(await StoreAsync(uploads, request, file, cancellationToken).ConfigureAwait(false));
         }
         return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);
     }
 
-    public static IResult GetAsync(string attachmentId, LiteDatabase database)
+    public static async Task<IResult> GetAsync(string attachmentId, IUploadStore uploads, CancellationToken cancellationToken)
     {
-        var file = database.FileStorage.FindById(attachmentId);
+        var file = await uploads.OpenAsync(attachmentId, cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
             return ErrorResults.Error(StatusCodes.Status404NotFound, "AttachmentNotFound", "There is no such attachment.");
         }
-        var stream = file.OpenRead();
-        return Results.Stream(stream, file.MimeType, file.Filename);
+        return Results.Stream(file.Content, file.ContentType, file.FileName);
     }
 
     private static async Task<Activity?> ReadActivityAsync(IFormCollection form, CancellationToken cancellationToken)
@@ -82,17 +80,18 @@ public static class DirectLineUpload
             : null;
     }
 
-    private static Attachment Store(LiteDatabase database, HttpRequest request, IFormFile file)
+    private static async Task<Attachment> StoreAsync(IUploadStore uploads, HttpRequest request, IFormFile file, CancellationToken cancellationToken)
     {
         // The id is an unguessable capability: Web Chat shows images with <img src>, which cannot carry a token.
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
-        using (var content = file.OpenReadStream())
+        var contentType = string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType;
+        await using (var content = file.OpenReadStream())
         {
-            database.FileStorage.Upload(id, Path.GetFileName(file.FileName), content);
+            await uploads.SaveAsync(id, Path.GetFileName(file.FileName), contentType, content, cancellationToken).ConfigureAwait(false);
         }
         return new Attachment
         {
-            ContentType = string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType,
+            ContentType = contentType,
             ContentUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/v3/directline/attachments/{id}",
             Name = Path.GetFileName(file.FileName),
         };

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
@@ -39,6 +40,8 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<ITeamsInstallations, LiteDbTeamsInstallations>();
         services.AddSingleton<LiteDbApprovalStore>();
         services.AddSingleton<IApprovalStore>(provider => provider.GetRequiredService<LiteDbApprovalStore>());
+        services.AddSingleton<IUploadStore, LiteDbUploadStore>();
+        services.AddSingleton<ISigningKeyStore, LiteDbSigningKeyStore>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
@@ -65,6 +66,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISupervisorReviews, PostgreSqlSupervisorReviews>());
         services.Replace(ServiceDescriptor.Singleton<ITranscriptExpiry, PostgreSqlTranscriptExpiry>());
         services.Replace(ServiceDescriptor.Singleton<IAccessLogStore, PostgreSqlAccessLogStore>());
+        services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgreSqlUploadStore>());
+        services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore, PostgreSqlSigningKeyStore>());
         // One application for every instance, wherever each is installed: the keys are shared by name.
         services.AddDataProtection().SetApplicationName("CustomerCare");
         services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((keys, dataSource) => keys.XmlRepository = new PostgreSqlKeyRepository(dataSource));

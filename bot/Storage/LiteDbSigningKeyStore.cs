@@ -1,0 +1,23 @@
+using CustomerCare.Bot.DirectLine;
+using LiteDB;
+
+namespace CustomerCare.Bot.Storage;
+
+/// <summary>The signing key in the data file's settings, kept through the one writer, synced before it is used.</summary>
+public sealed class LiteDbSigningKeyStore(LiteDbWriter writer) : ISigningKeyStore
+{
+    private const string Id = "directline.signingKey";
+
+    /// <remarks>Asked once, while the bot starts: it waits for the writer there.</remarks>
+    public byte[] GetOrAdd(byte[] created)
+        => writer.WriteAsync(db =>
+        {
+            var settings = db.GetCollection("settings");
+            if (settings.FindById(Id) is { } existing)
+            {
+                return existing["value"].AsBinary;
+            }
+            settings.Insert(new BsonDocument { ["_id"] = Id, ["value"] = created });
+            return created;
+        }).GetAwaiter().GetResult();
+}
