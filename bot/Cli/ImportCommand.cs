@@ -106,7 +106,7 @@ public static class ImportCommand
             }
             return true;
         }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException)
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException)
         {
             error.WriteLine("import: " + e.Message);
             return false;

@@ -36,7 +36,7 @@ public static class MigrateCommand
                 : $"schema at version {result.ToVersion} (was {result.FromVersion})");
             return 0;
         }
-        catch (Exception e) when (e is InvalidOperationException or Npgsql.NpgsqlException or Azure.Identity.AuthenticationFailedException)
+        catch (Exception e) when (e is InvalidOperationException or System.Data.Common.DbException or Azure.Identity.AuthenticationFailedException)
         {
             // The cause too: "An exception was thrown from the periodic password provider" alone says nothing.
             error.WriteLine("migrate: " + string.Join(" — ", Causes(e).Distinct()));

@@ -40,6 +40,30 @@ public sealed partial class FolderDependenciesTests
         Assert.Empty(cycles);
     }
 
+    [Fact]
+    public void LiteDbAndNpgsql_AreUsedOnlyInStorage()
+    {
+        var outside = new List<string>();
+        foreach (var project in new[] { "bot", "dialogs" })
+        {
+            var root = Repository.PathOf(project);
+            foreach (var file in Directory.EnumerateFiles(root, "*.cs*", SearchOption.AllDirectories)
+                         .Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal))
+                         .Where(f => !Path.GetRelativePath(Repository.PathOf("bot"), f).StartsWith("Storage" + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            {
+                if (StoreLibrary().IsMatch(File.ReadAllText(file)))
+                {
+                    outside.Add(Path.GetRelativePath(Repository.PathOf(), file));
+                }
+            }
+        }
+
+        Assert.Empty(outside);
+    }
+
+    [GeneratedRegex(@"\busing\s+(LiteDB|Npgsql)\b|\b(LiteDB|Npgsql)\.[A-Z]")]
+    private static partial Regex StoreLibrary();
+
     /// <summary>Tarjan's algorithm over the folder graph.</summary>
     private static List<List<string>> StronglyConnected(Dictionary<string, HashSet<string>> edges)
     {

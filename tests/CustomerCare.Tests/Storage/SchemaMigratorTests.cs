@@ -69,6 +69,20 @@ public sealed class SchemaMigratorTests
     }
 
     [Fact]
+    public async Task FromTheSchemaTheBuildBeforeShipped_OnlyTheLastShippedStepIsApplied_AndTheStateStays()
+    {
+        await using var dataSource = await EmptyDatabaseAsync();
+        await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None, [.. SchemaMigration.Shipped.Take(SchemaMigration.Shipped.Count - 1)]);
+        var storage = new PostgreSqlStorage(dataSource);
+        var etag = await storage.WriteAsync("webchat/conversations/before", new CustomerCare.Builder.StoreItem("{\"kept\":true}", null), CancellationToken.None);
+
+        var result = await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
+
+        Assert.Equal(SchemaMigration.Shipped[^1].Version, Assert.Single(result.Applied).Version);
+        Assert.Equal(("{\"kept\":true}", etag), (await storage.ReadAsync("webchat/conversations/before", CancellationToken.None)) is { } item ? (item.Json, item.ETag) : default);
+    }
+
+    [Fact]
     public async Task ADatabaseNewerThanTheBuild_IsRefused_AndLeftAsItIs()
     {
         await using var dataSource = await EmptyDatabaseAsync();
