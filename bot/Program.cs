@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Payouts;
 using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.DirectLine;
@@ -43,6 +44,7 @@ app.MapBotMessages();
 app.MapWebChatToken();
 app.MapDirectLine();
 app.MapSupervisors();
+app.MapPayoutStatus();
 app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
 await app.RunAsync();
 return 0;

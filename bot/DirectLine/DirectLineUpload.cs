@@ -58,15 +58,33 @@ public static class DirectLineUpload
         return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);
     }
 
-    public static async Task<IResult> GetAsync(string attachmentId, IUploadStore uploads, CancellationToken cancellationToken)
+    public static async Task<IResult> GetAsync(string attachmentId, HttpContext context, IUploadStore uploads, CancellationToken cancellationToken)
     {
         var file = await uploads.OpenAsync(attachmentId, cancellationToken).ConfigureAwait(false);
         if (file is null)
         {
             return ErrorResults.Error(StatusCodes.Status404NotFound, "AttachmentNotFound", "There is no such attachment.");
         }
-        return Results.Stream(file.Content, file.ContentType, file.FileName);
+        // A file is the customer's, not the bot's page: it is never run on this origin. Only types a browser shows
+        // as they are (images, PDF) keep their type; everything is an attachment, not sniffed, and sandboxed.
+        context.Response.Headers.XContentTypeOptions = "nosniff";
+        context.Response.Headers.ContentSecurityPolicy = "sandbox; default-src 'none'";
+        return Results.Stream(file.Content, ServedType(file.ContentType), string.IsNullOrWhiteSpace(file.FileName) ? FallbackName : file.FileName);
     }
+
+    /// <summary>The name of a file whose own name gives none ("folder/", blanks).</summary>
+    public const string FallbackName = "attachment";
+
+    private static readonly HashSet<string> InlineTypes = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "image/png", "image/jpeg", "image/gif", "image/webp", "image/bmp", "application/pdf",
+    };
+
+    /// <summary>The declared type when it is one a browser shows without running it; otherwise plain bytes.</summary>
+    private static string ServedType(string declared)
+        => System.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var parsed) && parsed.MediaType is { } type && InlineTypes.Contains(type)
+            ? type
+            : "application/octet-stream";
 
     private static async Task<Activity?> ReadActivityAsync(IFormCollection form, CancellationToken cancellationToken)
     {
@@ -85,15 +103,16 @@ public static class DirectLineUpload
         // The id is an unguessable capability: Web Chat shows images with <img src>, which cannot carry a token.
         var id = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
         var contentType = string.IsNullOrEmpty(file.ContentType) ? "application/octet-stream" : file.ContentType;
+        var name = Path.GetFileName(file.FileName) is { } given && !string.IsNullOrWhiteSpace(given) ? given.Trim() : FallbackName;
         await using (var content = file.OpenReadStream())
         {
-            await uploads.SaveAsync(id, Path.GetFileName(file.FileName), contentType, content, cancellationToken).ConfigureAwait(false);
+            await uploads.SaveAsync(id, name, contentType, content, cancellationToken).ConfigureAwait(false);
         }
         return new Attachment
         {
             ContentType = contentType,
             ContentUrl = $"{request.Scheme}://{request.Host}{request.PathBase}/v3/directline/attachments/{id}",
-            Name = Path.GetFileName(file.FileName),
+            Name = name,
         };
     }
 

@@ -2,6 +2,8 @@ using CustomerCare.Advice;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.Language;
 using CustomerCare.Bot.Operations;
+using CustomerCare.Bot.Payouts;
+using CustomerCare.Payouts;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Bot.Storage.PostgreSql;
@@ -35,7 +37,9 @@ public static class BotServiceCollectionExtensions
             services.AddPostgreSqlStores(provider => provider.GetRequiredService<ConversationListGrants>().RecordedAsync,
                 carriedOver: provider => provider.GetRequiredService<LiteDbLedger>().Export(),
                 caseChanges: provider => provider.GetRequiredService<ConversationListCases>(),
-                carriedRecords: provider => provider.GetRequiredService<LiteDbOperationsData>().Export());
+                carriedRecords: provider => provider.GetRequiredService<LiteDbOperationsData>().Export(),
+                carriedSigningKey: provider => provider.GetRequiredService<LiteDbSigningKeyStore>().Kept(),
+                carriedUploads: provider => provider.GetRequiredService<LiteDbUploadStore>());
         }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
@@ -119,6 +123,12 @@ public static class BotServiceCollectionExtensions
     /// <summary>The built-in Direct Line 3.0 service for the Web Chat page.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
+        services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(provider => new PayoutPromise(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PayoutOptions>>().Value.PaidWithinDays));
+        services.AddHttpClient(PayoutDispatcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
+            .RemoveAllLoggers();
+        services.AddHostedService<PayoutDispatcher>();
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<DirectLineTokenService>();

@@ -44,7 +44,7 @@ public sealed class LiteDbFile : IDisposable
     internal static readonly string[] Collections =
     [
         "state", "ledger", "entitlements", "ledgerRefusals", "ledgerFormat", "approvals", "cases", "conversations", "reviews",
-        "transcriptAccess", "transcripts", "transcriptTerms", "bookings", "flights", "teamsInstallations", "settings",
+        "transcriptAccess", "transcripts", "transcriptTerms", "bookings", "flights", "teamsInstallations", "settings", "payouts",
     ];
 
     /// <summary>Dates come back as stored, in UTC, whatever the server's time zone (LiteDB's default is local time).</summary>

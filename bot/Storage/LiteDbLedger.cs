@@ -1,6 +1,7 @@
 using CustomerCare.Builder;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Ledger;
+using CustomerCare.Payouts;
 using CustomerCare.Remedies;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
@@ -123,6 +124,11 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
                 LiteDbApprovalStore.Decide(db, approved.ApprovalId, r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference });
             }
             entries.Insert(ToDocument(entry));
+            // What finance is to pay, in the grant's own transaction: a grant is never without its instruction.
+            if (PayoutInstruction.For(entry) is { } payout)
+            {
+                LiteDbPayoutStore.Add(db, payout);
+            }
             foreach (var identity in claims.GroupBy(c => c.Identity))
             {
                 var document = identities.GetValueOrDefault(identity.Key) ?? new BsonDocument { ["_id"] = identity.Key, ["held"] = new BsonArray() };

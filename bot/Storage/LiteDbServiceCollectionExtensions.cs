@@ -5,6 +5,7 @@ using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
+using CustomerCare.Payouts;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.Storage;
@@ -40,8 +41,11 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<ITeamsInstallations, LiteDbTeamsInstallations>();
         services.AddSingleton<LiteDbApprovalStore>();
         services.AddSingleton<IApprovalStore>(provider => provider.GetRequiredService<LiteDbApprovalStore>());
-        services.AddSingleton<IUploadStore, LiteDbUploadStore>();
-        services.AddSingleton<ISigningKeyStore, LiteDbSigningKeyStore>();
+        services.AddSingleton<LiteDbUploadStore>();
+        services.AddSingleton<IUploadStore>(provider => provider.GetRequiredService<LiteDbUploadStore>());
+        services.AddSingleton<IPayoutStore, LiteDbPayoutStore>();
+        services.AddSingleton<LiteDbSigningKeyStore>();
+        services.AddSingleton<ISigningKeyStore>(provider => provider.GetRequiredService<LiteDbSigningKeyStore>());
         return services;
     }
 }

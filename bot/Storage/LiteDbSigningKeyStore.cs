@@ -8,6 +8,9 @@ public sealed class LiteDbSigningKeyStore(LiteDbWriter writer) : ISigningKeyStor
 {
     private const string Id = "directline.signingKey";
 
+    /// <summary>The key kept in the data file, or null when there is none (nothing is created).</summary>
+    public byte[]? Kept() => writer.WriteAsync(db => db.GetCollection("settings").FindById(Id)?["value"].AsBinary, synced: false).GetAwaiter().GetResult();
+
     /// <remarks>Asked once, while the bot starts: it waits for the writer there.</remarks>
     public byte[] GetOrAdd(byte[] created)
         => writer.WriteAsync(db =>

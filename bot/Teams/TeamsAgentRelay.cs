@@ -1,3 +1,4 @@
+using CustomerCare.Payouts;
 using System.Globalization;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Transcripts;
@@ -15,7 +16,7 @@ namespace CustomerCare.Bot.Teams;
 /// thread; agent messages reach the customer marked with the agent's name; joining, leaving and the rating
 /// are told to the customer.
 /// </summary>
-public sealed class TeamsAgentRelay(ICaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock) : IAgentRelay
+public sealed class TeamsAgentRelay(ICaseStore cases, ChannelConnectors connectors, TranscriptLog transcript, TimeProvider clock, PayoutPromise? promise = null) : IAgentRelay
 {
     public async Task<bool> TryRelayFromCustomerAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -70,7 +71,7 @@ public sealed class TeamsAgentRelay(ICaseStore cases, ChannelConnectors connecto
     {
         var culture = Locales.For(caseFile.Locale);
         var what = string.Join(", ", entry.Remedies.Select(r => Money.Format(r.Amount, r.Currency, culture)));
-        return TellCustomerAsync(caseFile, BotText.Format(culture, nameof(Strings.AgentGranted), agentName, what, entry.Reference), agentName, null, cancellationToken);
+        return TellCustomerAsync(caseFile, BotText.Format(culture, nameof(Strings.AgentGranted), agentName, what, entry.Reference, (promise ?? PayoutPromise.Default).PaidWithinDays), agentName, null, cancellationToken);
     }
 
     /// <summary>Tells the customer something in their own conversation, from the bot or in the agent's name; it goes into the customer's transcript.</summary>

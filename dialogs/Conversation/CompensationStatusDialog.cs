@@ -1,3 +1,5 @@
+using CustomerCare.Ledger;
+using CustomerCare.Payouts;
 using CustomerCare.Builder;
 using CustomerCare.Dialogs;
 using CustomerCare.Dialogs.Prompts;
@@ -7,18 +9,26 @@ using CustomerCare.Operations;
 
 namespace CustomerCare.Conversation;
 
-/// <summary>"Did I already get something?" — answered from the ledger, whatever channel granted it, after the booking is identified.</summary>
+/// <summary>
+/// "Did I already get something?" and "Where is my money?" — answered from the ledger, whatever channel granted it,
+/// and from each grant's payout: being prepared, instructed, paid on a date, or rejected with the reason and what to
+/// do next.
+/// </summary>
 public sealed class CompensationStatusDialog : ComponentDialog
 {
     private const string ReferencePrompt = "status.reference";
     private const string LastNamePrompt = "status.lastName";
     private const string FirstNamePrompt = "status.firstName";
     private readonly CompensationGrants _grants;
+    private readonly IPayoutStore? _payouts;
+    private readonly PayoutPromise _promise;
 
-    public CompensationStatusDialog(CompensationGrants grants)
+    public CompensationStatusDialog(CompensationGrants grants, IPayoutStore? payouts = null, PayoutPromise? promise = null)
         : base(nameof(CompensationStatusDialog))
     {
         _grants = grants;
+        _payouts = payouts;
+        _promise = promise ?? PayoutPromise.Default;
         AddDialog(new WaterfallDialog<DisruptionReport>("status.steps", [AskReferenceAsync, AskLastNameAsync, AskFirstNameIfSharedAsync, AnswerAsync]));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));
         AddDialog(new TextPrompt(LastNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
@@ -70,12 +80,41 @@ public sealed class CompensationStatusDialog : ComponentDialog
         var culture = step.Context.Culture();
         var entries = (await _grants.Ledger.ForBookingAsync(reference, cancellationToken).ConfigureAwait(false))
             .Where(e => e.Subject.PassengerId == passenger.PassengerId).ToList();
+        var lines = new List<string>();
+        foreach (var e in entries)
+        {
+            var line = "• " + step.Context.Text(nameof(Strings.StatusEntry),
+                RemedyTexts.Total(e.Remedies.Select(r => (r.Amount, r.Currency)), culture), e.GrantedUtc.ToString("d", culture),
+                e.Subject.FlightNumber, e.Subject.ScheduledDate.ToString("d", culture), DataNames.Channel(e.GrantedBy.Channel, culture), e.Reference);
+            if (await PayoutLineAsync(step.Context, e, cancellationToken).ConfigureAwait(false) is { } payout)
+            {
+                line += "; " + payout;
+            }
+            lines.Add(line);
+        }
         var text = entries.Count == 0
             ? step.Context.Text(nameof(Strings.StatusNothing), reference)
-            : step.Context.Text(nameof(Strings.StatusIntro), reference) + "\n" + string.Join("\n", entries.Select(e => "• " + step.Context.Text(nameof(Strings.StatusEntry),
-                RemedyTexts.Total(e.Remedies.Select(r => (r.Amount, r.Currency)), culture), e.GrantedUtc.ToString("d", culture),
-                e.Subject.FlightNumber, e.Subject.ScheduledDate.ToString("d", culture), DataNames.Channel(e.GrantedBy.Channel, culture), e.Reference)));
+            : step.Context.Text(nameof(Strings.StatusIntro), reference) + "\n" + string.Join("\n", lines);
         await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Where a grant's money is; none for a grant without a payout (vouchers only, or from before payouts).</summary>
+    private async Task<string?> PayoutLineAsync(ITurnContext context, LedgerEntry entry, CancellationToken cancellationToken)
+    {
+        if (_payouts is null || await _payouts.FindAsync(entry.Reference, cancellationToken).ConfigureAwait(false) is not { } payout)
+        {
+            return null;
+        }
+        var culture = context.Culture();
+        var expected = entry.GrantedUtc.AddDays(_promise.PaidWithinDays).ToString("d", culture);
+        return payout.Status switch
+        {
+            PayoutStatus.Waiting => context.Text(nameof(Strings.StatusPayoutWaiting), expected),
+            PayoutStatus.Sent => context.Text(nameof(Strings.StatusPayoutSent), (payout.SentUtc ?? entry.GrantedUtc).ToString("d", culture), expected),
+            PayoutStatus.Paid => context.Text(nameof(Strings.StatusPayoutPaid), (payout.PaidOn ?? DateOnly.FromDateTime(entry.GrantedUtc)).ToString("d", culture)),
+            PayoutStatus.Rejected => context.Text(nameof(Strings.StatusPayoutRejected), payout.Reason ?? "—"),
+            _ => context.Text(nameof(Strings.StatusPayoutFailed)),
+        };
     }
 }

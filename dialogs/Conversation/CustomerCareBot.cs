@@ -1,3 +1,4 @@
+using CustomerCare.Payouts;
 using CustomerCare.Advice;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
@@ -32,7 +33,9 @@ public sealed class CustomerCareBot : IBot
         CompensationGrants grants,
         CatalogSet catalogs,
         TimeProvider clock,
-        IAgentRelay? agents = null)
+        IAgentRelay? agents = null,
+        IPayoutStore? payouts = null,
+        PayoutPromise? promise = null)
     {
         _agents = agents ?? new NoAgentRelay();
         _conversationState = conversationState;
@@ -40,8 +43,8 @@ public sealed class CustomerCareBot : IBot
         _recognizer = recognizer;
         _handoff = handoff;
         _clock = clock;
-        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, grants));
-        _dialogs.Add(new CompensationStatusDialog(grants));
+        _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, grants, promise));
+        _dialogs.Add(new CompensationStatusDialog(grants, payouts, promise));
         _dialogs.Add(new ProductAdviceDialog(catalogs.Catalogs));
     }
 

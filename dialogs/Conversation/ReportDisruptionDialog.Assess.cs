@@ -96,7 +96,7 @@ public sealed partial class ReportDisruptionDialog
         {
             case GrantOutcome.Granted granted:
                 var what = string.Join(", ", granted.Entry.Remedies.Select(r => Money.Format(r.Amount, r.Currency, culture)));
-                await Say(step, nameof(Strings.Granted), granted.Entry.Reference, what).ConfigureAwait(false);
+                await Say(step, nameof(Strings.Granted), granted.Entry.Reference, what, _promise.PaidWithinDays).ConfigureAwait(false);
                 break;
             case GrantOutcome.AlreadyGranted already:
                 await TellAlreadyGrantedAsync(step, already.Existing, culture).ConfigureAwait(false);

@@ -1,3 +1,4 @@
+using CustomerCare.Payouts;
 using System.Globalization;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
@@ -27,10 +28,12 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private readonly HandoffDesk _handoff;
     private readonly ConversationState<ConversationData> _conversationState;
     private readonly CompensationGrants _grants;
+    private readonly PayoutPromise _promise;
 
-    public ReportDisruptionDialog(HandoffDesk handoff, ConversationState<ConversationData> conversationState, CompensationGrants grants)
+    public ReportDisruptionDialog(HandoffDesk handoff, ConversationState<ConversationData> conversationState, CompensationGrants grants, PayoutPromise? promise = null)
         : base(nameof(ReportDisruptionDialog))
     {
+        _promise = promise ?? PayoutPromise.Default;
         _handoff = handoff;
         _conversationState = conversationState;
         _grants = grants;

@@ -32,10 +32,30 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
             return await AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
         }
         var inProcess = await local.AcquireAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        NpgsqlConnection? connection = null;
         try
         {
-            connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            // A fault a new try clears (a dropped connection, a statement a migration outdated) is tried again.
+            var (connection, state, held) = await TransientFaults.RetryAsync(ct => LockAndReadAsync(conversationId, stateKey, channelId, ct), cancellationToken)
+                .ConfigureAwait(false);
+            var turnLock = new TurnLock(connection, new Released(inProcess, () => reads.Release(stateKey, channelId, conversationId)), Lost(conversationId));
+            reads.Keep(stateKey, state, turnLock, channelId, conversationId, held);
+            return turnLock;
+        }
+        catch
+        {
+            reads.Release(stateKey, channelId, conversationId);
+            await inProcess.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Takes the lock and reads the state and the held case in one round trip, on a connection it hands over.</summary>
+    private async Task<(NpgsqlConnection Connection, StoreItem? State, HeldCase? Held)> LockAndReadAsync(string conversationId, string stateKey, string channelId,
+        CancellationToken cancellationToken)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
             await using var batch = new NpgsqlBatch(connection)
             {
                 BatchCommands =
@@ -62,18 +82,12 @@ public sealed partial class PostgreSqlConversationLocks(TurnLockPool pool, Conve
                     held = CaseRows.Read(reader).Held();
                 }
             }
-            var turnLock = new TurnLock(connection, new Released(inProcess, () => reads.Release(stateKey, channelId, conversationId)), Lost(conversationId));
-            reads.Keep(stateKey, state, turnLock, channelId, conversationId, held);
-            return turnLock;
+            return (connection, state, held);
         }
         catch
         {
-            reads.Release(stateKey, channelId, conversationId);
-            if (connection is not null)
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-            }
-            await inProcess.DisposeAsync().ConfigureAwait(false);
+            // Returned to its pool, the connection's transaction is rolled back: the lock goes with it.
+            await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }

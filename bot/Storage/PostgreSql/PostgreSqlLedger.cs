@@ -1,6 +1,7 @@
 using CustomerCare.Builder;
 using System.Text.Json;
 using CustomerCare.Ledger;
+using CustomerCare.Payouts;
 using CustomerCare.Remedies;
 using Npgsql;
 
@@ -105,6 +106,11 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             Approval = request.Approval,
         };
         await LedgerRows.InsertEntryAsync(connection, entry, attempt, cancellationToken).ConfigureAwait(false);
+        // What finance is to pay, in the grant's own transaction: a grant is never without its instruction.
+        if (PayoutInstruction.For(entry) is { } payout)
+        {
+            await PostgreSqlPayoutStore.AddAsync(connection, payout, cancellationToken).ConfigureAwait(false);
+        }
         await LedgerRows.InsertClaimsAsync(connection, entry.Reference,
             claims.Select(c => new StoredClaim(c.Entitlement, c.Identity, c.TicketNumber, c.JourneyDate)).ToList(), cancellationToken).ConfigureAwait(false);
         if (request.Approval is { } approved)

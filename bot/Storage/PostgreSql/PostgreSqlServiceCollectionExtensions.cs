@@ -1,3 +1,4 @@
+using CustomerCare.Payouts;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Supervisors;
@@ -25,9 +26,12 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <param name="carriedOver">The ledger kept before, in the data file: carried over at every start (what is there already is skipped).</param>
     /// <param name="carriedRecords">The bookings and flight records kept before, in the data file: carried over at every start (what is there already stays).</param>
     /// <param name="caseChanges">Told of each change to a case that the supervisors' list shows.</param>
+    /// <param name="carriedSigningKey">The Direct Line signing key kept before, in the data file: kept in PostgreSQL if it has none yet.</param>
+    /// <param name="carriedUploads">The files uploaded before, in the data file: served when PostgreSQL does not have them.</param>
     public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null,
         Func<IServiceProvider, CarriedLedger>? carriedOver = null, Func<IServiceProvider, ICaseChanges>? caseChanges = null,
-        Func<IServiceProvider, OperationsDataFile>? carriedRecords = null)
+        Func<IServiceProvider, OperationsDataFile>? carriedRecords = null, Func<IServiceProvider, byte[]?>? carriedSigningKey = null,
+        Func<IServiceProvider, IUploadStore>? carriedUploads = null)
     {
         services.AddSingleton(provider => PostgreSqlDataSources.Create(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
@@ -66,8 +70,11 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ISupervisorReviews, PostgreSqlSupervisorReviews>());
         services.Replace(ServiceDescriptor.Singleton<ITranscriptExpiry, PostgreSqlTranscriptExpiry>());
         services.Replace(ServiceDescriptor.Singleton<IAccessLogStore, PostgreSqlAccessLogStore>());
-        services.Replace(ServiceDescriptor.Singleton<IUploadStore, PostgreSqlUploadStore>());
-        services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore, PostgreSqlSigningKeyStore>());
+        services.Replace(ServiceDescriptor.Singleton<IUploadStore>(provider => new PostgreSqlUploadStore(provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<TimeProvider>(), carriedUploads?.Invoke(provider))));
+        services.Replace(ServiceDescriptor.Singleton<IPayoutStore, PostgreSqlPayoutStore>());
+        services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore>(provider => new PostgreSqlSigningKeyStore(provider.GetRequiredService<NpgsqlDataSource>(),
+            carriedSigningKey is null ? null : () => carriedSigningKey(provider))));
         // One application for every instance, wherever each is installed: the keys are shared by name.
         services.AddDataProtection().SetApplicationName("CustomerCare");
         services.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((keys, dataSource) => keys.XmlRepository = new PostgreSqlKeyRepository(dataSource));

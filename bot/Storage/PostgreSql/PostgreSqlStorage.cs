@@ -22,9 +22,13 @@ public sealed class PostgreSqlStorage(Npgsql.NpgsqlDataSource dataSource, TurnRe
         {
             return read;
         }
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await connection.ListAsync(ReadSql, Item, cancellationToken, Hash(key)).ConfigureAwait(false);
-        return rows.SingleOrDefault();
+        var keyHash = Hash(key);
+        return await TransientFaults.RetryAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            var rows = await connection.ListAsync(ReadSql, Item, ct, keyHash).ConfigureAwait(false);
+            return rows.SingleOrDefault();
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     internal static StoreItem Item(Npgsql.NpgsqlDataReader r) => new(r.GetString(0), r.GetInt64(1).ToString(CultureInfo.InvariantCulture));

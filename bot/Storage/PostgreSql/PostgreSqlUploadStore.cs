@@ -3,8 +3,12 @@ using Npgsql;
 
 namespace CustomerCare.Bot.Storage.PostgreSql;
 
-/// <summary>Uploads in PostgreSQL, one row per file with its bytes (uploads are bounded by <c>DirectLine:MaxUploadBytes</c>).</summary>
-public sealed class PostgreSqlUploadStore(NpgsqlDataSource dataSource, TimeProvider clock) : IUploadStore
+/// <summary>
+/// Uploads in PostgreSQL, one row per file with its bytes (uploads are bounded by <c>DirectLine:MaxUploadBytes</c>). A
+/// bot that moved from the data file still serves the files kept there before.
+/// </summary>
+/// <param name="carried">The store of the files kept before the move, asked for an id PostgreSQL does not have.</param>
+public sealed class PostgreSqlUploadStore(NpgsqlDataSource dataSource, TimeProvider clock, IUploadStore? carried = null) : IUploadStore
 {
     public async Task SaveAsync(string id, string fileName, string contentType, Stream content, CancellationToken cancellationToken)
     {
@@ -27,6 +31,6 @@ public sealed class PostgreSqlUploadStore(NpgsqlDataSource dataSource, TimeProvi
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         var rows = await connection.ListAsync("SELECT file_name, content_type, content FROM uploads WHERE id = $1",
             r => new StoredUpload(new MemoryStream(r.GetFieldValue<byte[]>(2), writable: false), r.GetString(1), r.GetString(0)), cancellationToken, id).ConfigureAwait(false);
-        return rows.SingleOrDefault();
+        return rows.SingleOrDefault() ?? (carried is null ? null : await carried.OpenAsync(id, cancellationToken).ConfigureAwait(false));
     }
 }

@@ -4,7 +4,7 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 
 /// <summary>
 /// Runs a unit of work again when PostgreSQL reports a fault that a new attempt can clear: a dropped or refused
-/// connection, a failover, a deadlock or serialization failure. Each attempt is a whole transaction, so a retry never
+/// connection, a failover, a deadlock or serialization failure, a prepared statement a migration outdated. Each attempt is a whole transaction, so a retry never
 /// half-repeats one. Up to five attempts (about 1.5 s), with exponential backoff and jitter.
 /// </summary>
 public static class TransientFaults
@@ -35,6 +35,9 @@ public static class TransientFaults
     public static bool IsTransient(Exception exception) => exception switch
     {
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => true,
+        // A statement prepared before a migration changed its result's type ("cached plan must not change result
+        // type"): the server drops the plan with the error, so the next try prepares it afresh.
+        PostgresException { SqlState: PostgresErrorCodes.FeatureNotSupported, Routine: "RevalidateCachedQuery" } => true,
         NpgsqlException npgsql => npgsql.IsTransient,
         TimeoutException => true,
         _ => false,

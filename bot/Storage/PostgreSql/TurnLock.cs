@@ -10,7 +10,8 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// (<see cref="WriteAndReleaseAsync"/>): the lock covered the turn from before its read until after its write;</item>
 /// <item>or, if the turn wrote no state, when the turn ends (<see cref="DisposeAsync"/>), by a rollback.</item>
 /// </list>
-/// Either way the connection goes back to its pool at once; the in-process lock is held until the turn ends.
+/// Either way the connection goes back to its pool at once; the in-process lock is held until the turn ends. A write
+/// that fails on the lock's connection leaves the lock held, undone to before the write, until the turn ends.
 /// </summary>
 /// <param name="lost">Called when the lock turns out to have ended before the turn did.</param>
 internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inProcess, Action lost) : IAsyncDisposable
@@ -22,9 +23,10 @@ internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inP
 
     /// <summary>
     /// Runs a write (a command returning the new version, or no row when nothing was written) and commits it, which
-    /// releases the lock, in one round trip. Returns the version, or null when the write wrote nothing or its outcome
-    /// is unknown (the connection failed, or the lock had already ended): the caller then writes as if it held no lock,
-    /// in a way that recognises a write that did commit.
+    /// releases the lock, in one round trip. Returns the version, or null when the write wrote nothing or did not
+    /// commit: the caller then writes as if it held no lock, in a way that recognises a write that did commit. A write
+    /// that failed while the lock's transaction stayed open (a statement error, a cancelled statement) is undone to
+    /// just before it and the lock is kept until the turn ends, so the caller's second write is still covered by it.
     /// </summary>
     public async Task<long?> WriteAndReleaseAsync(NpgsqlBatchCommand write, CancellationToken cancellationToken)
     {
@@ -32,9 +34,10 @@ internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inP
         {
             return null;
         }
+        var stillHeld = false;
         try
         {
-            await using var batch = new NpgsqlBatch(connection) { BatchCommands = { write, new NpgsqlBatchCommand("COMMIT") } };
+            await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand("SAVEPOINT state_write"), write, new NpgsqlBatchCommand("COMMIT") } };
             await using var reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             long? written = await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(0) : null;
             await reader.NextResultAsync(cancellationToken).ConfigureAwait(false);
@@ -42,8 +45,12 @@ internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inP
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException or OperationCanceledException)
         {
-            // The write failed before its commit, or the connection did: end the transaction if it is still open.
-            if (!await TryRollBackAsync().ConfigureAwait(false))
+            stillHeld = await TryAsync("ROLLBACK TO SAVEPOINT state_write").ConfigureAwait(false);
+            if (stillHeld)
+            {
+                Volatile.Write(ref _ended, 0);
+            }
+            else if (!IsOpen)
             {
                 lost();
             }
@@ -51,7 +58,10 @@ internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inP
         }
         finally
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            if (!stillHeld)
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -64,7 +74,7 @@ internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inP
         }
         try
         {
-            if (!await TryRollBackAsync().ConfigureAwait(false))
+            if (!await TryAsync("ROLLBACK").ConfigureAwait(false) || !IsOpen)
             {
                 lost();
             }
@@ -77,20 +87,23 @@ internal sealed class TurnLock(NpgsqlConnection connection, IAsyncDisposable inP
     }
 
     /// <summary>
-    /// Ends the transaction, which releases the lock, and says whether the connection was still there to do it. Should
-    /// it fail, closing the connection ends the transaction too: the pool rolls back a connection returned within one.
+    /// Runs a statement that ends or rewinds the lock's transaction; false when it could not (the connection failed,
+    /// or there was no transaction to rewind). Should a rollback fail, closing the connection ends the transaction
+    /// too: the pool rolls back a connection returned within one.
     /// </summary>
-    private async Task<bool> TryRollBackAsync()
+    private async Task<bool> TryAsync(string sql)
     {
         try
         {
-            await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
-            await rollback.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
-            return !connection.FullState.HasFlag(System.Data.ConnectionState.Broken) && connection.State == System.Data.ConnectionState.Open;
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(CancellationToken.None).ConfigureAwait(false);
+            return true;
         }
         catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
         {
             return false;
         }
     }
+
+    private bool IsOpen => !connection.FullState.HasFlag(System.Data.ConnectionState.Broken) && connection.State == System.Data.ConnectionState.Open;
 }

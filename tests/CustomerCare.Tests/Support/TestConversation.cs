@@ -40,7 +40,9 @@ public sealed class TestConversation : IDisposable
         new DemoDataSeeder(Operations, new ConfigurationBuilder().Build(), new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { EnvironmentName = "Development" }, NullLogger<DemoDataSeeder>.Instance).StartAsync(CancellationToken.None).GetAwaiter().GetResult();
         Approvals = new LiteDbApprovalStore(Database, Writer);
         Grants = new CompensationGrants(Operations, Ledger, Approvals, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded, AgentAuthority, Clock);
-        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Grants, new CatalogSet(CatalogLoader.Embedded()), Clock);
+        Payouts = new LiteDbPayoutStore(Database, Writer);
+        Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Grants, new CatalogSet(CatalogLoader.Embedded()), Clock,
+            payouts: Payouts, promise: new CustomerCare.Payouts.PayoutPromise(7));
         _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
     }
 
@@ -70,6 +72,8 @@ public sealed class TestConversation : IDisposable
     public IBot Bot { get; }
 
     public LiteDbLedger Ledger { get; }
+
+    public LiteDbPayoutStore Payouts { get; }
 
     public LiteDbOperationsData Operations { get; }
 

@@ -1,0 +1,120 @@
+using System.Text.Json;
+using CustomerCare.Bot.Http;
+using CustomerCare.Payouts;
+using Microsoft.Extensions.Options;
+
+namespace CustomerCare.Bot.Payouts;
+
+/// <summary>
+/// <c>POST /api/payouts/{reference}/status</c>: finance reports an instruction paid or rejected. The body is JSON —
+/// <c>{"status":"paid","paidOn":"2026-12-03"}</c> or <c>{"status":"rejected","reason":"…"}</c> — signed like the
+/// instructions (<see cref="PayoutSignature"/>). The first report is final: the same report again is answered 200,
+/// a different one 409.
+/// </summary>
+public static class PayoutStatusEndpoint
+{
+    /// <summary>A report is a few fields; anything longer is refused unread.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
+    /// <summary>The longest rejection reason kept.</summary>
+    public const int MaxReasonLength = 500;
+
+    public static IEndpointRouteBuilder MapPayoutStatus(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/payouts/{reference}/status", HandleAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<IResult> HandleAsync(string reference, HttpRequest request, IPayoutStore store, IOptions<PayoutOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(options.Value.SigningSecret))
+        {
+            return ErrorResults.Error(StatusCodes.Status503ServiceUnavailable, "PayoutsNotConfigured", "Payouts:SigningSecret is not set, so no report can be verified.");
+        }
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        if (body is null)
+        {
+            return TooLarge();
+        }
+        if (!PayoutSignature.Verifies(options.Value.SigningSecret, body, request.Headers[PayoutSignature.Header].FirstOrDefault()))
+        {
+            return ErrorResults.Error(StatusCodes.Status401Unauthorized, "BadSignature",
+                $"The {PayoutSignature.Header} header is missing or does not sign this body (sha256=<hex HMAC-SHA256 of the raw body>).");
+        }
+        if (Parse(body) is not { } report)
+        {
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadReport",
+                "The body must be {\"status\":\"paid\",\"paidOn\":\"yyyy-mm-dd\"} (paidOn optional) or {\"status\":\"rejected\",\"reason\":\"…\"} (reason required, up to 500 characters).");
+        }
+        return await store.ReportAsync(reference, report, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false) switch
+        {
+            PayoutReportOutcome.Recorded recorded => Results.Ok(Answer(recorded.State)),
+            PayoutReportOutcome.AlreadyRecorded same => Results.Ok(Answer(same.State)),
+            PayoutReportOutcome.Conflict conflict => ErrorResults.Error(StatusCodes.Status409Conflict, "AlreadyReported",
+                $"Payout {reference} was already reported {conflict.State.Status.ToString().ToLowerInvariant()}; the first report stands."),
+            _ => ErrorResults.Error(StatusCodes.Status404NotFound, "UnknownPayout", $"There is no payout instruction {reference}."),
+        };
+    }
+
+    private static object Answer(PayoutState state) => new { reference = state.Reference, status = state.Status.ToString().ToLowerInvariant() };
+
+    private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"A report is at most {MaxBodyBytes} bytes.");
+
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[4096];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                return null;
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>The report the body makes, or null when it makes none.</summary>
+    public static FinanceReport? Parse(byte[] body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+            {
+                return null;
+            }
+            var reason = root.TryGetProperty("reason", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString()!.Trim() : null;
+            switch (status.GetString())
+            {
+                case "paid":
+                    DateOnly? paidOn = null;
+                    if (root.TryGetProperty("paidOn", out var on) && on.ValueKind != JsonValueKind.Null)
+                    {
+                        if (on.ValueKind != JsonValueKind.String || !DateOnly.TryParseExact(on.GetString(), "yyyy-MM-dd", out var date))
+                        {
+                            return null;
+                        }
+                        paidOn = date;
+                    }
+                    return new FinanceReport(true, null, paidOn);
+                case "rejected" when !string.IsNullOrEmpty(reason) && reason.Length <= MaxReasonLength:
+                    return new FinanceReport(false, reason, null);
+                default:
+                    return null;
+            }
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

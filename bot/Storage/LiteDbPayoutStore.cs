@@ -1,0 +1,98 @@
+using CustomerCare.Payouts;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+
+namespace CustomerCare.Bot.Storage;
+
+/// <summary>
+/// The payout outbox in the data file: one document per grant reference with its state as JSON, the status and the
+/// time of its next try. The ledger adds an instruction in its grant's transaction (<see cref="Add"/>); every other
+/// change goes through the one writer.
+/// </summary>
+public sealed class LiteDbPayoutStore : IPayoutStore
+{
+    private const string CollectionName = "payouts";
+    private readonly LiteDatabase _database;
+    private readonly LiteDbWriter _writer;
+
+    public LiteDbPayoutStore(LiteDatabase database, LiteDbWriter writer)
+    {
+        _database = database;
+        _writer = writer;
+        var payouts = database.GetCollection(CollectionName);
+        payouts.EnsureIndex("status");
+        payouts.EnsureIndex("granted");
+    }
+
+    /// <summary>Adds a grant's instruction, inside the grant's own write.</summary>
+    internal static void Add(LiteDatabase db, PayoutInstruction instruction)
+        => db.GetCollection(CollectionName).Insert(ToDocument(new PayoutState(instruction, PayoutStatus.Waiting, 0, instruction.GrantedUtc), DateTime.MinValue));
+
+    public Task<PayoutState?> FindAsync(string reference, CancellationToken cancellationToken)
+        => Task.FromResult(_database.GetCollection(CollectionName).FindById(reference) is { } document ? Read(document) : null);
+
+    public Task<IReadOnlyList<PayoutState>> TakeDueAsync(DateTime now, TimeSpan lease, int max, CancellationToken cancellationToken)
+        => _writer.WriteAsync<IReadOnlyList<PayoutState>>(db =>
+        {
+            var payouts = db.GetCollection(CollectionName);
+            var due = payouts.Find(Query.And(Query.EQ("status", nameof(PayoutStatus.Waiting)), Query.LTE("next", now), Query.LTE("lease", now)), limit: max).ToList();
+            foreach (var document in due)
+            {
+                document["lease"] = now + lease;
+                payouts.Update(document);
+            }
+            return due.Select(Read).ToList();
+        }, synced: false);
+
+    public Task<PayoutState?> RecordDeliveryAsync(string reference, DeliveryResult result, DateTime now, PayoutRetryPolicy retries, CancellationToken cancellationToken)
+        => Change(reference, state => state.After(result, now, retries));
+
+    public Task<PayoutReportOutcome> ReportAsync(string reference, FinanceReport report, DateTime now, CancellationToken cancellationToken)
+        => _writer.WriteAsync<PayoutReportOutcome>(db =>
+        {
+            var payouts = db.GetCollection(CollectionName);
+            if (payouts.FindById(reference) is not { } document)
+            {
+                return new PayoutReportOutcome.Unknown();
+            }
+            var outcome = Read(document).Apply(report, now);
+            if (outcome is PayoutReportOutcome.Recorded recorded)
+            {
+                payouts.Update(ToDocument(recorded.State, DateTime.MinValue));
+            }
+            return outcome;
+        });
+
+    public Task<PayoutState?> RetryAsync(string reference, DateTime now, CancellationToken cancellationToken)
+        => Change(reference, state => state.Retried(now));
+
+    public Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName)
+            .Query().Where(Query.In("status", statuses.Select(s => new BsonValue(s.ToString())).ToArray())).OrderBy("granted").Limit(Math.Max(0, limit))
+            .ToEnumerable().Select(Read).ToList());
+
+    private Task<PayoutState?> Change(string reference, Func<PayoutState, PayoutState> change)
+        => _writer.WriteAsync(db =>
+        {
+            var payouts = db.GetCollection(CollectionName);
+            if (payouts.FindById(reference) is not { } document)
+            {
+                return null;
+            }
+            var changed = change(Read(document));
+            payouts.Update(ToDocument(changed, DateTime.MinValue));
+            return (PayoutState?)changed;
+        });
+
+    private static BsonDocument ToDocument(PayoutState state, DateTime leaseUntil) => new()
+    {
+        ["_id"] = state.Reference,
+        ["status"] = state.Status.ToString(),
+        ["next"] = state.NextAttemptUtc,
+        ["lease"] = leaseUntil,
+        ["granted"] = state.Instruction.GrantedUtc,
+        ["json"] = JsonSerializer.Serialize(state, LedgerJson.Options),
+    };
+
+    private static PayoutState Read(BsonDocument document) => JsonSerializer.Deserialize<PayoutState>(document["json"].AsString, LedgerJson.Options)!;
+}

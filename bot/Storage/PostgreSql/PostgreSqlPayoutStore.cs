@@ -1,0 +1,91 @@
+using System.Text.Json;
+using CustomerCare.Payouts;
+using Npgsql;
+
+namespace CustomerCare.Bot.Storage.PostgreSql;
+
+/// <summary>
+/// The payout outbox in PostgreSQL, shared by every instance. The ledger adds an instruction in its grant's transaction
+/// (<see cref="AddAsync"/>). Taking due instructions leases them with <c>FOR UPDATE SKIP LOCKED</c>, so instances
+/// delivering at the same moment take different ones; a lease left by a killed instance runs out and the instruction
+/// is taken again. Each change reads the row under lock and applies the domain's rule, so a retry after a lost
+/// acknowledgement changes nothing twice.
+/// </summary>
+public sealed class PostgreSqlPayoutStore(NpgsqlDataSource dataSource) : IPayoutStore
+{
+    /// <summary>Adds a grant's instruction, inside the grant's own transaction.</summary>
+    internal static Task<int> AddAsync(NpgsqlConnection connection, PayoutInstruction instruction, CancellationToken cancellationToken)
+    {
+        var state = new PayoutState(instruction, PayoutStatus.Waiting, 0, PostgreSqlCommands.Utc(instruction.GrantedUtc));
+        return connection.ExecuteAsync("""
+            INSERT INTO payouts (reference, status, next_attempt_utc, granted_utc, state) VALUES ($1, $2, $3, $3, $4)
+            """, cancellationToken, instruction.Reference, state.Status.ToString(), state.NextAttemptUtc, Json(state));
+    }
+
+    public async Task<PayoutState?> FindAsync(string reference, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return (await connection.ListAsync("SELECT state FROM payouts WHERE reference = $1", Read, cancellationToken, reference).ConfigureAwait(false)).SingleOrDefault();
+    }
+
+    public Task<IReadOnlyList<PayoutState>> TakeDueAsync(DateTime now, TimeSpan lease, int max, CancellationToken cancellationToken)
+        => TransientFaults.RetryAsync<IReadOnlyList<PayoutState>>(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            return await connection.ListAsync("""
+                UPDATE payouts SET lease_until = $2
+                WHERE reference IN (
+                    SELECT reference FROM payouts
+                    WHERE status = 'Waiting' AND next_attempt_utc <= $1 AND lease_until <= $1
+                    ORDER BY next_attempt_utc LIMIT $3 FOR UPDATE SKIP LOCKED)
+                RETURNING state
+                """, Read, ct, PostgreSqlCommands.Utc(now), PostgreSqlCommands.Utc(now + lease), Math.Max(0, max)).ConfigureAwait(false);
+        }, cancellationToken);
+
+    public Task<PayoutState?> RecordDeliveryAsync(string reference, DeliveryResult result, DateTime now, PayoutRetryPolicy retries, CancellationToken cancellationToken)
+        => ChangeAsync(reference, state => state.After(result, now, retries), cancellationToken);
+
+    public async Task<PayoutReportOutcome> ReportAsync(string reference, FinanceReport report, DateTime now, CancellationToken cancellationToken)
+    {
+        PayoutReportOutcome outcome = new PayoutReportOutcome.Unknown();
+        await ChangeAsync(reference, state =>
+        {
+            outcome = state.Apply(report, now);
+            return outcome is PayoutReportOutcome.Recorded recorded ? recorded.State : state;
+        }, cancellationToken).ConfigureAwait(false);
+        return outcome;
+    }
+
+    public Task<PayoutState?> RetryAsync(string reference, DateTime now, CancellationToken cancellationToken)
+        => ChangeAsync(reference, state => state.Retried(now), cancellationToken);
+
+    public async Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ListAsync("SELECT state FROM payouts WHERE status = ANY($1) ORDER BY granted_utc, reference LIMIT $2", Read, cancellationToken,
+            (object)statuses.Select(s => s.ToString()).ToArray(), Math.Max(0, limit)).ConfigureAwait(false);
+    }
+
+    /// <summary>Reads the row under lock, applies the change, writes it back and ends any lease.</summary>
+    private Task<PayoutState?> ChangeAsync(string reference, Func<PayoutState, PayoutState> change, CancellationToken cancellationToken)
+        => TransientFaults.RetryAsync(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var current = (await connection.ListAsync("SELECT state FROM payouts WHERE reference = $1 FOR UPDATE", Read, ct, reference).ConfigureAwait(false)).SingleOrDefault();
+            if (current is null)
+            {
+                return null;
+            }
+            var changed = change(current);
+            await connection.ExecuteAsync("""
+                UPDATE payouts SET status = $2, next_attempt_utc = $3, lease_until = '-infinity', state = $4 WHERE reference = $1
+                """, ct, reference, changed.Status.ToString(), PostgreSqlCommands.Utc(changed.NextAttemptUtc), Json(changed)).ConfigureAwait(false);
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return (PayoutState?)changed;
+        }, cancellationToken);
+
+    private static string Json(PayoutState state) => JsonSerializer.Serialize(state, LedgerJson.Options);
+
+    private static PayoutState Read(NpgsqlDataReader reader) => JsonSerializer.Deserialize<PayoutState>(reader.GetString(0), LedgerJson.Options)!;
+}

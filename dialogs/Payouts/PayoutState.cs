@@ -1,0 +1,111 @@
+namespace CustomerCare.Payouts;
+
+/// <summary>Where an instruction stands.</summary>
+public enum PayoutStatus
+{
+    /// <summary>Kept, not yet taken by finance: waiting for delivery (or its next try), or for finance's download.</summary>
+    Waiting,
+
+    /// <summary>Finance's webhook took it; finance has not reported back yet.</summary>
+    Sent,
+
+    /// <summary>Finance reported it paid.</summary>
+    Paid,
+
+    /// <summary>Finance reported that it will not pay, with a reason.</summary>
+    Rejected,
+
+    /// <summary>Delivery stopped: the webhook refused it, or every try failed. A person looks at it.</summary>
+    Failed,
+}
+
+/// <summary>An instruction and how far it got.</summary>
+public sealed record PayoutState(
+    PayoutInstruction Instruction,
+    PayoutStatus Status,
+    int Attempts,
+    DateTime NextAttemptUtc,
+    string? LastError = null,
+    DateTime? SentUtc = null,
+    string? Reason = null,
+    DateOnly? PaidOn = null,
+    DateTime? ReportedUtc = null)
+{
+    public string Reference => Instruction.Reference;
+
+    /// <summary>Whether finance has had its final word.</summary>
+    public bool IsSettled => Status is PayoutStatus.Paid or PayoutStatus.Rejected;
+
+    /// <summary>The state once finance reported; a settled state does not change.</summary>
+    public PayoutReportOutcome Apply(FinanceReport report, DateTime now)
+    {
+        var reported = report.Paid ? PayoutStatus.Paid : PayoutStatus.Rejected;
+        if (IsSettled)
+        {
+            return Status == reported && (report.Paid || Reason == report.Reason)
+                ? new PayoutReportOutcome.AlreadyRecorded(this)
+                : new PayoutReportOutcome.Conflict(this);
+        }
+        // A report on an instruction not marked sent means finance has it (its acknowledgement was lost): it counts.
+        return new PayoutReportOutcome.Recorded(this with
+        {
+            Status = reported,
+            Reason = report.Reason,
+            PaidOn = report.Paid ? report.PaidOn ?? DateOnly.FromDateTime(now) : null,
+            ReportedUtc = now,
+        });
+    }
+
+    /// <summary>The state after a delivery try; only a waiting instruction is delivered, so nothing else changes.</summary>
+    public PayoutState After(DeliveryResult result, DateTime now, PayoutRetryPolicy retries) => Status != PayoutStatus.Waiting ? this : result switch
+    {
+        DeliveryResult.Delivered => this with { Status = PayoutStatus.Sent, Attempts = Attempts + 1, SentUtc = now, LastError = null },
+        DeliveryResult.Refused refused => this with { Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = refused.Error },
+        DeliveryResult.TryAgain again when Attempts + 1 >= retries.MaxAttempts => this with
+        {
+            Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = $"{again.Error} (gave up after {Attempts + 1} tries)",
+        },
+        DeliveryResult.TryAgain again => this with { Attempts = Attempts + 1, LastError = again.Error, NextAttemptUtc = now + retries.Delay(Attempts + 1, again.RetryAfter) },
+        _ => this,
+    };
+
+    /// <summary>A failed instruction delivered again from the start (a supervisor's retry).</summary>
+    public PayoutState Retried(DateTime now) => Status == PayoutStatus.Failed ? this with { Status = PayoutStatus.Waiting, Attempts = 0, NextAttemptUtc = now } : this;
+}
+
+/// <summary>What finance reports for one instruction.</summary>
+public sealed record FinanceReport(bool Paid, string? Reason, DateOnly? PaidOn);
+
+/// <summary>What a report from finance came to.</summary>
+public abstract record PayoutReportOutcome
+{
+    private PayoutReportOutcome()
+    {
+    }
+
+    public sealed record Recorded(PayoutState State) : PayoutReportOutcome;
+
+    /// <summary>The same report again: nothing changed.</summary>
+    public sealed record AlreadyRecorded(PayoutState State) : PayoutReportOutcome;
+
+    /// <summary>Finance already reported otherwise; the first report stands.</summary>
+    public sealed record Conflict(PayoutState State) : PayoutReportOutcome;
+
+    public sealed record Unknown : PayoutReportOutcome;
+}
+
+/// <summary>What one delivery try came to.</summary>
+public abstract record DeliveryResult
+{
+    private DeliveryResult()
+    {
+    }
+
+    public sealed record Delivered : DeliveryResult;
+
+    /// <summary>A fault worth trying again: a timeout, no connection, 5xx, 408 or 429 (with the wait it asked for).</summary>
+    public sealed record TryAgain(string Error, TimeSpan? RetryAfter = null) : DeliveryResult;
+
+    /// <summary>Refused for good (any other 4xx): trying again would be refused again.</summary>
+    public sealed record Refused(string Error) : DeliveryResult;
+}
