@@ -1,17 +1,22 @@
 using System.Text.Json;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Ledger.Fairness;
+using CustomerCare.Payouts;
 using CustomerCare.Schema;
 
 namespace CustomerCare.Bot.Supervisors;
 
 /// <summary>
 /// Downloads for supervisors: one conversation as a Bot Framework .transcript file (a JSON array of activities, as the
-/// Emulator opens it), a filtered list as JSON lines, and the fairness report as CSV. Each transcript read is logged.
+/// Emulator opens it), a filtered list as JSON lines, the fairness report and payout instructions as CSV. Each
+/// transcript read and each payouts download is logged.
 /// </summary>
 public static class SupervisorExports
 {
     private static readonly JsonSerializerOptions Lines = new(JsonSerializerDefaults.Web);
+
+    /// <summary>The most instructions one CSV download holds (oldest grant first).</summary>
+    public const int MaxPayoutsExported = 100_000;
 
     public static void MapSupervisorExports(this IEndpointRouteBuilder app)
     {
@@ -40,6 +45,17 @@ public static class SupervisorExports
             {
                 await http.Response.WriteAsync(JsonSerializer.Serialize(ExportRow.Of(summary), Lines) + "\n").ConfigureAwait(false);
             }
+        });
+
+        group.MapGet("/payouts.csv", async (string? status, HttpContext http, IPayoutStore payouts, TranscriptAccessLog access) =>
+        {
+            if (!Enum.TryParse<PayoutStatus>(status ?? nameof(PayoutStatus.Waiting), ignoreCase: true, out var wanted) || !Enum.IsDefined(wanted))
+            {
+                return Results.BadRequest(new { error = new { code = "BadStatus", message = "status is one of waiting, sent, paid, rejected, failed." } });
+            }
+            var listed = await payouts.ListAsync([wanted], MaxPayoutsExported, http.RequestAborted).ConfigureAwait(false);
+            await access.RecordAsync(http.User, $"exported the {wanted.ToString().ToLowerInvariant()} payouts ({listed.Count})", "*").ConfigureAwait(false);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(PayoutsCsv.Write(listed)), "text/csv; charset=utf-8", $"payouts-{wanted.ToString().ToLowerInvariant()}.csv");
         });
 
         group.MapGet("/fairness.csv", async (HttpContext http, FairnessSource fairness) =>

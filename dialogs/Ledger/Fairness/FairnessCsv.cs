@@ -26,7 +26,7 @@ public static class FairnessCsv
         {
             var amount = o.Amount.ToString("0.00", CultureInfo.InvariantCulture);
             string[] fields = [o.Kind, o.SeverityBand, o.Currency, "override", o.Agent, "1", amount, "0.00", amount, amount, string.Empty, string.Empty, o.Reason];
-            csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
+            csv.AppendJoin(',', fields.Select(CsvField.Escape)).Append("\r\n");
         }
         return csv.ToString();
     }
@@ -45,16 +45,6 @@ public static class FairnessCsv
             group.RefusedSecondGrants.ToString(CultureInfo.InvariantCulture),
             string.Empty,
         ];
-        csv.AppendJoin(',', fields.Select(Escape)).Append("\r\n");
-    }
-
-    /// <summary>Quotes fields with commas, quotes or line breaks; neutralises a leading formula character for spreadsheets.</summary>
-    private static string Escape(string field)
-    {
-        if (field.Length > 0 && field[0] is '=' or '+' or '-' or '@' or '\t' or '\r' && !decimal.TryParse(field, NumberStyles.Number, CultureInfo.InvariantCulture, out _))
-        {
-            field = "'" + field;
-        }
-        return field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;
+        csv.AppendJoin(',', fields.Select(CsvField.Escape)).Append("\r\n");
     }
 }
