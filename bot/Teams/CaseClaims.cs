@@ -2,13 +2,14 @@ using CustomerCare.Cases;
 using CustomerCare.Conversation;
 using CustomerCare.Grants;
 using CustomerCare.Ledger;
+using CustomerCare.Payouts;
 using CustomerCare.Remedies;
 using static System.FormattableString;
 
 namespace CustomerCare.Bot.Teams;
 
 /// <summary>The claim behind a case, identified through the one grant path; and what it proposes, in lines for the hand-off card.</summary>
-public sealed class CaseClaims(CompensationGrants grants)
+public sealed class CaseClaims(CompensationGrants grants, IPayoutStore? payouts = null)
 {
     public Task<DisruptionClaim?> OfAsync(CaseFile caseFile, CancellationToken cancellationToken)
         => grants.IdentifyAsync(caseFile.BookingReference, caseFile.PassengerId, caseFile.LastName, caseFile.FlightNumber, caseFile.JourneyDate,
@@ -20,7 +21,7 @@ public sealed class CaseClaims(CompensationGrants grants)
         var onBooking = caseFile.BookingReference is { } booking ? await grants.Ledger.ForBookingAsync(booking, cancellationToken).ConfigureAwait(false) : [];
         if (await OfAsync(caseFile, cancellationToken).ConfigureAwait(false) is not { } claim)
         {
-            return new CaseDescription(null, ["The case does not identify a booking, passenger and journey."], onBooking);
+            return new CaseDescription(null, ["The case does not identify a booking, passenger and journey."], onBooking) { Payouts = await PayoutsOfAsync(onBooking, cancellationToken).ConfigureAwait(false) };
         }
         // Everything the passenger holds for the journey, of any kind: the agent sees what was granted anywhere, not only what this claim could bring.
         var held = await grants.Ledger.HoldersAsync(claim.Who, Enum.GetValues<RemedyKind>(), DisruptionFamilies.Of(claim.Reported), cancellationToken).ConfigureAwait(false);
@@ -33,7 +34,21 @@ public sealed class CaseClaims(CompensationGrants grants)
             Assessment.Assessed assessed => Lines(assessed),
             _ => (IReadOnlyList<string>)[],
         };
-        return new CaseDescription(claim.Passenger.Tier.ToString(), proposal, granted);
+        return new CaseDescription(claim.Passenger.Tier.ToString(), proposal, granted) { Payouts = await PayoutsOfAsync(granted, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>Where each grant's money is, for the grants that have a payout.</summary>
+    private async Task<IReadOnlyDictionary<string, PayoutState>> PayoutsOfAsync(IReadOnlyList<LedgerEntry> granted, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, PayoutState>(StringComparer.Ordinal);
+        foreach (var entry in payouts is null ? [] : granted)
+        {
+            if (await payouts!.FindAsync(entry.Reference, cancellationToken).ConfigureAwait(false) is { } payout)
+            {
+                found[entry.Reference] = payout;
+            }
+        }
+        return found;
     }
 
     private static IReadOnlyList<string> Lines(Assessment.Assessed assessed)
@@ -45,4 +60,8 @@ public sealed class CaseClaims(CompensationGrants grants)
 }
 
 /// <summary>What the hand-off card says about a case's claim.</summary>
-public sealed record CaseDescription(string? Tier, IReadOnlyList<string> Proposal, IReadOnlyList<LedgerEntry> Granted);
+public sealed record CaseDescription(string? Tier, IReadOnlyList<string> Proposal, IReadOnlyList<LedgerEntry> Granted)
+{
+    /// <summary>The payout of each grant that has one, by grant reference.</summary>
+    public IReadOnlyDictionary<string, PayoutState> Payouts { get; init; } = new Dictionary<string, PayoutState>();
+}

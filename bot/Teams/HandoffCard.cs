@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using CustomerCare.Cases;
 using CustomerCare.Ledger;
+using CustomerCare.Payouts;
 
 namespace CustomerCare.Bot.Teams;
 
@@ -17,7 +18,9 @@ public static class HandoffCard
     public const string ApproveVerb = "approve";
     public const string DeclineVerb = "decline";
 
-    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false, string? tier = null, string? transcriptUrl = null)
+    /// <param name="payouts">Where each grant's money is, by grant reference.</param>
+    public static JsonObject Build(CaseFile caseFile, IReadOnlyList<LedgerEntry> ledger, IReadOnlyList<string> proposal, IReadOnlyList<string> lastMessages, string? takenBy = null, string? note = null, bool decided = false, string? tier = null, string? transcriptUrl = null,
+        IReadOnlyDictionary<string, PayoutState>? payouts = null)
     {
         var facts = new JsonArray
         {
@@ -36,7 +39,7 @@ public static class HandoffCard
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
             Text("Already granted (any channel)", "Medium", bold: true),
             Text(ledger.Count == 0 ? "Nothing granted on this booking." : string.Join("\n", ledger.Select(e =>
-                $"- {e.Reference}: {string.Join(", ", e.Remedies.Select(r => r.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + r.Currency))} on {e.GrantedUtc:yyyy-MM-dd} via {e.GrantedBy.Channel} by {e.GrantedBy.Name ?? e.GrantedBy.Id} ({e.PolicyVersion})")), "Default", bold: false),
+                $"- {e.Reference}: {string.Join(", ", e.Remedies.Select(r => r.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + r.Currency))} on {e.GrantedUtc:yyyy-MM-dd} via {e.GrantedBy.Channel} by {e.GrantedBy.Name ?? e.GrantedBy.Id} ({e.PolicyVersion}){PayoutText(payouts, e.Reference)}")), "Default", bold: false),
             Text("What the policy proposes", "Medium", bold: true),
             Text(string.Join("\n", proposal.Select(p => "- " + p)), "Default", bold: false),
             Text("The conversation so far", "Medium", bold: true),
@@ -86,4 +89,15 @@ public static class HandoffCard
         ["size"] = size,
         ["weight"] = bold ? "Bolder" : "Default",
     };
+
+    /// <summary>"; payout sent 2026-12-01", "; payout rejected: account closed", … — nothing for a grant without a payout.</summary>
+    private static string PayoutText(IReadOnlyDictionary<string, PayoutState>? payouts, string reference)
+        => payouts?.GetValueOrDefault(reference) is not { } p ? string.Empty : p.Status switch
+        {
+            PayoutStatus.Waiting => p.Attempts == 0 ? "; payout waiting" : $"; payout waiting (try {p.Attempts + 1}: {p.LastError})",
+            PayoutStatus.Sent => $"; payout sent {p.SentUtc:yyyy-MM-dd}",
+            PayoutStatus.Paid => $"; payout paid {p.PaidOn:yyyy-MM-dd}",
+            PayoutStatus.Rejected => $"; payout rejected by finance: {p.Reason}",
+            _ => $"; payout failed ({p.LastError}): a supervisor can retry it",
+        };
 }

@@ -63,7 +63,7 @@ public sealed partial class TeamsAgentNotifier(
     {
         var described = await claims.DescribeAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var messages = await LastMessagesAsync(caseFile, cancellationToken).ConfigureAwait(false);
-        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, described.Granted, described.Proposal, messages, takenBy, note, decided, described.Tier, options.Value.TranscriptUrl(caseFile.Reference)), ProtocolJsonContext.Default.JsonNode);
+        return JsonSerializer.SerializeToElement(HandoffCard.Build(caseFile, described.Granted, described.Proposal, messages, takenBy, note, decided, described.Tier, options.Value.TranscriptUrl(caseFile.Reference), described.Payouts), ProtocolJsonContext.Default.JsonNode);
     }
 
     /// <summary>Replaces the posted card in the thread, so every agent sees who took the case and what was decided.</summary>

@@ -165,7 +165,12 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.Contains("Ada Agent: Granted 37.00 EUR (reference G-", first, StringComparison.Ordinal);
         Assert.Contains("Ada Agent: Refused: already granted 37.00 EUR", second, StringComparison.Ordinal);
         Assert.Contains("by Ada Agent", second, StringComparison.Ordinal);
-        Assert.Single(await _host.Services.GetRequiredService<CustomerCare.Ledger.ICompensationLedger>().ForBookingAsync("DEMO05", CancellationToken.None));
+        var granted = Assert.Single(await _host.Services.GetRequiredService<CustomerCare.Ledger.ICompensationLedger>().ForBookingAsync("DEMO05", CancellationToken.None));
+        // The card shows where the grant's money is, and follows finance's report.
+        Assert.Contains($"{granted.Reference}: 12.00 EUR, 25.00 EUR on ", second, StringComparison.Ordinal);
+        Assert.Contains("; payout waiting", second, StringComparison.Ordinal);
+        await _host.Services.GetRequiredService<CustomerCare.Payouts.IPayoutStore>().ReportAsync(granted.Reference, new CustomerCare.Payouts.FinanceReport(false, "account closed", null), DateTime.UtcNow, CancellationToken.None);
+        Assert.Contains("; payout rejected by finance: account closed", await Card("ada", "Ada Agent", approve), StringComparison.Ordinal);
     }
 
     [Fact]
