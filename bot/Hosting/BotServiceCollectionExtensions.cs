@@ -39,7 +39,8 @@ public static class BotServiceCollectionExtensions
                 caseChanges: provider => provider.GetRequiredService<ConversationListCases>(),
                 carriedRecords: provider => provider.GetRequiredService<LiteDbOperationsData>().Export(),
                 carriedSigningKey: provider => provider.GetRequiredService<LiteDbSigningKeyStore>().Kept(),
-                carriedUploads: provider => provider.GetRequiredService<LiteDbUploadStore>());
+                carriedUploads: provider => provider.GetRequiredService<LiteDbUploadStore>(),
+                carriedPayouts: provider => provider.GetRequiredService<LiteDbPayoutStore>().Export());
         }
 
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
@@ -125,7 +126,8 @@ public static class BotServiceCollectionExtensions
     {
         services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(provider => new PayoutPromise(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PayoutOptions>>().Value.PaidWithinDays));
-        services.AddHttpClient(PayoutDispatcher.HttpClientName)
+        // Each delivery has its own timeout (Payouts:TimeoutSeconds); the client's own would cut it at 100 s.
+        services.AddHttpClient(PayoutDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
         services.AddHostedService<PayoutDispatcher>();

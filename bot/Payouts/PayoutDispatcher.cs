@@ -31,7 +31,9 @@ public sealed partial class PayoutDispatcher(
             return;
         }
         var webhook = new Uri(settings.WebhookUrl);
-        var lease = TimeSpan.FromSeconds(settings.TimeoutSeconds * 3 + 30);
+        // Tries of one batch run one after another, each within its timeout: the lease covers the whole batch, so no
+        // other instance takes an instruction while it still waits here (instances' clocks must agree, as NTP keeps them).
+        var lease = TimeSpan.FromSeconds(((settings.TimeoutSeconds + 5) * settings.BatchSize) + 30);
         while (!stoppingToken.IsCancellationRequested)
         {
             try

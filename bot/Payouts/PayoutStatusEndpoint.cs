@@ -7,8 +7,9 @@ namespace CustomerCare.Bot.Payouts;
 
 /// <summary>
 /// <c>POST /api/payouts/{reference}/status</c>: finance reports an instruction paid or rejected. The body is JSON —
-/// <c>{"status":"paid","paidOn":"2026-12-03"}</c> or <c>{"status":"rejected","reason":"…"}</c> — signed like the
-/// instructions (<see cref="PayoutSignature"/>). The first report is final: the same report again is answered 200,
+/// <c>{"reference":"G-…","status":"paid","paidOn":"2026-12-03"}</c> or <c>{"reference":"G-…","status":"rejected","reason":"…"}</c>
+/// — signed like the instructions (<see cref="PayoutSignature"/>). The signed body names its payout, so a report for
+/// one grant cannot be replayed against another. The first report is final: the same report again is answered 200,
 /// a different one 409.
 /// </summary>
 public static class PayoutStatusEndpoint
@@ -46,17 +47,25 @@ public static class PayoutStatusEndpoint
             return ErrorResults.Error(StatusCodes.Status401Unauthorized, "BadSignature",
                 $"The {PayoutSignature.Header} header is missing or does not sign this body (sha256=<hex HMAC-SHA256 of the raw body>).");
         }
-        if (Parse(body) is not { } report)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (Parse(body, reference) is not { } report)
         {
             return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadReport",
-                "The body must be {\"status\":\"paid\",\"paidOn\":\"yyyy-mm-dd\"} (paidOn optional) or {\"status\":\"rejected\",\"reason\":\"…\"} (reason required, up to 500 characters).");
+                "The body must be {\"reference\":\"<this payout's reference>\",\"status\":\"paid\",\"paidOn\":\"yyyy-mm-dd\"} (paidOn optional) or "
+                + "{\"reference\":\"<this payout's reference>\",\"status\":\"rejected\",\"reason\":\"…\"} (reason required, up to 500 characters).");
         }
-        return await store.ReportAsync(reference, report, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false) switch
+        if (report.PaidOn > DateOnly.FromDateTime(now).AddDays(1))
+        {
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadReport", $"paidOn {report.PaidOn:yyyy-MM-dd} is in the future.");
+        }
+        return await store.ReportAsync(reference, report, now, cancellationToken).ConfigureAwait(false) switch
         {
             PayoutReportOutcome.Recorded recorded => Results.Ok(Answer(recorded.State)),
             PayoutReportOutcome.AlreadyRecorded same => Results.Ok(Answer(same.State)),
             PayoutReportOutcome.Conflict conflict => ErrorResults.Error(StatusCodes.Status409Conflict, "AlreadyReported",
-                $"Payout {reference} was already reported {conflict.State.Status.ToString().ToLowerInvariant()}; the first report stands."),
+                $"Payout {reference} was already reported {conflict.State.Status.ToString().ToLowerInvariant()}"
+                + (conflict.State.PaidOn is { } on ? $" on {on:yyyy-MM-dd}" : string.Empty) + "; the first report stands."),
+            PayoutReportOutcome.Implausible implausible => ErrorResults.Error(StatusCodes.Status422UnprocessableEntity, "ImplausibleReport", implausible.Why),
             _ => ErrorResults.Error(StatusCodes.Status404NotFound, "UnknownPayout", $"There is no payout instruction {reference}."),
         };
     }
@@ -81,18 +90,19 @@ public static class PayoutStatusEndpoint
         return buffer.ToArray();
     }
 
-    /// <summary>The report the body makes, or null when it makes none.</summary>
-    public static FinanceReport? Parse(byte[] body)
+    /// <summary>The report the body makes about this payout, or null when it makes none (or names another payout).</summary>
+    public static FinanceReport? Parse(byte[] body, string reference)
     {
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String)
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("status", out var status) || status.ValueKind != JsonValueKind.String
+                || !root.TryGetProperty("reference", out var named) || named.ValueKind != JsonValueKind.String || !string.Equals(named.GetString(), reference, StringComparison.Ordinal))
             {
                 return null;
             }
-            var reason = root.TryGetProperty("reason", out var given) && given.ValueKind == JsonValueKind.String ? given.GetString()!.Trim() : null;
+            var reason = root.TryGetProperty("reason", out var given) && given.ValueKind == JsonValueKind.String ? OneLine(given.GetString()!) : null;
             switch (status.GetString())
             {
                 case "paid":
@@ -117,4 +127,9 @@ public static class PayoutStatusEndpoint
             return null;
         }
     }
+
+    /// <summary>A reason as the customer reads it: one line, no control characters.</summary>
+    private static string OneLine(string text)
+        => string.Join(' ', new string(text.Select(c => char.IsControl(c) || char.IsSeparator(c) && c != ' ' ? ' ' : c).ToArray())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -28,6 +28,9 @@ public sealed class LiteDbPayoutStore : IPayoutStore
     internal static void Add(LiteDatabase db, PayoutInstruction instruction)
         => db.GetCollection(CollectionName).Insert(ToDocument(new PayoutState(instruction, PayoutStatus.Waiting, 0, instruction.GrantedUtc), DateTime.MinValue));
 
+    /// <summary>Every instruction in the data file, as it stands (for a move to PostgreSQL).</summary>
+    public IReadOnlyList<PayoutState> Export() => _database.GetCollection(CollectionName).FindAll().Select(Read).ToList();
+
     public Task<PayoutState?> FindAsync(string reference, CancellationToken cancellationToken)
         => Task.FromResult(_database.GetCollection(CollectionName).FindById(reference) is { } document ? Read(document) : null);
 

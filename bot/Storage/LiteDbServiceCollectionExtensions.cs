@@ -43,7 +43,8 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IApprovalStore>(provider => provider.GetRequiredService<LiteDbApprovalStore>());
         services.AddSingleton<LiteDbUploadStore>();
         services.AddSingleton<IUploadStore>(provider => provider.GetRequiredService<LiteDbUploadStore>());
-        services.AddSingleton<IPayoutStore, LiteDbPayoutStore>();
+        services.AddSingleton<LiteDbPayoutStore>();
+        services.AddSingleton<IPayoutStore>(provider => provider.GetRequiredService<LiteDbPayoutStore>());
         services.AddSingleton<LiteDbSigningKeyStore>();
         services.AddSingleton<ISigningKeyStore>(provider => provider.GetRequiredService<LiteDbSigningKeyStore>());
         return services;

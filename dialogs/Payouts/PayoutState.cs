@@ -40,18 +40,23 @@ public sealed record PayoutState(
     public PayoutReportOutcome Apply(FinanceReport report, DateTime now)
     {
         var reported = report.Paid ? PayoutStatus.Paid : PayoutStatus.Rejected;
+        var paidOn = report.Paid ? report.PaidOn ?? DateOnly.FromDateTime(now) : (DateOnly?)null;
         if (IsSettled)
         {
-            return Status == reported && (report.Paid || Reason == report.Reason)
+            return Status == reported && (report.Paid ? report.PaidOn is null || report.PaidOn == PaidOn : Reason == report.Reason)
                 ? new PayoutReportOutcome.AlreadyRecorded(this)
                 : new PayoutReportOutcome.Conflict(this);
+        }
+        if (paidOn < DateOnly.FromDateTime(Instruction.GrantedUtc))
+        {
+            return new PayoutReportOutcome.Implausible(this, $"paidOn {paidOn:yyyy-MM-dd} is before the grant of {Instruction.GrantedUtc:yyyy-MM-dd}.");
         }
         // A report on an instruction not marked sent means finance has it (its acknowledgement was lost): it counts.
         return new PayoutReportOutcome.Recorded(this with
         {
             Status = reported,
             Reason = report.Reason,
-            PaidOn = report.Paid ? report.PaidOn ?? DateOnly.FromDateTime(now) : null,
+            PaidOn = paidOn,
             ReportedUtc = now,
         });
     }
@@ -90,6 +95,9 @@ public abstract record PayoutReportOutcome
 
     /// <summary>Finance already reported otherwise; the first report stands.</summary>
     public sealed record Conflict(PayoutState State) : PayoutReportOutcome;
+
+    /// <summary>A report that cannot be true (paid before the grant was made); nothing changed.</summary>
+    public sealed record Implausible(PayoutState State, string Why) : PayoutReportOutcome;
 
     public sealed record Unknown : PayoutReportOutcome;
 }

@@ -22,6 +22,36 @@ public sealed class PostgreSqlPayoutStore(NpgsqlDataSource dataSource) : IPayout
             """, cancellationToken, instruction.Reference, state.Status.ToString(), state.NextAttemptUtc, Json(state));
     }
 
+    /// <summary>
+    /// Carries instructions kept elsewhere (the data file's) over, where they stood; an instruction already here stays
+    /// as it is, and one whose grant is not here is left out. Returns how many were added.
+    /// </summary>
+    internal static async Task<int> CarryOverAsync(NpgsqlDataSource dataSource, IReadOnlyList<PayoutState> payouts, CancellationToken cancellationToken)
+    {
+        var added = 0;
+        foreach (var batch in payouts.Chunk(500))
+        {
+            added += await TransientFaults.RetryAsync(async ct =>
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+                await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+                var inBatch = 0;
+                foreach (var state in batch)
+                {
+                    inBatch += await connection.ExecuteAsync("""
+                        INSERT INTO payouts (reference, status, next_attempt_utc, granted_utc, state)
+                        SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM ledger_entries WHERE reference = $1)
+                        ON CONFLICT (reference) DO NOTHING
+                        """, ct, state.Reference, state.Status.ToString(), PostgreSqlCommands.Utc(state.NextAttemptUtc), PostgreSqlCommands.Utc(state.Instruction.GrantedUtc),
+                        Json(state)).ConfigureAwait(false);
+                }
+                await transaction.CommitAsync(ct).ConfigureAwait(false);
+                return inBatch;
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        return added;
+    }
+
     public async Task<PayoutState?> FindAsync(string reference, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

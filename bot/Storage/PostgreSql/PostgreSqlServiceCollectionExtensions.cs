@@ -27,11 +27,12 @@ public static class PostgreSqlServiceCollectionExtensions
     /// <param name="carriedRecords">The bookings and flight records kept before, in the data file: carried over at every start (what is there already stays).</param>
     /// <param name="caseChanges">Told of each change to a case that the supervisors' list shows.</param>
     /// <param name="carriedSigningKey">The Direct Line signing key kept before, in the data file: kept in PostgreSQL if it has none yet.</param>
+    /// <param name="carriedPayouts">The payout instructions kept before, in the data file: carried over with the ledger, where they stood.</param>
     /// <param name="carriedUploads">The files uploaded before, in the data file: served when PostgreSQL does not have them.</param>
     public static IServiceCollection AddPostgreSqlStores(this IServiceCollection services, Func<IServiceProvider, Func<LedgerEntry, Task>>? recorded = null,
         Func<IServiceProvider, CarriedLedger>? carriedOver = null, Func<IServiceProvider, ICaseChanges>? caseChanges = null,
         Func<IServiceProvider, OperationsDataFile>? carriedRecords = null, Func<IServiceProvider, byte[]?>? carriedSigningKey = null,
-        Func<IServiceProvider, IUploadStore>? carriedUploads = null)
+        Func<IServiceProvider, IUploadStore>? carriedUploads = null, Func<IServiceProvider, IReadOnlyList<PayoutState>>? carriedPayouts = null)
     {
         services.AddSingleton(provider => PostgreSqlDataSources.Create(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(StorageOptions.ConnectionStringName),
@@ -44,7 +45,8 @@ public static class PostgreSqlServiceCollectionExtensions
         if (carriedOver is not null)
         {
             services.Insert(1, ServiceDescriptor.Singleton<IHostedService>(provider => new LedgerCarryOverAtStart(provider.GetRequiredService<NpgsqlDataSource>(),
-                () => carriedOver(provider), provider.GetRequiredService<ILogger<LedgerCarryOverAtStart>>())));
+                () => carriedOver(provider), provider.GetRequiredService<ILogger<LedgerCarryOverAtStart>>(),
+                carriedPayouts is null ? null : () => carriedPayouts(provider))));
         }
         services.AddSingleton<PostgreSqlOperationsData>();
         services.AddHostedService<StoreChanges>();

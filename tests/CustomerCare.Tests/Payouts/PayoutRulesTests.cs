@@ -68,19 +68,22 @@ public sealed class PayoutRulesTests
     }
 
     [Theory]
-    [InlineData("""{"status":"paid"}""", true, null, null)]
-    [InlineData("""{"status":"paid","paidOn":"2026-11-30"}""", true, null, "2026-11-30")]
-    [InlineData("""{"status":"rejected","reason":" account closed "}""", false, "account closed", null)]
+    [InlineData("""{"reference":"G-PAYOUT01","status":"paid"}""", true, null, null)]
+    [InlineData("""{"status":"paid","paidOn":"2026-11-30","reference":"G-PAYOUT01"}""", true, null, "2026-11-30")]
+    [InlineData("""{"reference":"G-PAYOUT01","status":"rejected","reason":" account\n• closed\t "}""", false, "account • closed", null)]
     public void AReport_IsReadFromItsBody(string json, bool paid, string? reason, string? paidOn)
     {
-        var report = PayoutStatusEndpoint.Parse(Encoding.UTF8.GetBytes(json));
+        var report = PayoutStatusEndpoint.Parse(Encoding.UTF8.GetBytes(json), "G-PAYOUT01");
 
         Assert.Equal(new FinanceReport(paid, reason, paidOn is null ? null : DateOnly.Parse(paidOn, System.Globalization.CultureInfo.InvariantCulture)), report);
     }
 
     [Theory]
-    [InlineData("""{"status":"rejected"}""")]
-    [InlineData("""{"status":"rejected","reason":""}""")]
+    [InlineData("""{"status":"paid"}""")]
+    [InlineData("""{"reference":"G-PAYOUT02","status":"paid"}""")]
+    [InlineData("""{"reference":"g-payout01","status":"paid"}""")]
+    [InlineData("""{"reference":"G-PAYOUT01","status":"rejected"}""")]
+    [InlineData("""{"reference":"G-PAYOUT01","status":"rejected","reason":"   "}""")]
     [InlineData("""{"status":"paid","paidOn":"30.11.2026"}""")]
     [InlineData("""{"status":"paid","paidOn":20261130}""")]
     [InlineData("""{"status":"PAID"}""")]
@@ -89,7 +92,7 @@ public sealed class PayoutRulesTests
     [InlineData("""{"status":""")]
     [InlineData("")]
     public void ABodyThatMakesNoReport_IsRefused(string json)
-        => Assert.Null(PayoutStatusEndpoint.Parse(Encoding.UTF8.GetBytes(json)));
+        => Assert.Null(PayoutStatusEndpoint.Parse(Encoding.UTF8.GetBytes(json), "G-PAYOUT01"));
 
     [Fact]
     public void AVoucherOnlyGrant_MakesNoInstruction_AndCashIsSummedPerCurrency()

@@ -80,7 +80,8 @@ public sealed class PayoutsToFinanceTests
             Assert.Equal("Casey Crash", body["passenger"]!["name"]!.GetValue<string>());
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await ReportAsync(http, references[0], """{"status":"paid","paidOn":"2026-11-26"}""")).StatusCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, (await ReportAsync(http, references[0], $$"""{"status":"paid","paidOn":"{{today:yyyy-MM-dd}}"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ReportAsync(http, references[1], """{"status":"rejected","reason":"account closed"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ReportAsync(http, references[1], """{"status":"rejected","reason":"account closed"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await ReportAsync(http, references[1], """{"status":"paid"}""")).StatusCode);
@@ -88,9 +89,12 @@ public sealed class PayoutsToFinanceTests
         Assert.Equal(HttpStatusCode.Unauthorized, (await ReportAsync(http, references[2], """{"status":"paid"}""", signature: Signed("""{"status":"rejected"}"""u8.ToArray()))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await ReportAsync(http, references[2], """{"status":"paid"}""", signature: "")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ReportAsync(http, references[2], """{"status":"rejected"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ReportAsync(http, references[2], $$"""{"reference":"{{references[1]}}","status":"paid"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await ReportAsync(http, references[2], """{"status":"paid","paidOn":"2099-01-01"}""")).StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await ReportAsync(http, references[2], """{"status":"paid","paidOn":"2020-01-01"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await ReportAsync(http, references[2], "{\"status\":\"rejected\",\"reason\":\"" + new string('x', 20_000) + "\"}")).StatusCode);
 
-        Assert.Contains("payment: paid on 11/26/2026", await AskStatusAsync(http, channel, 0));
+        Assert.Contains("payment: paid on " + today.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en-US")), await AskStatusAsync(http, channel, 0));
         Assert.Contains("payment: not made — our finance team could not pay it (account closed)", await AskStatusAsync(http, channel, 1));
         Assert.Contains("payment: instructed to our finance team on", await AskStatusAsync(http, channel, 2));
     }
@@ -146,14 +150,16 @@ public sealed class PayoutsToFinanceTests
         await Task.Delay(1500);
 
         Assert.Equal(references.Order(), finance.Accepted.Order());
-        Assert.Equal(HttpStatusCode.OK, (await ReportAsync(onB, references[0]!, """{"status":"paid","paidOn":"2026-11-27"}""")).StatusCode);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        Assert.Equal(HttpStatusCode.OK, (await ReportAsync(onB, references[0]!, $$"""{"status":"paid","paidOn":"{{today:yyyy-MM-dd}}"}""")).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await ReportAsync(onA, references[0]!, """{"status":"rejected","reason":"duplicate"}""")).StatusCode);
-        Assert.Contains("payment: paid on 11/27/2026", await AskStatusAsync(onA, channel, 0));
+        Assert.Contains("payment: paid on " + today.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en-US")), await AskStatusAsync(onA, channel, 0));
     }
 
+    /// <summary>Finance's signed report on a payout; the body names the payout first, as the contract asks, unless it names one itself.</summary>
     private static async Task<HttpResponseMessage> ReportAsync(HttpClient http, string reference, string json, string? signature = null)
     {
-        var body = Encoding.UTF8.GetBytes(json);
+        var body = Encoding.UTF8.GetBytes(json.Contains("\"reference\"", StringComparison.Ordinal) || !json.StartsWith('{') ? json : "{\"reference\":\"" + reference + "\"," + json[1..]);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/payouts/{reference}/status") { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new("application/json");
         request.Headers.TryAddWithoutValidation("CustomerCare-Signature", signature ?? Signed(body));
