@@ -26,4 +26,19 @@ public static class RemedyTexts
         => culture.IsGerman()
             ? $"{(int)span.TotalHours} Std. {span.Minutes} Min."
             : $"{(int)span.TotalHours} h {span.Minutes} min";
+
+    /// <summary>How an arrival compares with its schedule: "2 h 5 min late", "on time", "12 min early" (never a negative delay).</summary>
+    public static string Lateness(TimeSpan delay, CultureInfo culture)
+    {
+        var minutes = (int)Math.Round(delay.TotalMinutes);
+        if (minutes == 0)
+        {
+            return culture.IsGerman() ? "pünktlich" : "on time";
+        }
+        var span = TimeSpan.FromMinutes(Math.Abs(minutes));
+        var length = span.TotalHours >= 1 ? Duration(span, culture) : culture.IsGerman() ? $"{span.Minutes} Min." : $"{span.Minutes} min";
+        return minutes > 0
+            ? length + (culture.IsGerman() ? " verspätet" : " late")
+            : length + (culture.IsGerman() ? " zu früh" : " early");
+    }
 }

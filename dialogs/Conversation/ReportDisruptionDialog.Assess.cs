@@ -29,7 +29,7 @@ public sealed partial class ReportDisruptionDialog
                 return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
             case Assessment.NotShown notShown:
                 var closest = notShown.Closest;
-                await Say(step, nameof(Strings.OpsMismatch), closest.FlightNumber, Day(closest.ScheduledDepartureUtc, culture), RemedyTexts.Duration(closest.ArrivalDelay, culture),
+                await Say(step, nameof(Strings.OpsMismatch), closest.FlightNumber, Day(closest.ScheduledDepartureUtc, culture), RemedyTexts.Lateness(closest.ArrivalDelay, culture),
                     BotText.Get(culture, closest.Cancelled ? nameof(Strings.Yes) : nameof(Strings.No))).ConfigureAwait(false);
                 return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
             case Assessment.ArrivalUnknown unknown:
