@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Health;
 using CustomerCare.Bot.Payouts;
 using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Connector;
@@ -32,6 +33,7 @@ builder.Services.AddCustomerCareBot(builder.Configuration);
 builder.Services.AddBotConnector();
 builder.Services.AddDirectLine();
 builder.Services.AddSupervisors(builder.Configuration, builder.Environment);
+builder.Services.AddReadinessChecks();
 
 var app = builder.Build();
 app.UseWebSockets();
@@ -45,7 +47,7 @@ app.MapWebChatToken();
 app.MapDirectLine();
 app.MapSupervisors();
 app.MapPayoutStatus();
-app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+app.MapHealth();
 await app.RunAsync();
 return 0;
 

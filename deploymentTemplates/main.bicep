@@ -568,7 +568,7 @@ resource webApp 'Microsoft.Web/sites@2024-04-01' = {
       http20Enabled: true
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/healthz/ready'
       numberOfWorkers: 1
       appSettings: concat(baseAppSettings, passwordAppSettings, identityAppSettings, languageAppSettings)
     }

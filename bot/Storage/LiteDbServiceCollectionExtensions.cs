@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Health;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
@@ -43,6 +44,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IApprovalStore>(provider => provider.GetRequiredService<LiteDbApprovalStore>());
         services.AddSingleton<LiteDbUploadStore>();
         services.AddSingleton<IUploadStore>(provider => provider.GetRequiredService<LiteDbUploadStore>());
+        services.AddSingleton<IStoreProbe, LiteDbStoreProbe>();
         services.AddSingleton<LiteDbPayoutStore>();
         services.AddSingleton<IPayoutStore>(provider => provider.GetRequiredService<LiteDbPayoutStore>());
         services.AddSingleton<LiteDbSigningKeyStore>();

@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Health;
 using CustomerCare.Payouts;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Operations;
@@ -75,6 +76,7 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IUploadStore>(provider => new PostgreSqlUploadStore(provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<TimeProvider>(), carriedUploads?.Invoke(provider))));
         services.Replace(ServiceDescriptor.Singleton<IPayoutStore, PostgreSqlPayoutStore>());
+        services.Replace(ServiceDescriptor.Singleton<IStoreProbe, PostgreSqlStoreProbe>());
         services.Replace(ServiceDescriptor.Singleton<ISigningKeyStore>(provider => new PostgreSqlSigningKeyStore(provider.GetRequiredService<NpgsqlDataSource>(),
             carriedSigningKey is null ? null : () => carriedSigningKey(provider))));
         // One application for every instance, wherever each is installed: the keys are shared by name.

@@ -66,6 +66,15 @@ public sealed class DeploymentAssetsTests
     }
 
     [Fact]
+    public void AppService_ChecksReadiness_NotMereLiveness()
+    {
+        var template = JsonNode.Parse(File.ReadAllText(Path.Combine(Templates, "main.json")))!;
+        var site = template["resources"]!.AsArray().Single(r => r!["type"]!.GetValue<string>() == "Microsoft.Web/sites")!;
+
+        Assert.Equal("/healthz/ready", site["properties"]!["siteConfig"]!["healthCheckPath"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void BicepTemplate_Compiles_IntoTheCommittedArmTemplate()
     {
         var package = typeof(DeploymentAssetsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "BicepPackage").Value!;
