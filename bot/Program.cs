@@ -34,8 +34,10 @@ builder.Services.AddBotConnector();
 builder.Services.AddDirectLine();
 builder.Services.AddSupervisors(builder.Configuration, builder.Environment);
 builder.Services.AddReadinessChecks();
+builder.Services.AddRateLimits();
 
 var app = builder.Build();
+app.UseRateLimits();
 app.UseWebSockets();
 app.UseDefaultFiles();
 app.UseStaticFiles();

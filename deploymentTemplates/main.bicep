@@ -430,6 +430,11 @@ var baseAppSettings = [
     value: 'false'
   }
   {
+    // Every request passes App Service's front end, which appends the client's address: rate limits count per client.
+    name: 'RateLimits__TrustForwardedFor'
+    value: 'true'
+  }
+  {
     name: 'Recognition__ModelCachePath'
     value: modelCachePath
   }

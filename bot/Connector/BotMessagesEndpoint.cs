@@ -10,7 +10,7 @@ public static class BotMessagesEndpoint
 {
     public static IEndpointRouteBuilder MapBotMessages(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery();
+        app.MapPost("/api/messages", HandleAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Messages);
         return app;
     }
 

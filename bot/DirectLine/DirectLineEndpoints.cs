@@ -9,13 +9,13 @@ public static class DirectLineEndpoints
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
         var directLine = app.MapGroup("/v3/directline").DisableAntiforgery();
-        directLine.MapPost("/tokens/generate", GenerateTokenAsync);
-        directLine.MapPost("/tokens/refresh", RefreshTokenAsync);
-        directLine.MapPost("/conversations", StartConversationAsync);
+        directLine.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(RateLimits.Tokens);
+        directLine.MapPost("/tokens/refresh", RefreshTokenAsync).RequireRateLimiting(RateLimits.Tokens);
+        directLine.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(RateLimits.Tokens);
         directLine.MapGet("/conversations/{conversationId}", ReconnectAsync);
         directLine.MapGet("/conversations/{conversationId}/activities", DirectLineActivities.GetAsync);
-        directLine.MapPost("/conversations/{conversationId}/activities", DirectLineActivities.PostAsync);
-        directLine.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.PostAsync);
+        directLine.MapPost("/conversations/{conversationId}/activities", DirectLineActivities.PostAsync).RequireRateLimiting(RateLimits.Posts);
+        directLine.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.PostAsync).RequireRateLimiting(RateLimits.Uploads);
         directLine.MapGet("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
         directLine.MapGet("/attachments/{attachmentId}", DirectLineUpload.GetAsync);
         return app;

@@ -11,7 +11,7 @@ public static class WebChatTokenEndpoint
 {
     public static IEndpointRouteBuilder MapWebChatToken(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/directline/token", IssueAsync).DisableAntiforgery();
+        app.MapPost("/api/directline/token", IssueAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Tokens);
         return app;
     }
 

@@ -22,7 +22,7 @@ public static class PayoutStatusEndpoint
 
     public static IEndpointRouteBuilder MapPayoutStatus(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/payouts/{reference}/status", HandleAsync).DisableAntiforgery();
+        app.MapPost("/api/payouts/{reference}/status", HandleAsync).DisableAntiforgery().RequireRateLimiting(RateLimits.Reports);
         return app;
     }
 

@@ -34,7 +34,9 @@ internal sealed class BotProcess : IDisposable
         var start = new ProcessStartInfo("taskset", ["-c", core.ToString(CultureInfo.InvariantCulture), "dotnet", dll,
             "--urls", url, "--Storage:DataPath", Path.Combine(dataDirectory, "bench.db"), "--Logging:LogLevel:Default", "Warning",
             // The scripts use the demo bookings, which Production loads only when asked twice.
-            "--DemoData:Enabled", "true", "--DemoData:AllowInProduction", "true", .. settings])
+            "--DemoData:Enabled", "true", "--DemoData:AllowInProduction", "true",
+            // The load comes from one address at thousands of turns a second, far above a channel's default limit.
+            "--RateLimits:MessagesPerSecondPerClient", "1000000", .. settings])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,

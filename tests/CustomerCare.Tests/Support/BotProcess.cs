@@ -24,7 +24,8 @@ public sealed class BotProcess : IDisposable
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--Storage:DataPath", dataPath,
-            "--Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"), "--Logging:LogLevel:Default", "Warning", .. settings])
+            "--Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"), "--Logging:LogLevel:Default", "Warning",
+            "--RateLimits:TokensPerMinutePerClient", "1000000", "--RateLimits:PostsPerMinutePerConversation", "1000000", "--RateLimits:MessagesPerSecondPerClient", "1000000", .. settings])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
