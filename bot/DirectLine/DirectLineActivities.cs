@@ -20,12 +20,18 @@ public static class DirectLineActivities
         IOptions<DirectLineOptions> options,
         DirectLineConversations conversations,
         DirectLineTurns turns,
+        ConversationRateLimits limits,
         CancellationToken cancellationToken)
     {
         var (conversation, caller, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
         if (conversation is null)
         {
             return error!;
+        }
+        using var lease = limits.Post(conversation.Id);
+        if (!lease.IsAcquired)
+        {
+            return RateLimits.Refused(lease);
         }
         var read = await ActivityReader.ReadAsync(request, cancellationToken).ConfigureAwait(false);
         if (read.Activity is not { } activity)

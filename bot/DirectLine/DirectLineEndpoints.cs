@@ -12,7 +12,7 @@ public static class DirectLineEndpoints
         directLine.MapPost("/tokens/generate", GenerateTokenAsync).RequireRateLimiting(RateLimits.Tokens);
         directLine.MapPost("/tokens/refresh", RefreshTokenAsync).RequireRateLimiting(RateLimits.Tokens);
         directLine.MapPost("/conversations", StartConversationAsync).RequireRateLimiting(RateLimits.Tokens);
-        directLine.MapGet("/conversations/{conversationId}", ReconnectAsync);
+        directLine.MapGet("/conversations/{conversationId}", ReconnectAsync).RequireRateLimiting(RateLimits.Tokens);
         directLine.MapGet("/conversations/{conversationId}/activities", DirectLineActivities.GetAsync);
         directLine.MapPost("/conversations/{conversationId}/activities", DirectLineActivities.PostAsync).RequireRateLimiting(RateLimits.Posts);
         directLine.MapPost("/conversations/{conversationId}/upload", DirectLineUpload.PostAsync).RequireRateLimiting(RateLimits.Uploads);

@@ -16,13 +16,18 @@ public static class DirectLineUpload
 {
     public static async Task<IResult> PostAsync(
         string conversationId, string? userId, HttpContext context, DirectLineTokenService tokens, IOptions<DirectLineOptions> options,
-        DirectLineConversations conversations, DirectLineTurns turns, IUploadStore uploads, CancellationToken cancellationToken)
+        DirectLineConversations conversations, DirectLineTurns turns, IUploadStore uploads, ConversationRateLimits limits, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var (conversation, caller, error) = await DirectLineActivities.AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
         if (conversation is null)
         {
             return error!;
+        }
+        using var lease = limits.Upload(conversation.Id);
+        if (!lease.IsAcquired)
+        {
+            return RateLimits.Refused(lease);
         }
         if (!request.HasFormContentType)
         {

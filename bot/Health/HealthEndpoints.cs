@@ -16,6 +16,10 @@ public static class HealthEndpoints
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
         services.AddOptions<HealthOptions>().BindConfiguration(HealthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // One instance of each check, so each keeps its last answer and runs one probe at a time.
+        services.AddSingleton<StoreWriteCheck>();
+        services.AddSingleton<LanguageModelsCheck>();
+        services.AddSingleton<PayoutBacklogCheck>();
         services.AddHealthChecks()
             .AddCheck<StoreWriteCheck>("store", tags: [Ready])
             .AddCheck<LanguageModelsCheck>("language models", tags: [Ready])

@@ -11,6 +11,14 @@ public sealed class RateLimitOptions
     [Range(1, 1_000_000)]
     public int TokensPerMinutePerClient { get; set; } = 30;
 
+    /// <summary>Activities posted to Direct Line conversations from one client address (it may hold several).</summary>
+    [Range(1, 1_000_000)]
+    public int PostsPerMinutePerClient { get; set; } = 300;
+
+    /// <summary>Uploads to Direct Line conversations from one client address.</summary>
+    [Range(1, 1_000_000)]
+    public int UploadsPerHourPerClient { get; set; } = 100;
+
     /// <summary>Activities posted to one Direct Line conversation.</summary>
     [Range(1, 1_000_000)]
     public int PostsPerMinutePerConversation { get; set; } = 60;

@@ -7,9 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CustomerCare.Bot.Http;
 
 /// <summary>
-/// ASP.NET Core rate limiting on what anyone may call without an account: tokens and new conversations per client
-/// address, posts and uploads per Direct Line conversation, <c>/api/messages</c> and finance's reports per client
-/// address. A refused request gets 429, a Retry-After in seconds and the Bot Framework's error shape.
+/// ASP.NET Core rate limiting on what anyone may call without an account, per client address: tokens and new
+/// conversations, Direct Line posts and uploads, <c>/api/messages</c> and finance's reports. Per Direct Line
+/// conversation, posts and uploads are limited again once the caller's token has been checked
+/// (<see cref="ConversationRateLimits"/>), so nobody can make the bot keep a limiter for a conversation that does not
+/// exist. A refused request gets 429, a Retry-After in seconds and the Bot Framework's error shape.
 /// </summary>
 public static class RateLimits
 {
@@ -22,6 +24,7 @@ public static class RateLimits
     public static IServiceCollection AddRateLimits(this IServiceCollection services)
     {
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ConversationRateLimits>();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<RateLimitOptions>>((forwarded, limits) =>
         {
             forwarded.ForwardedHeaders = limits.Value.TrustForwardedFor ? ForwardedHeaders.XForwardedFor : ForwardedHeaders.None;
@@ -43,8 +46,8 @@ public static class RateLimits
                     "Too many requests; try again after the time in Retry-After.").ConfigureAwait(false);
             };
             limiter.AddPolicy(Tokens, http => Window("t:" + ClientOf(http), Limits(http).TokensPerMinutePerClient, TimeSpan.FromMinutes(1)));
-            limiter.AddPolicy(Posts, http => Window("p:" + ConversationOf(http), Limits(http).PostsPerMinutePerConversation, TimeSpan.FromMinutes(1)));
-            limiter.AddPolicy(Uploads, http => Window("u:" + ConversationOf(http), Limits(http).UploadsPerHourPerConversation, TimeSpan.FromHours(1)));
+            limiter.AddPolicy(Posts, http => Window("p:" + ClientOf(http), Limits(http).PostsPerMinutePerClient, TimeSpan.FromMinutes(1)));
+            limiter.AddPolicy(Uploads, http => Window("u:" + ClientOf(http), Limits(http).UploadsPerHourPerClient, TimeSpan.FromHours(1)));
             limiter.AddPolicy(Messages, http => Window("m:" + ClientOf(http), Limits(http).MessagesPerSecondPerClient, TimeSpan.FromSeconds(1)));
             limiter.AddPolicy(Reports, http => Window("r:" + ClientOf(http), Limits(http).ReportsPerMinutePerClient, TimeSpan.FromMinutes(1)));
         });
@@ -68,8 +71,42 @@ public static class RateLimits
             PermitLimit = permits, Window = window, QueueLimit = 0, AutoReplenishment = true,
         });
 
-    private static string ClientOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address, as limits count it: an IPv6 client by its /64 (one subscriber's whole prefix), an
+    /// IPv4-mapped address as plain IPv4. Partitions are bounded by the number of clients.
+    /// </summary>
+    internal static string ClientOf(HttpContext http)
+    {
+        if (http.Connection.RemoteIpAddress is not { } address)
+        {
+            return "unknown";
+        }
+        if (address.IsIPv4MappedToIPv6)
+        {
+            return address.MapToIPv4().ToString();
+        }
+        if (address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return new System.Net.IPAddress(bytes) + "/64";
+        }
+        return address.ToString();
+    }
 
-    /// <summary>The conversation in the route; its id is bounded by routing, and each partition is a few hundred bytes.</summary>
-    private static string ConversationOf(HttpContext http) => http.Request.RouteValues["conversationId"] as string ?? ClientOf(http);
+    /// <summary>Writes the refusal a limiter's lease gives, as the middleware does.</summary>
+    internal static IResult Refused(RateLimitLease lease)
+    {
+        var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
+        return new RefusedResult(seconds);
+    }
+
+    private sealed class RefusedResult(int seconds) : IResult
+    {
+        public Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            return ErrorResults.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many requests; try again after the time in Retry-After.");
+        }
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Abuse;
 
@@ -73,5 +74,39 @@ public sealed class RateLimitTests
 
         Assert.Equal(7, statuses.Count(s => s.StatusCode == HttpStatusCode.TooManyRequests));
         Assert.DoesNotContain(statuses, s => (int)s.StatusCode >= 500);
+    }
+
+    /// <summary>
+    /// Posts and uploads to conversations nobody holds a token for are refused before any limiter is kept for them:
+    /// ten thousand random conversation ids leave the per-conversation limits as they were.
+    /// </summary>
+    [Fact]
+    public async Task RequestsForConversationsNobodyHolds_KeepNoLimiterForThem_AndStillCountPerClient()
+    {
+        await using var host = Host(("PostsPerMinutePerClient", "50"), ("PostsPerMinutePerConversation", "5"));
+        var http = host.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 60; i++)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{Guid.NewGuid():N}{new string('x', 500)}/activities")
+            {
+                Content = JsonContent.Create(new { type = "message", text = "hi" }),
+            };
+            statuses.Add((await http.SendAsync(post)).StatusCode);
+        }
+
+        Assert.Equal(50, statuses.Count(s => s is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.NotFound));
+        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        // The real conversation still has its own five posts a minute: the spray did not touch it.
+        await using var other = Host(("PostsPerMinutePerConversation", "5"));
+        var customer = await new DirectLineClient(other.CreateClient()).StartAsync();
+        for (var i = 0; i < 5; i++)
+        {
+            await customer.PostMessageAsync("hello " + i);
+        }
+        var limits = host.Services.GetRequiredService<CustomerCare.Bot.Http.ConversationRateLimits>();
+        using var fresh = limits.Post("a-conversation-of-its-own");
+        Assert.True(fresh.IsAcquired);
     }
 }

@@ -55,7 +55,7 @@ public sealed class BotHost : WebApplicationFactory<Program>
         builder.UseSetting("DirectLine:Secret", Secret);
         builder.UseSetting("Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"));
         // Tests drive many conversations from one address in seconds; the rate limits' own tests set them low.
-        foreach (var limit in new[] { "TokensPerMinutePerClient", "PostsPerMinutePerConversation", "UploadsPerHourPerConversation", "MessagesPerSecondPerClient", "ReportsPerMinutePerClient" })
+        foreach (var limit in new[] { "TokensPerMinutePerClient", "PostsPerMinutePerClient", "PostsPerMinutePerConversation", "UploadsPerHourPerClient", "UploadsPerHourPerConversation", "MessagesPerSecondPerClient", "ReportsPerMinutePerClient" })
         {
             builder.UseSetting("RateLimits:" + limit, "1000000");
         }

@@ -17,6 +17,9 @@ public sealed class BotProcess : IDisposable
 
     public string Url { get; }
 
+    /// <summary>The process, for reading its memory from /proc.</summary>
+    public int ProcessId => _process.Id;
+
     public static async Task<BotProcess> StartAsync(string dataPath, params string[] settings)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
@@ -25,7 +28,7 @@ public sealed class BotProcess : IDisposable
         var url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--Storage:DataPath", dataPath,
             "--Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"), "--Logging:LogLevel:Default", "Warning",
-            "--RateLimits:TokensPerMinutePerClient", "1000000", "--RateLimits:PostsPerMinutePerConversation", "1000000", "--RateLimits:MessagesPerSecondPerClient", "1000000", .. settings])
+            "--RateLimits:TokensPerMinutePerClient", "1000000", "--RateLimits:PostsPerMinutePerConversation", "1000000", "--RateLimits:PostsPerMinutePerClient", "1000000", "--RateLimits:MessagesPerSecondPerClient", "1000000", .. settings])
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
             RedirectStandardOutput = true,
