@@ -58,25 +58,33 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
             Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskDisruptionKind))),
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
             Choices = DisruptionKinds.Choices(step.Context.Culture()),
+            // A disruption that is none of the choices (a downgrade, say) goes to a person rather than round in circles.
+            MaxAttempts = 3,
         }, cancellationToken);
     }
 
-    private static Task<DialogTurnResult> AskReferenceAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+    private async Task<DialogTurnResult> AskReferenceAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         if (step.Result is FoundChoice kind)
         {
             step.Flow.Kind = kind.Value;
         }
+        else if (step.Flow.Kind is null)
+        {
+            step.Flow.NeedsPerson = true;
+            await SayAsync(step, nameof(Strings.KindGaveUp), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.RepeatedMisunderstanding, cancellationToken).ConfigureAwait(false);
+        }
         if (step.Flow.BookingReference is { } known)
         {
-            return step.NextAsync(known, cancellationToken);
+            return await step.NextAsync(known, cancellationToken).ConfigureAwait(false);
         }
-        return step.PromptAsync(ReferencePrompt, new PromptOptions
+        return await step.PromptAsync(ReferencePrompt, new PromptOptions
         {
             Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskBookingReference))),
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.BookingReferenceRetry))),
             MaxAttempts = 3,
-        }, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<DialogTurnResult> AskLastNameAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)

@@ -138,6 +138,24 @@ public sealed class DisruptionConversationTests
         Assert.Equal(CaseReason.FactsDisputed, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
     }
 
+    [Theory]
+    [InlineData("en-US", "I was downgraded from business to economy", "What happened", "pick one", "passing your report to a person")]
+    [InlineData("de-DE", "Ich wurde von Business auf Economy herabgestuft", "Was ist passiert", "Möglichkeiten", "an einen Menschen weiter")]
+    public async Task ADisruptionThatIsNoneOfTheChoices_GoesToAPersonAfterThreeTries_InsteadOfRoundInCircles(string locale, string report, string asked, string retry, string handedOff)
+    {
+        using var conversation = new TestConversation(locale);
+
+        await TestFlow.For(conversation)
+            .Send(report).AssertReplyContains(asked)
+            .Send("DEMO01").AssertReplyContains(retry)
+            .Send("business class").AssertReplyContains(retry)
+            .Send("economy").AssertReplyContains(handedOff)
+            .AssertReplyContains("CC-")
+            .RunAsync();
+
+        Assert.Equal(CaseReason.RepeatedMisunderstanding, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
+    }
+
     [Fact]
     public async Task WrongLastName_IsRetried_AndThreeFailuresGoToAPerson()
     {
