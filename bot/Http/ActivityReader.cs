@@ -47,21 +47,9 @@ public static class ActivityReader
 
     /// <summary>A body without Content-Length is read up to the limit first; past it, the request is refused.</summary>
     private static async Task<Activity?> ReadChunkedAsync(Stream source, CancellationToken cancellationToken)
-    {
-        using var target = new MemoryStream();
-        var buffer = new byte[16 * 1024];
-        int read;
-        while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (target.Length + read > RequestLimits.MaxBodyBytes)
-            {
-                throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
-            }
-            target.Write(buffer, 0, read);
-        }
-        target.Position = 0;
-        return await JsonSerializer.DeserializeAsync(target, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
-    }
+        => await BoundedBody.ReadAsync(source, RequestLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false) is { } body
+            ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity)
+            : throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
 
     private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
         $"The body is larger than the limit of {RequestLimits.MaxBodyBytes} bytes.");

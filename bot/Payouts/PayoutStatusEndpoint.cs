@@ -37,7 +37,7 @@ public static class PayoutStatusEndpoint
         {
             return TooLarge();
         }
-        var body = await ReadBodyAsync(request, cancellationToken).ConfigureAwait(false);
+        var body = await BoundedBody.ReadAsync(request.Body, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (body is null)
         {
             return TooLarge();
@@ -73,22 +73,6 @@ public static class PayoutStatusEndpoint
     private static object Answer(PayoutState state) => new { reference = state.Reference, status = state.Status.ToString().ToLowerInvariant() };
 
     private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"A report is at most {MaxBodyBytes} bytes.");
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-            buffer.Write(chunk, 0, read);
-        }
-        return buffer.ToArray();
-    }
 
     /// <summary>The report the body makes about this payout, or null when it makes none (or names another payout).</summary>
     public static FinanceReport? Parse(byte[] body, string reference)

@@ -9,46 +9,6 @@ namespace CustomerCare.Tests.Attack;
 /// <summary>The turn lock under failures: cancellation, errors inside the state write, connections returned to the pool.</summary>
 public sealed class TurnLockAttackTests
 {
-    private sealed class Instance(NpgsqlDataSource data, TurnReads reads, TurnLockPool pool) : IAsyncDisposable
-    {
-        public NpgsqlDataSource Data { get; } = data;
-
-        public PostgreSqlConversationLocks Locks { get; } = new(pool, new ConversationLocks(), null, reads);
-
-        public PostgreSqlStorage Storage { get; } = new(data, reads);
-
-        public static Instance Start(string connectionString, string locksName, int? lockPoolSize = null)
-        {
-            var locks = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = locksName };
-            if (lockPoolSize is { } size)
-            {
-                locks.MaxPoolSize = size;
-            }
-            return new(PostgreSqlDataSources.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = locksName + "-work" }.ConnectionString, new Bot.Storage.StorageOptions()),
-                new TurnReads(), new TurnLockPool(PostgreSqlDataSources.Create(locks.ConnectionString, new Bot.Storage.StorageOptions())));
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Data.DisposeAsync();
-            await pool.DisposeAsync();
-        }
-    }
-
-    private static async Task<string> DatabaseAsync(string purpose)
-    {
-        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(purpose);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
-        return connectionString;
-    }
-
-    private static Activity CustomerSays(string conversation) => new()
-    {
-        Type = ActivityTypes.Message, ChannelId = "webchat", Text = "hello", Conversation = new ConversationAccount { Id = conversation },
-        From = new ChannelAccount { Id = "customer" }, Recipient = new ChannelAccount { Id = "bot" },
-    };
-
     private static async Task<long> InTransactionAsync(NpgsqlDataSource any, string application)
     {
         await using var command = any.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND state LIKE 'idle in transaction%'");
@@ -75,7 +35,7 @@ public sealed class TurnLockAttackTests
     [Fact]
     public async Task AConnectionReturnedInsideARawBegin_DoesNotKeepItsAdvisoryLock()
     {
-        var connectionString = await DatabaseAsync(nameof(AConnectionReturnedInsideARawBegin_DoesNotKeepItsAdvisoryLock));
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(AConnectionReturnedInsideARawBegin_DoesNotKeepItsAdvisoryLock));
         await using var pool = PostgreSqlDataSources.Create(new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 1 }.ConnectionString, new Bot.Storage.StorageOptions());
         await using var other = NpgsqlDataSource.Create(connectionString);
         for (var i = 0; i < 8; i++)
@@ -94,20 +54,20 @@ public sealed class TurnLockAttackTests
     [Fact]
     public async Task ATurnCancelledWhileWaitingForTheLock_LeavesItsPoolClean()
     {
-        var connectionString = await DatabaseAsync(nameof(ATurnCancelledWhileWaitingForTheLock_LeavesItsPoolClean));
-        await using var a = Instance.Start(connectionString, "cancel-a", lockPoolSize: 1);
-        await using var b = Instance.Start(connectionString, "cancel-b", lockPoolSize: 1);
-        var key = StateKeys.ConversationOf(CustomerSays("cancelled"))!;
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(ATurnCancelledWhileWaitingForTheLock_LeavesItsPoolClean));
+        await using var a = LockingInstance.Start(connectionString, "cancel-a", lockPoolSize: 1);
+        await using var b = LockingInstance.Start(connectionString, "cancel-b", lockPoolSize: 1);
+        var key = StateKeys.ConversationOf(LockingInstance.CustomerSays("cancelled"))!;
         for (var round = 0; round < 8; round++)
         {
-            var held = await a.Locks.AcquireForTurnAsync(CustomerSays("cancelled"), CancellationToken.None);
+            var held = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("cancelled"), CancellationToken.None);
             using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
-            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.Locks.AcquireForTurnAsync(CustomerSays("cancelled"), cancel.Token));
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => b.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("cancelled"), cancel.Token));
             var read = await a.Storage.ReadAsync(key, CancellationToken.None);
             await a.Storage.WriteAsync(key, new StoreItem($"\"{round}\"", read?.ETag), CancellationToken.None);
             await held.DisposeAsync();
 
-            await using var next = await b.Locks.AcquireForTurnAsync(CustomerSays("cancelled"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
+            await using var next = await b.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("cancelled"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
             Assert.Equal($"\"{round}\"", (await b.Storage.ReadAsync(key, CancellationToken.None))?.Json);
         }
         Assert.Equal(0, await InTransactionAsync(a.Data, "cancel-b"));
@@ -117,11 +77,11 @@ public sealed class TurnLockAttackTests
     [Fact]
     public async Task ATurnWhoseStateWriteIsCancelled_ReleasesTheLock()
     {
-        var connectionString = await DatabaseAsync(nameof(ATurnWhoseStateWriteIsCancelled_ReleasesTheLock));
-        await using var a = Instance.Start(connectionString, "wcancel-a", lockPoolSize: 1);
-        await using var b = Instance.Start(connectionString, "wcancel-b");
-        var key = StateKeys.ConversationOf(CustomerSays("write-cancelled"))!;
-        await using (await a.Locks.AcquireForTurnAsync(CustomerSays("write-cancelled"), CancellationToken.None))
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(ATurnWhoseStateWriteIsCancelled_ReleasesTheLock));
+        await using var a = LockingInstance.Start(connectionString, "wcancel-a", lockPoolSize: 1);
+        await using var b = LockingInstance.Start(connectionString, "wcancel-b");
+        var key = StateKeys.ConversationOf(LockingInstance.CustomerSays("write-cancelled"))!;
+        await using (await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-cancelled"), CancellationToken.None))
         {
             await a.Storage.WriteAsync(key, new StoreItem("\"first\"", null), CancellationToken.None);
         }
@@ -133,7 +93,7 @@ public sealed class TurnLockAttackTests
             {
                 await lockRow.ExecuteNonQueryAsync();
             }
-            var turn = await a.Locks.AcquireForTurnAsync(CustomerSays("write-cancelled"), CancellationToken.None);
+            var turn = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-cancelled"), CancellationToken.None);
             var read = await a.Storage.ReadAsync(key, CancellationToken.None);
             using var cancel = new CancellationTokenSource();
             var write = a.Storage.WriteAsync(key, new StoreItem("\"cancelled\"", read?.ETag), cancel.Token);
@@ -144,11 +104,11 @@ public sealed class TurnLockAttackTests
             await hold.RollbackAsync();
         }
 
-        await using (await b.Locks.AcquireForTurnAsync(CustomerSays("write-cancelled"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
+        await using (await b.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-cancelled"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
         {
             Assert.Equal("\"first\"", (await b.Storage.ReadAsync(key, CancellationToken.None))?.Json);
         }
-        await using (await a.Locks.AcquireForTurnAsync(CustomerSays("write-cancelled"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
+        await using (await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-cancelled"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
         {
             var read = await a.Storage.ReadAsync(key, CancellationToken.None);
             await a.Storage.WriteAsync(key, new StoreItem("\"after\"", read?.ETag), CancellationToken.None);
@@ -164,11 +124,11 @@ public sealed class TurnLockAttackTests
     [Fact]
     public async Task AStateWriteThatFailsOnTheLocksConnection_StillHoldsTheLockUntilTheStateIsWritten()
     {
-        var connectionString = await DatabaseAsync(nameof(AStateWriteThatFailsOnTheLocksConnection_StillHoldsTheLockUntilTheStateIsWritten));
-        await using var a = Instance.Start(connectionString, "wfail-a");
-        await using var b = Instance.Start(connectionString, "wfail-b");
-        var key = StateKeys.ConversationOf(CustomerSays("write-fails"))!;
-        await using (await a.Locks.AcquireForTurnAsync(CustomerSays("write-fails"), CancellationToken.None))
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(AStateWriteThatFailsOnTheLocksConnection_StillHoldsTheLockUntilTheStateIsWritten));
+        await using var a = LockingInstance.Start(connectionString, "wfail-a");
+        await using var b = LockingInstance.Start(connectionString, "wfail-b");
+        var key = StateKeys.ConversationOf(LockingInstance.CustomerSays("write-fails"))!;
+        await using (await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-fails"), CancellationToken.None))
         {
             await a.Storage.WriteAsync(key, new StoreItem("\"v1\"", null), CancellationToken.None);
         }
@@ -179,7 +139,7 @@ public sealed class TurnLockAttackTests
         {
             await lockRow.ExecuteNonQueryAsync();
         }
-        var turnOnA = await a.Locks.AcquireForTurnAsync(CustomerSays("write-fails"), CancellationToken.None);
+        var turnOnA = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-fails"), CancellationToken.None);
         var readOnA = await a.Storage.ReadAsync(key, CancellationToken.None);
         var writeOnA = a.Storage.WriteAsync(key, new StoreItem("\"v2 from a\"", readOnA?.ETag), CancellationToken.None);
         var pid = await WaitForLockWaitAsync(b.Data, "wfail-a");
@@ -190,7 +150,7 @@ public sealed class TurnLockAttackTests
         // A now writes again on its work pool (blocked on the same row for the moment).
         await WaitForLockWaitAsync(b.Data, "wfail-a-work");
 
-        var turnOnB = b.Locks.AcquireForTurnAsync(CustomerSays("write-fails"), CancellationToken.None);
+        var turnOnB = b.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("write-fails"), CancellationToken.None);
         await Task.Delay(500);
         Assert.False(turnOnB.IsCompleted, "the other instance's turn took the lock before A's state write landed");
         await hold.CommitAsync();

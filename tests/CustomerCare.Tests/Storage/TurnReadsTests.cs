@@ -10,45 +10,10 @@ namespace CustomerCare.Tests.Storage;
 /// <summary>What a turn reads with its lock is current: a case taken meanwhile through the instance is seen, and state written by the other instance's turn is read.</summary>
 public sealed class TurnReadsTests
 {
-    private sealed class Instance(NpgsqlDataSource data, TurnReads reads, TurnLockPool pool) : IAsyncDisposable
-    {
-        public NpgsqlDataSource Data { get; } = data;
-
-        public PostgreSqlConversationLocks Locks { get; } = new(pool, new ConversationLocks(), null, reads);
-
-        public PostgreSqlStorage Storage { get; } = new(data, reads);
-
-        public PostgreSqlCaseStore Cases { get; } = new(data, TimeProvider.System, null, reads);
-
-        public static Instance Start(string connectionString, string locksName = "turn-locks")
-            => new(PostgreSqlDataSources.Create(connectionString, new Bot.Storage.StorageOptions()), new TurnReads(),
-                new TurnLockPool(PostgreSqlDataSources.Create(new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = locksName }.ConnectionString, new Bot.Storage.StorageOptions())));
-
-        public async ValueTask DisposeAsync()
-        {
-            await Data.DisposeAsync();
-            await pool.DisposeAsync();
-        }
-    }
-
-    private static async Task<string> DatabaseAsync(string purpose)
-    {
-        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(purpose);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
-        return connectionString;
-    }
-
-    private static Activity CustomerSays(string conversation) => new()
-    {
-        Type = ActivityTypes.Message, ChannelId = "webchat", Text = "hello", Conversation = new ConversationAccount { Id = conversation },
-        From = new ChannelAccount { Id = "customer" }, Recipient = new ChannelAccount { Id = "bot" },
-    };
-
     [Fact]
     public async Task ACaseTakenWhileATurnTakesItsLock_IsSeenHeldByThatTurn()
     {
-        await using var instance = Instance.Start(await DatabaseAsync(nameof(ACaseTakenWhileATurnTakesItsLock_IsSeenHeldByThatTurn)));
+        await using var instance = LockingInstance.Start(await LockingInstance.DatabaseAsync(nameof(ACaseTakenWhileATurnTakesItsLock_IsSeenHeldByThatTurn)));
         var opened = await instance.Cases.OpenAsync(new CaseFile("CC-TURN01", CaseReason.CustomerAskedForPerson, "webchat", "turn-1", "customer", "en-US", DateTime.UtcNow),
             CancellationToken.None);
 
@@ -61,7 +26,7 @@ public sealed class TurnReadsTests
         }
         var take = instance.Cases.TryTakeAsync(opened.Reference, "ada", "Ada", CancellationToken.None);
         await Task.Delay(200);
-        await using var turn = await instance.Locks.AcquireForTurnAsync(CustomerSays("turn-1"), CancellationToken.None);
+        await using var turn = await instance.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("turn-1"), CancellationToken.None);
         await hold.CommitAsync();
         var claim = await take;
 
@@ -72,15 +37,15 @@ public sealed class TurnReadsTests
     [Fact]
     public async Task TurnsOfOneConversationAlternatingBetweenInstances_EachReadWhatTheOtherWrote()
     {
-        var connectionString = await DatabaseAsync(nameof(TurnsOfOneConversationAlternatingBetweenInstances_EachReadWhatTheOtherWrote));
-        await using var a = Instance.Start(connectionString);
-        await using var b = Instance.Start(connectionString);
-        var key = StateKeys.ConversationOf(CustomerSays("alternating"))!;
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(TurnsOfOneConversationAlternatingBetweenInstances_EachReadWhatTheOtherWrote));
+        await using var a = LockingInstance.Start(connectionString);
+        await using var b = LockingInstance.Start(connectionString);
+        var key = StateKeys.ConversationOf(LockingInstance.CustomerSays("alternating"))!;
 
         for (var turn = 0; turn < 40; turn++)
         {
             var instance = turn % 2 == 0 ? a : b;
-            await using var held = await instance.Locks.AcquireForTurnAsync(CustomerSays("alternating"), CancellationToken.None);
+            await using var held = await instance.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("alternating"), CancellationToken.None);
             var read = await instance.Storage.ReadAsync(key, CancellationToken.None);
             Assert.Equal(turn == 0 ? null : (turn - 1).ToString(System.Globalization.CultureInfo.InvariantCulture), read?.Json);
             await instance.Storage.WriteAsync(key, new StoreItem(turn.ToString(System.Globalization.CultureInfo.InvariantCulture), read?.ETag), CancellationToken.None);
@@ -90,19 +55,19 @@ public sealed class TurnReadsTests
     [Fact]
     public async Task TheTurnsStateWrite_ReleasesItsLock_SoTheOtherInstancesTurnGoesOnWithWhatItWrote_BeforeTheFirstTurnEnds()
     {
-        var connectionString = await DatabaseAsync(nameof(TheTurnsStateWrite_ReleasesItsLock_SoTheOtherInstancesTurnGoesOnWithWhatItWrote_BeforeTheFirstTurnEnds));
-        await using var a = Instance.Start(connectionString);
-        await using var b = Instance.Start(connectionString);
-        var key = StateKeys.ConversationOf(CustomerSays("released-by-write"))!;
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(TheTurnsStateWrite_ReleasesItsLock_SoTheOtherInstancesTurnGoesOnWithWhatItWrote_BeforeTheFirstTurnEnds));
+        await using var a = LockingInstance.Start(connectionString);
+        await using var b = LockingInstance.Start(connectionString);
+        var key = StateKeys.ConversationOf(LockingInstance.CustomerSays("released-by-write"))!;
 
         // Enough rounds for every statement to be prepared on the pooled connections, as it is in a running bot.
         string? etag = null;
         for (var round = 0; round < 12; round++)
         {
-            var first = await a.Locks.AcquireForTurnAsync(CustomerSays("released-by-write"), CancellationToken.None);
+            var first = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("released-by-write"), CancellationToken.None);
             var read = await a.Storage.ReadAsync(key, CancellationToken.None);
             Assert.Equal(etag, read?.ETag);
-            var second = b.Locks.AcquireForTurnAsync(CustomerSays("released-by-write"), CancellationToken.None);
+            var second = b.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("released-by-write"), CancellationToken.None);
             await Task.Delay(150);
             Assert.False(second.IsCompleted, $"in round {round} the other instance's turn did not wait for the first turn's write");
 
@@ -119,7 +84,7 @@ public sealed class TurnReadsTests
         // The lock's connections went back to their pool outside any transaction: the next turns lock and write as before.
         for (var turn = 0; turn < 5; turn++)
         {
-            await using var next = await a.Locks.AcquireForTurnAsync(CustomerSays("released-by-write"), CancellationToken.None);
+            await using var next = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("released-by-write"), CancellationToken.None);
             var read = await a.Storage.ReadAsync(key, CancellationToken.None);
             await a.Storage.WriteAsync(key, new StoreItem(turn.ToString(System.Globalization.CultureInfo.InvariantCulture), read?.ETag), CancellationToken.None);
         }
@@ -132,12 +97,12 @@ public sealed class TurnReadsTests
     [Fact]
     public async Task ATurnWhoseLocksConnectionDied_StillWritesItsState_AndAWriteFromAStaleReadIsRefused()
     {
-        var connectionString = await DatabaseAsync(nameof(ATurnWhoseLocksConnectionDied_StillWritesItsState_AndAWriteFromAStaleReadIsRefused));
-        await using var a = Instance.Start(connectionString, "instance-a-locks");
-        await using var b = Instance.Start(connectionString, "instance-b-locks");
-        var key = StateKeys.ConversationOf(CustomerSays("lock-died"))!;
+        var connectionString = await LockingInstance.DatabaseAsync(nameof(ATurnWhoseLocksConnectionDied_StillWritesItsState_AndAWriteFromAStaleReadIsRefused));
+        await using var a = LockingInstance.Start(connectionString, "instance-a-locks");
+        await using var b = LockingInstance.Start(connectionString, "instance-b-locks");
+        var key = StateKeys.ConversationOf(LockingInstance.CustomerSays("lock-died"))!;
 
-        await using (var turn = await a.Locks.AcquireForTurnAsync(CustomerSays("lock-died"), CancellationToken.None))
+        await using (var turn = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("lock-died"), CancellationToken.None))
         {
             var read = await a.Storage.ReadAsync(key, CancellationToken.None);
             await using (var kill = b.Data.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-a-locks'"))
@@ -149,14 +114,14 @@ public sealed class TurnReadsTests
         Assert.Equal("\"written\"", (await b.Storage.ReadAsync(key, CancellationToken.None))?.Json);
 
         // A turn on A read the state; meanwhile B's turn ran without waiting (A's lock died) and wrote first.
-        await using (var turnOnA = await a.Locks.AcquireForTurnAsync(CustomerSays("lock-died"), CancellationToken.None))
+        await using (var turnOnA = await a.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("lock-died"), CancellationToken.None))
         {
             var readOnA = await a.Storage.ReadAsync(key, CancellationToken.None);
             await using (var kill = b.Data.CreateCommand("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'instance-a-locks'"))
             {
                 await kill.ExecuteNonQueryAsync();
             }
-            await using (var turnOnB = await b.Locks.AcquireForTurnAsync(CustomerSays("lock-died"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
+            await using (var turnOnB = await b.Locks.AcquireForTurnAsync(LockingInstance.CustomerSays("lock-died"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10)))
             {
                 var readOnB = await b.Storage.ReadAsync(key, CancellationToken.None);
                 await b.Storage.WriteAsync(key, new StoreItem("\"b\"", readOnB?.ETag), CancellationToken.None);
