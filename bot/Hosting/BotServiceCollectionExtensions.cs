@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Mail;
 using CustomerCare.Advice;
 using CustomerCare.Bot.Connector;
 using CustomerCare.Bot.Language;
@@ -124,13 +125,8 @@ public static class BotServiceCollectionExtensions
     /// <summary>The built-in Direct Line 3.0 service for the Web Chat page.</summary>
     public static IServiceCollection AddDirectLine(this IServiceCollection services)
     {
-        services.AddOptions<PayoutOptions>().BindConfiguration(PayoutOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(provider => new PayoutPromise(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<PayoutOptions>>().Value.PaidWithinDays));
-        // Each delivery has its own timeout (Payouts:TimeoutSeconds); the client's own would cut it at 100 s.
-        services.AddHttpClient(PayoutDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .RemoveAllLoggers();
-        services.AddHostedService<PayoutDispatcher>();
+        services.AddPayouts();
+        services.AddCustomerMail();
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<DirectLineTokenService>();

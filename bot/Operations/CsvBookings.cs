@@ -5,14 +5,15 @@ namespace CustomerCare.Bot.Operations;
 
 /// <summary>
 /// A bookings table: one row per passenger and flight; rows with the same record locator make one booking. The last
-/// column, the passenger's e-ticket number, may be empty (or missing, in files from before it was added).
+/// columns, the passenger's e-ticket number and e-mail address and the booking's payment reference, may be empty (or
+/// missing, in files from before they were added); a booking's rows give one payment reference.
 /// </summary>
 internal static class CsvBookings
 {
-    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports, bool withTickets)
+    public static OperationsImportFile.Result Read(string[] lines, AirportDirectory airports, int columns)
     {
         var problems = new List<ImportProblem>();
-        var rows = new List<(int Line, string Locator, Passenger Passenger, Segment Segment)>();
+        var rows = new List<(int Line, string Locator, Passenger Passenger, Segment Segment, string? Payment)>();
         for (var i = 1; i < lines.Length; i++)
         {
             if (lines[i].Trim().Length == 0)
@@ -20,7 +21,6 @@ internal static class CsvBookings
                 continue;
             }
             var f = lines[i].Split(',').Select(v => v.Trim()).ToArray();
-            var columns = withTickets ? 13 : 12;
             if (f.Length != columns)
             {
                 problems.Add(new ImportProblem($"line {i + 1}", $"expected {columns} comma-separated columns, found {f.Length}"));
@@ -28,10 +28,11 @@ internal static class CsvBookings
             }
             try
             {
-                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4]), TicketNumber: withTickets && f[12].Length > 0 ? f[12] : null),
+                string? Optional(int column) => columns > column && f[column].Length > 0 ? f[column] : null;
+                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4]), Email: Optional(13), TicketNumber: Optional(12)),
                     new Segment(f[5].ToUpperInvariant(), f[6].ToUpperInvariant(), f[7].ToUpperInvariant(),
                         OperationsImportFile.Utc(f[8], "scheduledDepartureUtc"), OperationsImportFile.Utc(f[9], "scheduledArrivalUtc"),
-                        OperationsImportFile.Amount(f[10], "fare"), f[11].ToUpperInvariant())));
+                        OperationsImportFile.Amount(f[10], "fare"), f[11].ToUpperInvariant()), Optional(14)));
             }
             catch (FormatException ex)
             {
@@ -41,9 +42,16 @@ internal static class CsvBookings
 
         var bookings = rows.GroupBy(r => r.Locator).Select(g => (FirstLine: g.Min(r => r.Line), Booking: new Booking(g.Key,
             g.Select(r => r.Passenger).DistinctBy(p => p.PassengerId).ToList(),
-            g.Select(r => r.Segment).DistinctBy(s => (s.FlightNumber, s.ScheduledDepartureUtc)).ToList()))).ToList();
-        foreach (var (line, booking) in bookings)
+            g.Select(r => r.Segment).DistinctBy(s => (s.FlightNumber, s.ScheduledDepartureUtc)).ToList())
         {
+            PaymentReference = g.Select(r => r.Payment).FirstOrDefault(p => p is not null),
+        }, Payments: g.Select(r => r.Payment).Where(p => p is not null).Distinct().Count())).ToList();
+        foreach (var (line, booking, payments) in bookings)
+        {
+            if (payments > 1)
+            {
+                problems.Add(new ImportProblem($"line {line} ({booking.RecordLocator})", "the booking's rows give different paymentReference values; a booking has one"));
+            }
             problems.AddRange(OperationsValidator.Check(booking, airports).Select(p => new ImportProblem($"line {line} ({booking.RecordLocator})", p)));
         }
         return problems.Count > 0 ? new([], [], problems) : new(bookings.Select(b => b.Booking).ToList(), [], []);

@@ -12,7 +12,10 @@ namespace CustomerCare.Bot.Operations;
 /// </summary>
 public static class OperationsImportFile
 {
-    public const string BookingsHeader = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber";
+    public const string BookingsHeader = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber,email,paymentReference";
+
+    /// <summary>The bookings table before it carried e-mail addresses and payment references; still read.</summary>
+    public const string BookingsHeaderWithoutPayments = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber";
 
     /// <summary>The bookings table before it carried e-ticket numbers; still read.</summary>
     public const string BookingsHeaderWithoutTickets = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency";
@@ -59,9 +62,9 @@ public static class OperationsImportFile
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var header = lines[0].Trim().TrimStart('\uFEFF');
-        if (header == BookingsHeader || header == BookingsHeaderWithoutTickets)
+        if (header == BookingsHeader || header == BookingsHeaderWithoutPayments || header == BookingsHeaderWithoutTickets)
         {
-            return CsvBookings.Read(lines, airports, withTickets: header == BookingsHeader);
+            return CsvBookings.Read(lines, airports, columns: header.Split(',').Length);
         }
         if (header == FlightsHeader || header == FlightsHeaderWithoutUkCarrier)
         {

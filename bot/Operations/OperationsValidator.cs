@@ -29,10 +29,18 @@ public static partial class OperationsValidator
             {
                 yield return $"the name of passenger '{passenger.PassengerId}' mixes Latin letters with Cyrillic or Greek ones";
             }
+            if (passenger.Email is { } email && (email.Length > 254 || !Email().IsMatch(email)))
+            {
+                yield return $"email of passenger '{passenger.PassengerId}' must be an e-mail address such as alex@example.com";
+            }
             if (passenger.TicketNumber is { } ticket && !TicketNumber().IsMatch(ticket))
             {
                 yield return $"ticketNumber '{ticket}' must be an e-ticket number: 13 digits, the airline's three first (220-1234567890 or 2201234567890)";
             }
+        }
+        if (booking.PaymentReference is { } payment && !PaymentReference().IsMatch(payment))
+        {
+            yield return $"paymentReference '{payment}' must be 1 to 64 letters, digits or - _ . : /";
         }
         if (booking.Segments is not { Count: > 0 })
         {
@@ -115,4 +123,10 @@ public static partial class OperationsValidator
 
     [GeneratedRegex("^([A-Z][A-Z0-9]|[0-9][A-Z]|[A-Z]{3})[1-9][0-9]{0,3}$")]
     private static partial Regex FlightNumber();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._:/-]{1,64}$")]
+    private static partial Regex PaymentReference();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$")]
+    private static partial Regex Email();
 }

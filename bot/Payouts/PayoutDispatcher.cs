@@ -41,7 +41,7 @@ public sealed partial class PayoutDispatcher(
                 var due = await store.TakeDueAsync(clock.GetUtcNow().UtcDateTime, lease, settings.BatchSize, stoppingToken).ConfigureAwait(false);
                 foreach (var payout in due)
                 {
-                    var result = await DeliverAsync(webhook, settings, payout.Instruction, stoppingToken).ConfigureAwait(false);
+                    var result = await DeliverAsync(webhook, settings, payout, stoppingToken).ConfigureAwait(false);
                     var recorded = await store.RecordDeliveryAsync(payout.Reference, result, clock.GetUtcNow().UtcDateTime, settings.Retries, CancellationToken.None).ConfigureAwait(false);
                     Log(payout.Reference, result, recorded);
                 }
@@ -70,12 +70,12 @@ public sealed partial class PayoutDispatcher(
         }
     }
 
-    private async Task<DeliveryResult> DeliverAsync(Uri webhook, PayoutOptions settings, PayoutInstruction instruction, CancellationToken stoppingToken)
+    private async Task<DeliveryResult> DeliverAsync(Uri webhook, PayoutOptions settings, PayoutState payout, CancellationToken stoppingToken)
     {
-        var body = PayoutMessage.Body(instruction);
+        var body = PayoutMessage.Body(payout);
         using var request = new HttpRequestMessage(HttpMethod.Post, webhook) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add("Idempotency-Key", instruction.Reference);
+        request.Headers.Add("Idempotency-Key", payout.DeliveryKey);
         request.Headers.Add(PayoutSignature.Header, PayoutSignature.Sign(settings.SigningSecret!, body));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));

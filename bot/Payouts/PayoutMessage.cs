@@ -7,13 +7,16 @@ namespace CustomerCare.Bot.Payouts;
 /// <summary>The JSON body of an instruction as finance receives it (see the README's webhook contract).</summary>
 public static class PayoutMessage
 {
-    public static byte[] Body(PayoutInstruction instruction)
+    public static byte[] Body(PayoutState payout)
     {
+        var instruction = payout.Instruction;
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer))
         {
             json.WriteStartObject();
             json.WriteString("reference", instruction.Reference);
+            json.WriteString("idempotencyKey", payout.DeliveryKey);
+            json.WriteNumber("revision", payout.Revision);
             json.WriteString("booking", instruction.BookingReference);
             json.WriteStartObject("passenger");
             json.WriteString("id", instruction.PassengerId);
@@ -30,6 +33,17 @@ public static class PayoutMessage
             }
             json.WriteEndArray();
             json.WriteString("method", instruction.Method == PayoutMethod.BankTransfer ? "bankTransfer" : "originalPaymentMethod");
+            if (instruction.PaymentReference is { } paymentReference)
+            {
+                json.WriteString("paymentReference", paymentReference);
+            }
+            if (instruction.Account is { } account)
+            {
+                json.WriteStartObject("account");
+                json.WriteString("iban", account.Iban);
+                json.WriteString("holder", account.Holder);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("rules");
             foreach (var rule in instruction.Rules)
             {

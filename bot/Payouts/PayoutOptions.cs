@@ -45,6 +45,28 @@ public sealed class PayoutOptions : IValidatableObject
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 20;
 
+    /// <summary>The airline's account SEPA credit-transfer files pay from: the holder's name…</summary>
+    public string? SepaDebtorName { get; set; }
+
+    /// <summary>…its IBAN…</summary>
+    public string? SepaDebtorIban { get; set; }
+
+    /// <summary>…and its bank's BIC (optional: IBAN-only transfers).</summary>
+    public string? SepaDebtorBic { get; set; }
+
+    /// <summary>The debtor of SEPA files; null until name and IBAN are set.</summary>
+    public SepaDebtor? SepaDebtor => !string.IsNullOrWhiteSpace(SepaDebtorName) && Iban.TryParse(SepaDebtorIban, out var iban)
+        ? new SepaDebtor(SepaDebtorName.Trim(), iban.Value, string.IsNullOrWhiteSpace(SepaDebtorBic) ? null : SepaDebtorBic.Trim().ToUpperInvariant())
+        : null;
+
+    /// <summary>How long a one-time code for a change of payout account is valid.</summary>
+    [Range(1, 60)]
+    public int CodeLifetimeMinutes { get; set; } = 10;
+
+    /// <summary>One-time codes one conversation may have sent at most.</summary>
+    [Range(1, 20)]
+    public int MaxCodesPerConversation { get; set; } = 3;
+
     public PayoutRetryPolicy Retries => new(TimeSpan.FromSeconds(FirstRetryDelaySeconds), TimeSpan.FromSeconds(MaxRetryDelaySeconds), MaxAttempts);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
@@ -57,6 +79,14 @@ public sealed class PayoutOptions : IValidatableObject
         if (!string.IsNullOrWhiteSpace(WebhookUrl) && (SigningSecret?.Length ?? 0) < 32)
         {
             yield return new ValidationResult("Payouts:SigningSecret must be set, at least 32 characters, when Payouts:WebhookUrl is.", [nameof(SigningSecret)]);
+        }
+        if (!string.IsNullOrWhiteSpace(SepaDebtorIban) && !Iban.TryParse(SepaDebtorIban, out _))
+        {
+            yield return new ValidationResult("Payouts:SepaDebtorIban must be a valid IBAN.", [nameof(SepaDebtorIban)]);
+        }
+        if (!string.IsNullOrWhiteSpace(SepaDebtorBic) && !System.Text.RegularExpressions.Regex.IsMatch(SepaDebtorBic.Trim(), "^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$"))
+        {
+            yield return new ValidationResult("Payouts:SepaDebtorBic must be a BIC of 8 or 11 letters and digits.", [nameof(SepaDebtorBic)]);
         }
         if (!string.IsNullOrEmpty(SigningSecret) && SigningSecret.Length < 32)
         {

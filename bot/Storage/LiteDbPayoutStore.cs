@@ -22,6 +22,7 @@ public sealed class LiteDbPayoutStore : IPayoutStore
         var payouts = database.GetCollection(CollectionName);
         payouts.EnsureIndex("status");
         payouts.EnsureIndex("granted");
+        payouts.EnsureIndex("batch");
     }
 
     /// <summary>Adds a grant's instruction, inside the grant's own write.</summary>
@@ -69,6 +70,40 @@ public sealed class LiteDbPayoutStore : IPayoutStore
     public Task<PayoutState?> RetryAsync(string reference, DateTime now, CancellationToken cancellationToken)
         => Change(reference, state => state.Retried(now));
 
+    public Task<AccountChange> ChangeAccountAsync(string reference, BankAccount account, DateTime now, CancellationToken cancellationToken)
+        => _writer.WriteAsync<AccountChange>(db =>
+        {
+            var payouts = db.GetCollection(CollectionName);
+            // A leased instruction is being delivered right now: what finance gets must be what is recorded.
+            if (payouts.FindById(reference) is not { } document || document["lease"].AsDateTime.ToUniversalTime() > now)
+            {
+                return new AccountChange.Unknown();
+            }
+            var outcome = Read(document).ChangeAccount(account, now);
+            if (outcome is AccountChange.Changed changed)
+            {
+                payouts.Update(ToDocument(changed.State, DateTime.MinValue));
+            }
+            return outcome;
+        });
+
+    public Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, CancellationToken cancellationToken)
+        => _writer.WriteAsync<IReadOnlyList<PayoutState>>(db =>
+        {
+            var payouts = db.GetCollection(CollectionName);
+            var handed = payouts.Query().Where(Query.And(Query.EQ("status", nameof(PayoutStatus.Waiting)), Query.LTE("lease", now))).OrderBy("granted").ToEnumerable()
+                .Select(Read).Where(p => p.GoesInSepaFile).Take(Math.Max(0, max)).Select(p => p.HandedOver(batch, now)).ToList();
+            foreach (var state in handed)
+            {
+                payouts.Update(ToDocument(state, DateTime.MinValue));
+            }
+            return handed;
+        });
+
+    public Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName).Find(Query.EQ("batch", batch)).Select(Read)
+            .OrderBy(p => p.Instruction.GrantedUtc).ThenBy(p => p.Reference, StringComparer.Ordinal).ToList());
+
     public Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName)
             .Query().Where(Query.In("status", statuses.Select(s => new BsonValue(s.ToString())).ToArray())).OrderBy("granted").Limit(Math.Max(0, limit))
@@ -94,6 +129,7 @@ public sealed class LiteDbPayoutStore : IPayoutStore
         ["next"] = state.NextAttemptUtc,
         ["lease"] = leaseUntil,
         ["granted"] = state.Instruction.GrantedUtc,
+        ["batch"] = state.Batch is { } batch ? new BsonValue(batch) : BsonValue.Null,
         ["json"] = JsonSerializer.Serialize(state, LedgerJson.Options),
     };
 

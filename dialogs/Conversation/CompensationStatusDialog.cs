@@ -108,7 +108,7 @@ public sealed class CompensationStatusDialog : ComponentDialog
         }
         var culture = context.Culture();
         var expected = entry.GrantedUtc.AddDays(_promise.PaidWithinDays).ToString("d", culture);
-        return payout.Status switch
+        var line = payout.Status switch
         {
             PayoutStatus.Waiting => context.Text(nameof(Strings.StatusPayoutWaiting), expected),
             PayoutStatus.Sent => context.Text(nameof(Strings.StatusPayoutSent), (payout.SentUtc ?? entry.GrantedUtc).ToString("d", culture), expected),
@@ -116,5 +116,8 @@ public sealed class CompensationStatusDialog : ComponentDialog
             PayoutStatus.Rejected => context.Text(nameof(Strings.StatusPayoutRejected), payout.Reason ?? "—"),
             _ => context.Text(nameof(Strings.StatusPayoutFailed)),
         };
+        return payout.Instruction.Account is { } account && payout.Status != PayoutStatus.Rejected
+            ? line + " " + context.Text(nameof(Strings.StatusPayoutAccount), account.Masked)
+            : line;
     }
 }

@@ -18,4 +18,7 @@ public sealed class ConversationData
 
     /// <summary>The last disruption report that identified a passenger: a later hand-off in the conversation carries it, so the person need not ask again.</summary>
     public DisruptionReport? LastReport { get; set; }
+
+    /// <summary>One-time codes sent in this conversation; <see cref="Payouts.AccountChangeRules.MaxCodesPerConversation"/> is the most.</summary>
+    public int CodesSent { get; set; }
 }

@@ -5,6 +5,7 @@ using CustomerCare.Cases;
 using CustomerCare.Dialogs;
 using CustomerCare.Grants;
 using CustomerCare.Localization;
+using CustomerCare.Mail;
 using CustomerCare.Recognition;
 using CustomerCare.Schema;
 
@@ -35,7 +36,9 @@ public sealed class CustomerCareBot : IBot
         TimeProvider clock,
         IAgentRelay? agents = null,
         IPayoutStore? payouts = null,
-        PayoutPromise? promise = null)
+        PayoutPromise? promise = null,
+        ICustomerMailer? mailer = null,
+        AccountChangeRules? accountChanges = null)
     {
         _agents = agents ?? new NoAgentRelay();
         _conversationState = conversationState;
@@ -46,6 +49,10 @@ public sealed class CustomerCareBot : IBot
         _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, grants, promise));
         _dialogs.Add(new CompensationStatusDialog(grants, payouts, promise));
         _dialogs.Add(new ProductAdviceDialog(catalogs.Catalogs));
+        if (payouts is not null && mailer is not null)
+        {
+            _dialogs.Add(new BankTransferDialog(grants, payouts, mailer, conversationState, clock, accountChanges, promise));
+        }
     }
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -90,6 +97,7 @@ public sealed class CustomerCareBot : IBot
         var dc = new DialogContext(_dialogs, turnContext, conversation.Dialogs);
         var text = turnContext.Activity.Text ?? string.Empty;
         var understood = MainMenu.Recognize(text)
+            ?? BankTransferRequests.Recognize(text)
             ?? await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false);
 
         if (await Interruptions.TryHandleAsync(dc, understood, conversation, _handoff, cancellationToken).ConfigureAwait(false))
@@ -124,6 +132,10 @@ public sealed class CustomerCareBot : IBot
                 break;
             case Intents.CompensationStatus:
                 await dc.BeginDialogAsync(nameof(CompensationStatusDialog), new DisruptionReport { BookingReference = understood.First(EntityCategories.BookingReference) }, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intents.BankTransfer when _dialogs.Find(nameof(BankTransferDialog)) is not null:
+                var last = conversation.LastReport;
+                await dc.BeginDialogAsync(nameof(BankTransferDialog), new BankTransferFlow { BookingReference = last?.BookingReference }, cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.ProductAdvice:
                 await dc.BeginDialogAsync(nameof(ProductAdviceDialog), null, cancellationToken).ConfigureAwait(false);

@@ -1,7 +1,7 @@
 namespace CustomerCare.Conversation;
 
 /// <summary>The flow record of a disruption report while the customer gives its details.</summary>
-public sealed class DisruptionReport
+public sealed class DisruptionReport : ITravellerNames
 {
     public string? Kind { get; set; }
 

@@ -12,7 +12,8 @@ namespace CustomerCare.Conversation;
 /// </summary>
 internal static class SharedLastNameStep
 {
-    public static async Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, IOperationsData operations, string firstNamePrompt, CancellationToken cancellationToken)
+    public static async Task<DialogTurnResult> AskFirstNameIfSharedAsync<TFlow>(WaterfallStepContext<TFlow> step, IOperationsData operations, string firstNamePrompt, CancellationToken cancellationToken)
+        where TFlow : class, ITravellerNames, new()
     {
         step.Flow.LastName = (step.Result as string)?.Trim();
         step.Flow.FirstName = null;

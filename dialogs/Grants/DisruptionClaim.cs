@@ -20,5 +20,6 @@ public sealed record DisruptionClaim(Booking Booking, PassengerJourney Who, Disr
         Flights = Journey.Segments.Select(s => s.FlightNumber + " " + IsoDates.Format(s.ScheduledDate)).ToList(),
         PassengerName = Passenger.FullName,
         TicketNumber = Passenger.TicketNumber,
+        PaymentReference = Booking.PaymentReference,
     };
 }

@@ -15,4 +15,7 @@ public sealed record GrantSubject(string PassengerId, string BookingReference, s
     public string? PassengerName { get; init; }
 
     public string? TicketNumber { get; init; }
+
+    /// <summary>The booking's payment reference, where the booking system gave one: the original payment method a payout refunds to.</summary>
+    public string? PaymentReference { get; init; }
 }

@@ -4,7 +4,14 @@ using CustomerCare.Remedies;
 namespace CustomerCare.Operations;
 
 /// <summary>A booking: its record locator, the passengers on it, and the flights (segments) it holds.</summary>
-public sealed record Booking(string RecordLocator, IReadOnlyList<Passenger> Passengers, IReadOnlyList<Segment> Segments);
+public sealed record Booking(string RecordLocator, IReadOnlyList<Passenger> Passengers, IReadOnlyList<Segment> Segments)
+{
+    /// <summary>How the booking was paid, as the payment system knows it (a payment service's reference): where a payout refunds to.</summary>
+    public string? PaymentReference { get; init; }
+
+    /// <summary>The booking's e-mail address for a passenger: their own, else the first one given on the booking.</summary>
+    public string? EmailFor(Passenger passenger) => passenger.Email ?? Passengers.Select(p => p.Email).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
+}
 
 /// <summary>A passenger on a booking; the e-ticket number, where the data has one, identifies them across bookings.</summary>
 public sealed record Passenger(string PassengerId, string FirstName, string LastName, LoyaltyTier Tier, string? Email = null, string? TicketNumber = null)

@@ -20,6 +20,21 @@ public interface IPayoutStore
     /// <summary>A failed instruction goes back to waiting, to be delivered again under the same key.</summary>
     Task<PayoutState?> RetryAsync(string reference, DateTime now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Pays by bank transfer to <paramref name="account"/> instead (see <see cref="PayoutState.ChangeAccount"/>);
+    /// <see cref="AccountChange.Unknown"/> also while an instance is delivering it.
+    /// </summary>
+    Task<AccountChange> ChangeAccountAsync(string reference, BankAccount account, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Hands up to <paramref name="max"/> waiting SEPA transfers (<see cref="PayoutState.GoesInSepaFile"/>), oldest
+    /// grant first, to finance in the file <paramref name="batch"/>: each is marked sent, so no later file holds it again.
+    /// </summary>
+    Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, CancellationToken cancellationToken);
+
+    /// <summary>The instructions one SEPA file handed over, to write that file again exactly as it was.</summary>
+    Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken);
+
     /// <summary>Instructions in these states, oldest grant first.</summary>
     Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken);
 }

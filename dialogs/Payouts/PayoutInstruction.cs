@@ -30,6 +30,15 @@ public sealed record PayoutInstruction(
     string PolicyVersion,
     DateTime GrantedUtc)
 {
+    /// <summary>The booking's payment, as the booking system knows it: where the original payment method refunds to.</summary>
+    public string? PaymentReference { get; init; }
+
+    /// <summary>The account of a bank transfer; null for the original payment method.</summary>
+    public BankAccount? Account { get; init; }
+
+    /// <summary>The same instruction, paid by bank transfer to this account.</summary>
+    public PayoutInstruction To(BankAccount account) => this with { Method = PayoutMethod.BankTransfer, Account = account };
+
     /// <summary>The instruction a grant makes: its cash remedies, summed per currency; null when it has none.</summary>
     public static PayoutInstruction? For(LedgerEntry entry)
     {
@@ -47,6 +56,9 @@ public sealed record PayoutInstruction(
             PayoutMethod.OriginalPaymentMethod,
             cash.Select(r => r.Rule).Distinct(StringComparer.Ordinal).ToList(),
             entry.PolicyVersion,
-            entry.GrantedUtc);
+            entry.GrantedUtc)
+        {
+            PaymentReference = entry.Subject.PaymentReference,
+        };
     }
 }

@@ -33,6 +33,61 @@ public sealed record PayoutState(
 {
     public string Reference => Instruction.Reference;
 
+    /// <summary>Which version of the instruction finance gets: 0 at first, one more for each new account after finance refused or rejected it.</summary>
+    public int Revision { get; init; }
+
+    /// <summary>Set when the webhook refused the instruction for good (a 4xx): finance did not take it.</summary>
+    public bool RefusedByWebhook { get; init; }
+
+    /// <summary>
+    /// The <c>Idempotency-Key</c> finance sees: the grant reference, and for a later version "reference-revision", so
+    /// a version with a new account is not taken for the one finance turned down. Only a version finance turned
+    /// down is ever replaced, so one grant is never paid twice.
+    /// </summary>
+    public string DeliveryKey => Revision == 0 ? Reference : $"{Reference}-{Revision}";
+
+    /// <summary>The SEPA credit-transfer file (its message id) that handed the instruction to finance, when one did.</summary>
+    public string? Batch { get; init; }
+
+    /// <summary>A bank transfer in euros to a checked IBAN, not yet handed over: what a SEPA credit-transfer file carries.</summary>
+    public bool GoesInSepaFile => Status == PayoutStatus.Waiting && Attempts == 0 && LastError is null
+        && Instruction is { Method: PayoutMethod.BankTransfer, Account: { } account } && Iban.TryParse(account.Iban, out _)
+        && Instruction.Amounts.All(a => a.Currency == "EUR");
+
+    /// <summary>Handed to finance in the SEPA file <paramref name="batch"/>: sent, as a webhook delivery would be.</summary>
+    public PayoutState HandedOver(string batch, DateTime now)
+        => GoesInSepaFile ? this with { Status = PayoutStatus.Sent, SentUtc = now, Batch = batch } : this;
+
+    /// <summary>Whether the customer may still choose where the money goes: finance has not got it, or turned it down.</summary>
+    public bool AccountChangeable => Status switch
+    {
+        // Never tried (a supervisor's retry keeps the last error: finance may have had an earlier try).
+        PayoutStatus.Waiting => Attempts == 0 && LastError is null,
+        PayoutStatus.Rejected => true,
+        PayoutStatus.Failed => RefusedByWebhook,
+        _ => false,
+    };
+
+    /// <summary>
+    /// Paid by bank transfer to <paramref name="account"/> instead: before any delivery try, the same version; after
+    /// finance turned it down, a new version delivered from the start under its own key.
+    /// </summary>
+    public AccountChange ChangeAccount(BankAccount account, DateTime now)
+    {
+        if (!AccountChangeable)
+        {
+            return new AccountChange.NotChangeable(this);
+        }
+        var moved = this with { Instruction = Instruction.To(account), NextAttemptUtc = now };
+        return new AccountChange.Changed(Status == PayoutStatus.Waiting
+            ? moved
+            : moved with
+            {
+                Status = PayoutStatus.Waiting, Revision = Revision + 1, Attempts = 0, RefusedByWebhook = false, LastError = null, SentUtc = null,
+                Reason = null, PaidOn = null, ReportedUtc = null,
+            });
+    }
+
     /// <summary>Whether finance has had its final word.</summary>
     public bool IsSettled => Status is PayoutStatus.Paid or PayoutStatus.Rejected;
 
@@ -65,7 +120,7 @@ public sealed record PayoutState(
     public PayoutState After(DeliveryResult result, DateTime now, PayoutRetryPolicy retries) => Status != PayoutStatus.Waiting ? this : result switch
     {
         DeliveryResult.Delivered => this with { Status = PayoutStatus.Sent, Attempts = Attempts + 1, SentUtc = now, LastError = null },
-        DeliveryResult.Refused refused => this with { Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = refused.Error },
+        DeliveryResult.Refused refused => this with { Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = refused.Error, RefusedByWebhook = true },
         DeliveryResult.TryAgain again when Attempts + 1 >= retries.MaxAttempts => this with
         {
             Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = $"{again.Error} (gave up after {Attempts + 1} tries)",
@@ -75,7 +130,7 @@ public sealed record PayoutState(
     };
 
     /// <summary>A failed instruction delivered again from the start (a supervisor's retry).</summary>
-    public PayoutState Retried(DateTime now) => Status == PayoutStatus.Failed ? this with { Status = PayoutStatus.Waiting, Attempts = 0, NextAttemptUtc = now } : this;
+    public PayoutState Retried(DateTime now) => Status == PayoutStatus.Failed ? this with { Status = PayoutStatus.Waiting, Attempts = 0, NextAttemptUtc = now, RefusedByWebhook = false } : this;
 }
 
 /// <summary>What finance reports for one instruction.</summary>
@@ -100,6 +155,22 @@ public abstract record PayoutReportOutcome
     public sealed record Implausible(PayoutState State, string Why) : PayoutReportOutcome;
 
     public sealed record Unknown : PayoutReportOutcome;
+}
+
+/// <summary>What a customer's new account came to.</summary>
+public abstract record AccountChange
+{
+    private AccountChange()
+    {
+    }
+
+    public sealed record Changed(PayoutState State) : AccountChange;
+
+    /// <summary>Finance has it (or may have it, or paid it): the account can no longer change here.</summary>
+    public sealed record NotChangeable(PayoutState State) : AccountChange;
+
+    /// <summary>No instruction under that reference, or it is being delivered at this moment.</summary>
+    public sealed record Unknown : AccountChange;
 }
 
 /// <summary>What one delivery try came to.</summary>

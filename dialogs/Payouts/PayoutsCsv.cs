@@ -5,12 +5,12 @@ using CustomerCare.Ledger;
 namespace CustomerCare.Payouts;
 
 /// <summary>
-/// Payout instructions as CSV for finance's download: one line per instruction and currency, UTF-8 with a byte-order
+/// Payout instructions as CSV for finance's download (so with the full IBAN of a bank transfer): one line per instruction and currency, UTF-8 with a byte-order
 /// mark, CRLF line ends, fields quoted where needed and formulas neutralised.
 /// </summary>
 public static class PayoutsCsv
 {
-    public const string Header = "reference,booking,passengerId,passengerName,amount,currency,method,rules,policyVersion,grantedUtc,status,attempts,lastError,reason,paidOn";
+    public const string Header = "reference,booking,passengerId,passengerName,amount,currency,method,rules,policyVersion,grantedUtc,status,attempts,lastError,reason,paidOn,paymentReference,iban,accountHolder,idempotencyKey";
 
     public static string Write(IEnumerable<PayoutState> payouts)
     {
@@ -28,6 +28,7 @@ public static class PayoutsCsv
                     string.Join("; ", i.Rules), i.PolicyVersion, i.GrantedUtc.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
                     payout.Status.ToString().ToLowerInvariant(), payout.Attempts.ToString(CultureInfo.InvariantCulture), payout.LastError ?? string.Empty,
                     payout.Reason ?? string.Empty, payout.PaidOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? string.Empty,
+                    i.PaymentReference ?? string.Empty, i.Account?.Iban ?? string.Empty, i.Account?.Holder ?? string.Empty, payout.DeliveryKey,
                 ];
                 csv.AppendJoin(',', fields.Select(CsvField.Escape)).Append("\r\n");
             }

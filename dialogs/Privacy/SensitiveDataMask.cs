@@ -92,13 +92,7 @@ public static partial class SensitiveDataMask
         {
             return false;
         }
-        var remainder = 0;
-        foreach (var c in iban[4..] + iban[..4])
-        {
-            var number = char.IsAsciiDigit(c) ? c - '0' : c - 'A' + 10;
-            remainder = number >= 10 ? (remainder * 100 + number) % 97 : (remainder * 10 + number) % 97;
-        }
-        return remainder == 1;
+        return Payouts.Iban.HasValidCheckDigits(iban);
     }
 
     /// <summary>A run of at least 13 digits, single spaces or dashes between them.</summary>

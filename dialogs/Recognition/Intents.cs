@@ -13,6 +13,9 @@ public static class Intents
     public const string Goodbye = nameof(Goodbye);
     public const string None = nameof(None);
 
+    /// <summary>Pay by bank transfer instead: recognised by phrase (<c>BankTransferRequests</c>), not by the models, so not in <see cref="All"/>.</summary>
+    public const string BankTransfer = nameof(BankTransfer);
+
     public static readonly IReadOnlyList<string> All =
         [ReportDisruption, CompensationStatus, ProductAdvice, TalkToHuman, Greeting, Help, Cancel, Goodbye, None];
 }

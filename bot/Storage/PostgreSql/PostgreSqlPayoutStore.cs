@@ -89,6 +89,54 @@ public sealed class PostgreSqlPayoutStore(NpgsqlDataSource dataSource) : IPayout
     public Task<PayoutState?> RetryAsync(string reference, DateTime now, CancellationToken cancellationToken)
         => ChangeAsync(reference, state => state.Retried(now), cancellationToken);
 
+    public Task<AccountChange> ChangeAccountAsync(string reference, BankAccount account, DateTime now, CancellationToken cancellationToken)
+        => TransientFaults.RetryAsync<AccountChange>(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            // A leased instruction is being delivered right now: what finance gets must be what is recorded.
+            var current = (await connection.ListAsync("SELECT state FROM payouts WHERE reference = $1 AND lease_until <= $2 FOR UPDATE", Read, ct,
+                reference, PostgreSqlCommands.Utc(now)).ConfigureAwait(false)).SingleOrDefault();
+            if (current is null)
+            {
+                return new AccountChange.Unknown();
+            }
+            var outcome = current.ChangeAccount(account, now);
+            if (outcome is AccountChange.Changed changed)
+            {
+                await connection.ExecuteAsync("""
+                    UPDATE payouts SET status = $2, next_attempt_utc = $3, lease_until = '-infinity', state = $4 WHERE reference = $1
+                    """, ct, reference, changed.State.Status.ToString(), PostgreSqlCommands.Utc(changed.State.NextAttemptUtc), Json(changed.State)).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return outcome;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, CancellationToken cancellationToken)
+        => TransientFaults.RetryAsync<IReadOnlyList<PayoutState>>(async ct =>
+        {
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            // Locked while handed over: a dispatcher or an account change on another instance waits, then sees it sent.
+            var waiting = await connection.ListAsync("""
+                SELECT state FROM payouts WHERE status = 'Waiting' AND lease_until <= $1 ORDER BY granted_utc, reference FOR UPDATE SKIP LOCKED
+                """, Read, ct, PostgreSqlCommands.Utc(now)).ConfigureAwait(false);
+            var handed = waiting.Where(p => p.GoesInSepaFile).Take(Math.Max(0, max)).Select(p => p.HandedOver(batch, now)).ToList();
+            foreach (var state in handed)
+            {
+                await connection.ExecuteAsync("UPDATE payouts SET status = $2, batch = $3, state = $4 WHERE reference = $1", ct,
+                    state.Reference, state.Status.ToString(), batch, Json(state)).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return (IReadOnlyList<PayoutState>)handed;
+        }, cancellationToken);
+
+    public async Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ListAsync("SELECT state FROM payouts WHERE batch = $1 ORDER BY granted_utc, reference", Read, cancellationToken, batch).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

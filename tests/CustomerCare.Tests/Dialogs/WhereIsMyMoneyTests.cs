@@ -16,7 +16,7 @@ public sealed class WhereIsMyMoneyTests
                 "payment: being prepared, expected by 11/30/2026",
                 "payment: instructed to our finance team on 11/24/2026, expected by 11/30/2026",
                 "payment: paid on 11/26/2026",
-                "payment: not made — our finance team could not pay it (account closed). Say \"agent\"",
+                "payment: not made — our finance team could not pay it (account closed). Say \"bank transfer\"",
                 "payment: held up on our side; our team has been alerted",
             ]
         },
@@ -26,7 +26,7 @@ public sealed class WhereIsMyMoneyTests
                 "Zahlung: in Vorbereitung, erwartet bis 30.11.2026",
                 "Zahlung: am 24.11.2026 an unsere Finanzabteilung angewiesen, erwartet bis 30.11.2026",
                 "Zahlung: am 26.11.2026 ausgezahlt",
-                "Zahlung: nicht erfolgt – unsere Finanzabteilung konnte sie nicht ausführen (account closed). Sagen Sie „Mitarbeiter“",
+                "Zahlung: nicht erfolgt – unsere Finanzabteilung konnte sie nicht ausführen (account closed). Sagen Sie „Überweisung“",
                 "Zahlung: bei uns aufgehalten; unser Team ist informiert",
             ]
         },

@@ -74,10 +74,10 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task BookingsWithTicketNumbers_AreImported_AndAMalformedTicketNumberIsReported()
     {
-        var good = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var good = Write(OperationsImportFile.BookingsHeaderWithoutPayments + "\n" +
             "IMP007,IMP007-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,220-1234567890\n" +
             "IMP007,IMP007-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,\n");
-        var bad = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var bad = Write(OperationsImportFile.BookingsHeaderWithoutPayments + "\n" +
             "IMP008,IMP008-1,Cy,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,12345\n");
 
         var (exit, _, _) = Import(good);

@@ -25,7 +25,7 @@ public sealed class TestConversation : IDisposable
     private readonly Queue<Activity> _replies = new();
     private int _sequence;
 
-    public TestConversation(string locale = "en-US", IBot? bot = null, IStorage? storage = null)
+    public TestConversation(string locale = "en-US", IBot? bot = null, IStorage? storage = null, CustomerCare.Mail.ICustomerMailer? mailer = null)
     {
         Locale = locale;
         File = LiteDbFile.Open(":memory:");
@@ -42,7 +42,7 @@ public sealed class TestConversation : IDisposable
         Grants = new CompensationGrants(Operations, Ledger, Approvals, new RemedyPolicyEngine(RemedyPolicyBook.Embedded), AirportDirectory.Embedded, AgentAuthority, Clock);
         Payouts = new LiteDbPayoutStore(Database, Writer);
         Bot = bot ?? new CustomerCareBot(ConversationState, userState, Language.Recognizer(Clock), new HandoffDesk(Cases, Clock), Grants, new CatalogSet(CatalogLoader.Embedded()), Clock,
-            payouts: Payouts, promise: new CustomerCare.Payouts.PayoutPromise(7));
+            payouts: Payouts, promise: new CustomerCare.Payouts.PayoutPromise(7), mailer: mailer);
         _adapter = new BotAdapter(Bot, [], new TurnErrorPolicy(ConversationState, NullLogger<TurnErrorPolicy>.Instance), new ConversationLocks(), Clock);
     }
 
@@ -103,6 +103,18 @@ public sealed class TestConversation : IDisposable
     {
         Assert.True(_replies.Count > 0, "Expected a reply from the bot, but there was none.");
         return _replies.Dequeue();
+    }
+
+    /// <summary>Says something and returns every reply to it, one per line.</summary>
+    public async Task<string> SayAsync(string text)
+    {
+        await SendAsync(text);
+        var replies = new List<string>();
+        while (_replies.TryDequeue(out var reply))
+        {
+            replies.Add(reply.Text ?? string.Empty);
+        }
+        return string.Join("\n", replies);
     }
 
     public string PeekPendingText() => string.Join(" | ", _replies.Select(r => r.Text));
