@@ -113,58 +113,53 @@ public abstract class PayoutStoreContract : IAsyncLifetime
         Assert.Equal([rejected.Reference], (await Payouts.ListAsync([PayoutStatus.Rejected], 10, CancellationToken.None)).Select(p => p.Reference));
         Assert.Equal(PayoutStatus.Paid, (await AnotherInstance().FindAsync(paid.Reference, CancellationToken.None))!.Status);
     }
-}
 
-public sealed class LiteDbPayoutStoreTests : PayoutStoreContract
-{
-    private readonly LiteDbFile _file = LiteDbFile.Open(BotHost.TempDataPath());
-    private LiteDbWriter? _writer;
-
-    protected override IPayoutStore AnotherInstance() => new LiteDbPayoutStore(_file.Database, _writer!);
-
-    public override Task InitializeAsync()
+    [Fact]
+    public async Task AnAccount_ChangesWhileFinanceHasNotGotIt_NotWhileItIsDelivered_AndAfterARejectionAsANewVersion()
     {
-        _writer = new LiteDbWriter(_file);
-        Ledger = new LiteDbLedger(_file.Database, _writer, Clock);
-        Payouts = new LiteDbPayoutStore(_file.Database, _writer);
-        return Task.CompletedTask;
+        var account = new BankAccount("DE89370400440532013000", "Alex Sample");
+        var fresh = await GrantAsync("P7");
+        var changed = Assert.IsType<AccountChange.Changed>(await Payouts.ChangeAccountAsync(fresh.Reference, account, Now, CancellationToken.None)).State;
+        Assert.Equal((PayoutMethod.BankTransfer, 0, fresh.Reference), (changed.Instruction.Method, changed.Revision, changed.DeliveryKey));
+        Assert.Equal(account, (await AnotherInstance().FindAsync(fresh.Reference, CancellationToken.None))!.Instruction.Account);
+
+        var delivered = await GrantAsync("P8");
+        Assert.NotEmpty(await AnotherInstance().TakeDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None));
+        Assert.IsType<AccountChange.Unknown>(await Payouts.ChangeAccountAsync(delivered.Reference, account, Now, CancellationToken.None));
+        await Payouts.RecordDeliveryAsync(delivered.Reference, new DeliveryResult.Delivered(), Now, Retries, CancellationToken.None);
+        Assert.IsType<AccountChange.NotChangeable>(await Payouts.ChangeAccountAsync(delivered.Reference, account, Now, CancellationToken.None));
+
+        await Payouts.ReportAsync(delivered.Reference, new FinanceReport(false, "card account closed", null), Now, CancellationToken.None);
+        var again = Assert.IsType<AccountChange.Changed>(await Payouts.ChangeAccountAsync(delivered.Reference, account, Now, CancellationToken.None)).State;
+        Assert.Equal((PayoutStatus.Waiting, 1, delivered.Reference + "-1", (string?)null), (again.Status, again.Revision, again.DeliveryKey, again.Reason));
+        Assert.Contains(delivered.Reference, (await Payouts.TakeDueAsync(Now, TimeSpan.FromMinutes(1), 10, CancellationToken.None)).Select(p => p.Reference));
+        Assert.IsType<AccountChange.Unknown>(await Payouts.ChangeAccountAsync("CC-NOSUCH", account, Now, CancellationToken.None));
     }
 
-    public override Task DisposeAsync()
+    [Fact]
+    public async Task SepaHandOvers_TakeEachWaitingEuroTransferOnce_EvenAtTheSameMoment_AndABatchReadsBackAsItWas()
     {
-        _writer?.Dispose();
-        _file.Dispose();
-        return Task.CompletedTask;
-    }
-}
-
-public sealed class PostgreSqlPayoutStoreTests : PayoutStoreContract
-{
-    private readonly List<NpgsqlDataSource> _dataSources = [];
-    private string _connectionString = "";
-
-    protected override IPayoutStore AnotherInstance()
-    {
-        var dataSource = NpgsqlDataSource.Create(_connectionString);
-        _dataSources.Add(dataSource);
-        return new PostgreSqlPayoutStore(dataSource);
-    }
-
-    public override async Task InitializeAsync()
-    {
-        _connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(PostgreSqlPayoutStoreTests));
-        var dataSource = NpgsqlDataSource.Create(_connectionString);
-        _dataSources.Add(dataSource);
-        await SchemaMigrator.MigrateAsync(dataSource, CancellationToken.None);
-        Ledger = new PostgreSqlLedger(dataSource, Clock);
-        Payouts = new PostgreSqlPayoutStore(dataSource);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        foreach (var dataSource in _dataSources)
+        var account = new BankAccount("DE89370400440532013000", "Alex Sample");
+        var transfers = new List<string>();
+        for (var i = 0; i < 6; i++)
         {
-            await dataSource.DisposeAsync();
+            var grant = await GrantAsync("S" + i);
+            await Payouts.ChangeAccountAsync(grant.Reference, account, Now, CancellationToken.None);
+            transfers.Add(grant.Reference);
         }
+        var card = await GrantAsync("S9");
+
+        var both = await Task.WhenAll(Payouts.HandOverAsync("CC-A", Now, 100, CancellationToken.None), AnotherInstance().HandOverAsync("CC-B", Now, 100, CancellationToken.None));
+        Assert.Equal(transfers.Order(StringComparer.Ordinal), both.SelectMany(b => b).Select(p => p.Reference).Order(StringComparer.Ordinal));
+        Assert.Empty(await Payouts.HandOverAsync("CC-C", Now, 100, CancellationToken.None));
+
+        foreach (var (batch, handed) in new[] { ("CC-A", both[0]), ("CC-B", both[1]) })
+        {
+            var read = await AnotherInstance().InBatchAsync(batch, CancellationToken.None);
+            Assert.Equal(handed.Select(p => p.Reference).Order(StringComparer.Ordinal), read.Select(p => p.Reference).Order(StringComparer.Ordinal));
+            Assert.All(read, p => Assert.Equal((PayoutStatus.Sent, batch), (p.Status, p.Batch)));
+        }
+        Assert.Equal(PayoutStatus.Waiting, (await Payouts.FindAsync(card.Reference, CancellationToken.None))!.Status);
+        Assert.Empty(await Payouts.InBatchAsync("CC-NONE", CancellationToken.None));
     }
 }

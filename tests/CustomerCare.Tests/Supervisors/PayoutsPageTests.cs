@@ -69,6 +69,38 @@ public sealed class PayoutsPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ASepaFile_HandsEachTransferOverOnce_IsValid_AndDownloadsAgainUnchanged()
+    {
+        _host.Settings["Payouts:SepaDebtorName"] = "CustomerCare Airline";
+        _host.Settings["Payouts:SepaDebtorIban"] = "DE02 1203 0000 0000 2020 51";
+        var reference = await GrantOverDirectLineAsync("My flight CC400 was delayed, booking DEMO01", "Sample");
+        var store = _host.Services.GetRequiredService<IPayoutStore>();
+        Assert.IsType<AccountChange.Changed>(await store.ChangeAccountAsync(reference, new BankAccount("DE89370400440532013000", "Alex Sample"), DateTime.UtcNow, CancellationToken.None));
+        var supervisor = await SupervisorSession.SignInAsync(_host);
+        var page = await supervisor.GetStringAsync("/supervisors/payouts");
+        Assert.Contains("Make a SEPA file (1 waiting)", page, StringComparison.Ordinal);
+
+        var made = await MakeSepaFileAsync(supervisor, SupervisorSession.TokenIn(page));
+        Assert.Equal(HttpStatusCode.Redirect, made.StatusCode);
+        var location = made.Headers.Location!.OriginalString;
+        Assert.Matches("^/supervisors/payouts/sepa/CC[0-9]{14}-[0-9A-F]{8}\\.xml$", location);
+        var file = await supervisor.GetByteArrayAsync(location);
+        Assert.Empty(CustomerCare.Tests.Payouts.PublishedSchemas.Errors(file, CustomerCare.Tests.Payouts.PublishedSchemas.Pain001()));
+        Assert.Contains("<IBAN>DE89370400440532013000</IBAN>", System.Text.Encoding.UTF8.GetString(file), StringComparison.Ordinal);
+        var handed = (await store.FindAsync(reference, CancellationToken.None))!;
+        Assert.Equal((PayoutStatus.Sent, location.Split('/')[^1][..^4], false), (handed.Status, handed.Batch, handed.AccountChangeable));
+
+        var again = await MakeSepaFileAsync(supervisor, SupervisorSession.TokenIn(await supervisor.GetStringAsync("/supervisors/payouts")));
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("nothing to hand over", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(file, await supervisor.GetByteArrayAsync(location));
+        Assert.Contains("handed 1 transfers to finance in the SEPA file", await supervisor.GetStringAsync("/supervisors/access-log"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await supervisor.GetAsync("/supervisors/payouts/sepa/CC00000000000000-00000000.xml")).StatusCode);
+        var agent = await SupervisorSession.SignInAsync(_host, "Ada Agent", role: "agent");
+        Assert.Equal(HttpStatusCode.Forbidden, (await agent.GetAsync(location)).StatusCode);
+    }
+
+    [Fact]
     public async Task OnlySupervisors_OpenThePayouts()
     {
         var agent = await SupervisorSession.SignInAsync(_host, "Ada Agent", role: "agent");
@@ -77,6 +109,9 @@ public sealed class PayoutsPageTests : IAsyncLifetime
         var anonymous = SupervisorSession.Anonymous(_host);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/supervisors/payouts.csv")).StatusCode);
     }
+
+    private static Task<HttpResponseMessage> MakeSepaFileAsync(HttpClient supervisor, string token)
+        => supervisor.PostAsync("/supervisors/payouts?handler=SepaFile", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
 
     private static Task<HttpResponseMessage> RetryAsync(HttpClient supervisor, string reference, string token)
         => supervisor.PostAsync("/supervisors/payouts?handler=Retry", new FormUrlEncodedContent(new Dictionary<string, string>
