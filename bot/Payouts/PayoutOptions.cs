@@ -41,6 +41,10 @@ public sealed class PayoutOptions : IValidatableObject
     [Range(50, 60000)]
     public int PollMilliseconds { get; set; } = 1000;
 
+    /// <summary>How often each instance looks for rejected payouts whose customer is still to be told.</summary>
+    [Range(1, 3600)]
+    public int NoticeSeconds { get; set; } = 30;
+
     /// <summary>Instructions one look takes at most.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 20;

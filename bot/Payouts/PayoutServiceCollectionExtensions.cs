@@ -23,6 +23,8 @@ public static class PayoutServiceCollectionExtensions
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false })
             .RemoveAllLoggers();
         services.AddHostedService<PayoutDispatcher>();
+        services.AddSingleton<RejectionNotices>();
+        services.AddHostedService(provider => provider.GetRequiredService<RejectionNotices>());
 
         return services;
     }

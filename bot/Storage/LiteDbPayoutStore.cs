@@ -23,6 +23,7 @@ public sealed class LiteDbPayoutStore : IPayoutStore
         payouts.EnsureIndex("status");
         payouts.EnsureIndex("granted");
         payouts.EnsureIndex("batch");
+        payouts.EnsureIndex("untold");
     }
 
     /// <summary>Adds a grant's instruction, inside the grant's own write.</summary>
@@ -104,6 +105,12 @@ public sealed class LiteDbPayoutStore : IPayoutStore
         => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName).Find(Query.EQ("batch", batch)).Select(Read)
             .OrderBy(p => p.Instruction.GrantedUtc).ThenBy(p => p.Reference, StringComparer.Ordinal).ToList());
 
+    public Task<IReadOnlyList<PayoutState>> UntoldRejectionsAsync(int max, CancellationToken cancellationToken)
+        => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName).Find(Query.EQ("untold", true), limit: Math.Max(0, max)).Select(Read).ToList());
+
+    public Task<PayoutState?> RecordCustomerToldAsync(string reference, DateTime now, bool reached, CancellationToken cancellationToken)
+        => Change(reference, state => state.Told(now, reached));
+
     public Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName)
             .Query().Where(Query.In("status", statuses.Select(s => new BsonValue(s.ToString())).ToArray())).OrderBy("granted").Limit(Math.Max(0, limit))
@@ -129,6 +136,7 @@ public sealed class LiteDbPayoutStore : IPayoutStore
         ["next"] = state.NextAttemptUtc,
         ["lease"] = leaseUntil,
         ["granted"] = state.Instruction.GrantedUtc,
+        ["untold"] = state.CustomerToBeTold,
         ["batch"] = state.Batch is { } batch ? new BsonValue(batch) : BsonValue.Null,
         ["json"] = JsonSerializer.Serialize(state, LedgerJson.Options),
     };

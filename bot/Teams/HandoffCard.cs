@@ -92,7 +92,10 @@ public static class HandoffCard
 
     /// <summary>"; payout sent 2026-12-01", "; payout rejected: account closed", … — nothing for a grant without a payout.</summary>
     private static string PayoutText(IReadOnlyDictionary<string, PayoutState>? payouts, string reference)
-        => payouts?.GetValueOrDefault(reference) is not { } p ? string.Empty : p.Status switch
+        => payouts?.GetValueOrDefault(reference) is not { } p ? string.Empty : StatusText(p) + (p.Instruction.Account is { } account ? $" by bank transfer to {account.Masked}" : string.Empty);
+
+    /// <summary>Where the payout stands; an account shows masked only (the card goes to a Teams channel).</summary>
+    private static string StatusText(PayoutState p) => p.Status switch
         {
             PayoutStatus.Waiting => p.Attempts == 0 ? "; payout waiting" : $"; payout waiting (try {p.Attempts + 1}: {p.LastError})",
             PayoutStatus.Sent => $"; payout sent {p.SentUtc:yyyy-MM-dd}",

@@ -12,10 +12,10 @@ public sealed record BankAccount(string Iban, string Holder)
     [JsonIgnore]
     public string Masked => (Payouts.Iban.TryParse(Iban, out var iban) ? iban.Masked : "••••") + " (" + Holder + ")";
 
-    /// <summary>A holder's name as a customer typed it, or null when it is no name (no letter, or too long).</summary>
+    /// <summary>A holder's name as a customer typed it, or null when it is no name a SEPA transfer carries (no Latin letter, or too long).</summary>
     public static string? HolderName(string? text)
     {
         var name = string.Join(' ', (text ?? string.Empty).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        return name.Length is > 0 and <= MaxHolderLength && name.Any(char.IsLetter) && !name.Any(char.IsControl) ? name : null;
+        return name.Length is > 0 and <= MaxHolderLength && !name.Any(char.IsControl) && SepaText.Of(name, MaxHolderLength).Any(char.IsAsciiLetter) ? name : null;
     }
 }

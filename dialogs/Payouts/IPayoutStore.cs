@@ -35,6 +35,12 @@ public interface IPayoutStore
     /// <summary>The instructions one SEPA file handed over, to write that file again exactly as it was.</summary>
     Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="max"/> rejected payouts whose customer has not been told yet (<see cref="PayoutState.CustomerToBeTold"/>).</summary>
+    Task<IReadOnlyList<PayoutState>> UntoldRejectionsAsync(int max, CancellationToken cancellationToken);
+
+    /// <summary>Records that the customer was told of the rejection (<paramref name="reached"/>: at an address).</summary>
+    Task<PayoutState?> RecordCustomerToldAsync(string reference, DateTime now, bool reached, CancellationToken cancellationToken);
+
     /// <summary>Instructions in these states, oldest grant first.</summary>
     Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken);
 }

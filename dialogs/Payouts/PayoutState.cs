@@ -49,6 +49,17 @@ public sealed record PayoutState(
     /// <summary>The SEPA credit-transfer file (its message id) that handed the instruction to finance, when one did.</summary>
     public string? Batch { get; init; }
 
+    /// <summary>When the customer was sent word of finance's rejection (or found to have no address to send it to).</summary>
+    public DateTime? CustomerToldUtc { get; init; }
+
+    /// <summary>Whether that word reached an address: false when the booking has none.</summary>
+    public bool CustomerReached { get; init; }
+
+    /// <summary>Whether the customer still has to hear that finance rejected the payout.</summary>
+    public bool CustomerToBeTold => Status == PayoutStatus.Rejected && CustomerToldUtc is null;
+
+    public PayoutState Told(DateTime now, bool reached) => CustomerToBeTold ? this with { CustomerToldUtc = now, CustomerReached = reached } : this;
+
     /// <summary>A bank transfer in euros to a checked IBAN, not yet handed over: what a SEPA credit-transfer file carries.</summary>
     public bool GoesInSepaFile => Status == PayoutStatus.Waiting && Attempts == 0 && LastError is null
         && Instruction is { Method: PayoutMethod.BankTransfer, Account: { } account } && Iban.TryParse(account.Iban, out _)
@@ -84,7 +95,7 @@ public sealed record PayoutState(
             : moved with
             {
                 Status = PayoutStatus.Waiting, Revision = Revision + 1, Attempts = 0, RefusedByWebhook = false, LastError = null, SentUtc = null,
-                Reason = null, PaidOn = null, ReportedUtc = null,
+                Reason = null, PaidOn = null, ReportedUtc = null, CustomerToldUtc = null, CustomerReached = false,
             });
     }
 

@@ -137,6 +137,17 @@ public sealed class PostgreSqlPayoutStore(NpgsqlDataSource dataSource) : IPayout
         return await connection.ListAsync("SELECT state FROM payouts WHERE batch = $1 ORDER BY granted_utc, reference", Read, cancellationToken, batch).ConfigureAwait(false);
     }
 
+    public async Task<IReadOnlyList<PayoutState>> UntoldRejectionsAsync(int max, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        return await connection.ListAsync("""
+            SELECT state FROM payouts WHERE status = 'Rejected' AND (state::jsonb ->> 'customerToldUtc') IS NULL ORDER BY granted_utc, reference LIMIT $1
+            """, Read, cancellationToken, Math.Max(0, max)).ConfigureAwait(false);
+    }
+
+    public Task<PayoutState?> RecordCustomerToldAsync(string reference, DateTime now, bool reached, CancellationToken cancellationToken)
+        => ChangeAsync(reference, state => state.Told(now, reached), cancellationToken);
+
     public async Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);

@@ -94,6 +94,34 @@ public sealed class ImportCommandTests
     }
 
     [Fact]
+    public async Task BookingsWithEMailsAndAPaymentReference_AreImported_AndBadOnesAreReportedByLine()
+    {
+        var good = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP009,IMP009-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,ana@example.com,psp_9f3a\n" +
+            "IMP009,IMP009-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_9f3a\n");
+        var bad = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP010,IMP010-1,Cy,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,not-an-address,psp 1\n" +
+            "IMP011,IMP011-1,Di,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_a\n" +
+            "IMP011,IMP011-2,Ed,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_b\n");
+
+        var (exit, _, _) = Import(good);
+        var (badExit, _, error) = Import(bad);
+
+        Assert.Equal((0, 1), (exit, badExit));
+        using (var file = LiteDbFile.Open(_data))
+        using (var writer = new LiteDbWriter(file))
+        {
+            var booking = (await new LiteDbOperationsData(file.Database, writer).FindBookingAsync("IMP009", CancellationToken.None))!;
+            Assert.Equal(("psp_9f3a", "ana@example.com", (string?)null), (booking.PaymentReference, booking.Passengers[0].Email, booking.Passengers[1].Email));
+            Assert.Equal("ana@example.com", booking.EmailFor(booking.Passengers[1]));
+        }
+        Assert.Contains("line 2 (IMP010): email of passenger 'IMP010-1' must be an e-mail address", error, StringComparison.Ordinal);
+        Assert.Contains("line 2 (IMP010): paymentReference 'psp 1' must be", error, StringComparison.Ordinal);
+        Assert.Contains("line 3 (IMP011): the booking's rows give different paymentReference values", error, StringComparison.Ordinal);
+        Assert.False(await HasBooking("IMP011"));
+    }
+
+    [Fact]
     public void MalformedJson_IsReportedWithItsLine()
     {
         var json = Write("{\n  \"bookings\": [\n    { \"recordLocator\": \"IMP006\", \n  ]\n}\n", ".json");

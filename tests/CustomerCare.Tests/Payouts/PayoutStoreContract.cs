@@ -162,4 +162,22 @@ public abstract class PayoutStoreContract : IAsyncLifetime
         Assert.Equal(PayoutStatus.Waiting, (await Payouts.FindAsync(card.Reference, CancellationToken.None))!.Status);
         Assert.Empty(await Payouts.InBatchAsync("CC-NONE", CancellationToken.None));
     }
+
+    [Fact]
+    public async Task ARejection_WaitsToBeTold_UntilTheCustomerIs_AndAgainAfterANewVersionIsRejected()
+    {
+        var rejected = await GrantAsync("R1");
+        var paid = await GrantAsync("R2");
+        await Payouts.ReportAsync(rejected.Reference, new FinanceReport(false, "card account closed", null), Now, CancellationToken.None);
+        await Payouts.ReportAsync(paid.Reference, new FinanceReport(true, null, null), Now, CancellationToken.None);
+
+        Assert.Equal([rejected.Reference], (await AnotherInstance().UntoldRejectionsAsync(10, CancellationToken.None)).Select(p => p.Reference));
+        var told = await Payouts.RecordCustomerToldAsync(rejected.Reference, Now, reached: true, CancellationToken.None);
+        Assert.Equal((Now, true), (told!.CustomerToldUtc, told.CustomerReached));
+        Assert.Empty(await Payouts.UntoldRejectionsAsync(10, CancellationToken.None));
+
+        await Payouts.ChangeAccountAsync(rejected.Reference, new BankAccount("DE89370400440532013000", "Alex Sample"), Now, CancellationToken.None);
+        await Payouts.ReportAsync(rejected.Reference, new FinanceReport(false, "account holder differs", null), Now, CancellationToken.None);
+        Assert.Equal([rejected.Reference], (await Payouts.UntoldRejectionsAsync(10, CancellationToken.None)).Select(p => p.Reference));
+    }
 }

@@ -17,6 +17,36 @@ public sealed class BotProcess : IDisposable
 
     public string Url { get; }
 
+    /// <summary>What the process wrote to its console (its logs), the last 10,000 lines.</summary>
+    public IReadOnlyList<string> Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
+
+    private readonly Queue<string> _output = new();
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_output)
+        {
+            _output.Enqueue(line);
+            if (_output.Count > 10_000)
+            {
+                _output.Dequeue();
+            }
+        }
+    }
+
     /// <summary>The process, for reading its memory from /proc.</summary>
     public int ProcessId => _process.Id;
 
@@ -35,11 +65,11 @@ public sealed class BotProcess : IDisposable
             RedirectStandardError = true,
         };
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var bot = new BotProcess(process, url);
+        process.OutputDataReceived += (_, line) => bot.Keep(line.Data);
+        process.ErrorDataReceived += (_, line) => bot.Keep(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var bot = new BotProcess(process, url);
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)

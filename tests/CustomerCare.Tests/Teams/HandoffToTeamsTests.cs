@@ -171,6 +171,12 @@ public sealed class HandoffToTeamsTests : IAsyncLifetime
         Assert.Contains("; payout waiting", second, StringComparison.Ordinal);
         await _host.Services.GetRequiredService<CustomerCare.Payouts.IPayoutStore>().ReportAsync(granted.Reference, new CustomerCare.Payouts.FinanceReport(false, "account closed", null), DateTime.UtcNow, CancellationToken.None);
         Assert.Contains("; payout rejected by finance: account closed", await Card("ada", "Ada Agent", approve), StringComparison.Ordinal);
+        // A bank account shows masked on the card, which goes to a whole Teams channel.
+        await _host.Services.GetRequiredService<CustomerCare.Payouts.IPayoutStore>().ChangeAccountAsync(granted.Reference,
+            new CustomerCare.Payouts.BankAccount("DE89370400440532013000", "Kim Probe"), DateTime.UtcNow, CancellationToken.None);
+        var moved = System.Text.RegularExpressions.Regex.Unescape(await Card("ada", "Ada Agent", approve));
+        Assert.Contains("; payout waiting by bank transfer to DE89 •••• 3000 (Kim Probe)", moved, StringComparison.Ordinal);
+        Assert.DoesNotContain("0532", moved, StringComparison.Ordinal);
     }
 
     [Fact]
