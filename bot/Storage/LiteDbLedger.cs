@@ -118,6 +118,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             {
                 UsesUp = request.UsesUp,
                 Approval = request.Approval,
+                Choice = request.Choice,
             };
             if (request.Approval is { } approved)
             {

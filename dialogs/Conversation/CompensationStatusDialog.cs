@@ -90,6 +90,12 @@ public sealed class CompensationStatusDialog : ComponentDialog
             {
                 line += "; " + payout;
             }
+            foreach (var voucher in e.Remedies.Where(r => r.AsVoucher))
+            {
+                // Masked: whoever has the code can use it, and this answer only needs the booking and a name.
+                line += "; " + step.Context.Text(nameof(Strings.StatusVoucher), Masked(voucher.VoucherCode),
+                    Localization.Money.Format(voucher.VoucherValue ?? voucher.Amount, voucher.Currency, culture), voucher.VoucherValidUntil?.ToString("d", culture));
+            }
             lines.Add(line);
         }
         var text = entries.Count == 0
@@ -98,6 +104,8 @@ public sealed class CompensationStatusDialog : ComponentDialog
         await step.Context.SendActivityAsync(MessageFactory.Text(text), cancellationToken).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string Masked(string? code) => code is { Length: > 8 } ? code[..6] + "••••-••••-" + code[^4..] : "—";
 
     /// <summary>Where a grant's money is; none for a grant without a payout (vouchers only, or from before payouts).</summary>
     private async Task<string?> PayoutLineAsync(ITurnContext context, LedgerEntry entry, CancellationToken cancellationToken)

@@ -35,4 +35,7 @@ public sealed class DisruptionReport : ITravellerNames
 
     /// <summary>What the customer was shown and may confirm; the grant path grants exactly this, or nothing.</summary>
     public List<Ledger.GrantedRemedy>? Proposed { get; set; }
+
+    /// <summary>The money-or-voucher choice exactly as the customer was shown it; null when no voucher was offered.</summary>
+    public string? ShownOffer { get; set; }
 }

@@ -74,29 +74,57 @@ public sealed partial class ReportDisruptionDialog
         }
 
         flow.Proposed = assessed.Remedies.ToList();
+        flow.ShownOffer = null;
+        if (_grants.VoucherOfferFor(assessed) is { } offer)
+        {
+            var (text, card) = VoucherOfferCard.Build(offer, _promise, culture);
+            flow.ShownOffer = text;
+            return await step.PromptAsync(MoneyOrVoucherPrompt, new PromptOptions
+            {
+                Prompt = MessageFactory.Attachment(card, text),
+                RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
+                Choices = MoneyOrVoucher(culture),
+                MaxAttempts = 3,
+            }, cancellationToken).ConfigureAwait(false);
+        }
         var total = RemedyTexts.Total(flow.Proposed.Select(r => (r.Amount, r.Currency)), culture);
         return await step.PromptAsync(ConfirmGrantPrompt, new PromptOptions { Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ConfirmGrant), total)) }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The answers to the money-or-voucher question, in this order: money, voucher, neither.</summary>
+    private static List<Choice> MoneyOrVoucher(CultureInfo culture) =>
+    [
+        new(BotText.Get(culture, nameof(Strings.ChoiceMoney)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceMoneyWords))),
+        new(BotText.Get(culture, nameof(Strings.ChoiceVoucher)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceVoucherWords))),
+        new(BotText.Get(culture, nameof(Strings.ChoiceNeither)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceNeitherWords))),
+    ];
+
     private async Task<DialogTurnResult> GrantAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
-        if (step.Result is not true)
+        // A yes to the amount, or money (0) or a voucher (1) where both were offered.
+        var (accepted, voucher) = step.Result switch
+        {
+            true => (true, false),
+            FoundChoice { Index: 0 or 1 } picked when flow.ShownOffer is not null => (true, picked.Index == 1),
+            _ => (false, false),
+        };
+        if (!accepted)
         {
             await SayAsync(step, nameof(Strings.GrantDeclined), cancellationToken).ConfigureAwait(false);
             return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
         }
+        var choice = flow.ShownOffer is { } shown ? new RemedyChoice(voucher, shown) : null;
         var culture = step.Context.Culture();
         var activity = step.Context.Activity;
         var bot = new GrantActor(ActorKind.Bot, activity.Recipient?.Id ?? "bot", activity.Recipient?.Name, activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown");
         var outcome = await IdentifyAsync(flow, cancellationToken).ConfigureAwait(false) is { } claim
-            ? await _grants.GrantProposalAsync(claim, bot, flow.Proposed ?? [], caseReference: null, cancellationToken).ConfigureAwait(false)
+            ? await _grants.GrantProposalAsync(claim, bot, flow.Proposed ?? [], caseReference: null, cancellationToken, choice).ConfigureAwait(false)
             : new GrantOutcome.Refused(GrantRefusal.NotIdentified);
         switch (outcome)
         {
             case GrantOutcome.Granted granted:
-                var what = string.Join(", ", granted.Entry.Remedies.Select(r => Money.Format(r.Amount, r.Currency, culture)));
-                await Say(step, nameof(Strings.Granted), granted.Entry.Reference, what, _promise.PaidWithinDays).ConfigureAwait(false);
+                await TellGrantedAsync(step, granted.Entry, culture).ConfigureAwait(false);
                 break;
             case GrantOutcome.AlreadyGranted already:
                 await TellAlreadyGrantedAsync(step, already.Existing, culture).ConfigureAwait(false);
@@ -108,6 +136,25 @@ public sealed partial class ReportDisruptionDialog
                 return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
         }
         return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The grant's reference and what it gives: the money and when it arrives, each voucher's code, value and validity.</summary>
+    private async Task TellGrantedAsync(WaterfallStepContext<DisruptionReport> step, LedgerEntry entry, CultureInfo culture)
+    {
+        var cash = entry.Remedies.Where(r => !r.AsVoucher).ToList();
+        if (cash.Count > 0)
+        {
+            await Say(step, nameof(Strings.Granted), entry.Reference, string.Join(", ", cash.Select(r => Money.Format(r.Amount, r.Currency, culture))), _promise.PaidWithinDays).ConfigureAwait(false);
+        }
+        else
+        {
+            await Say(step, nameof(Strings.GrantedVouchersOnly), entry.Reference).ConfigureAwait(false);
+        }
+        foreach (var voucher in entry.Remedies.Where(r => r.AsVoucher))
+        {
+            await Say(step, nameof(Strings.VoucherGranted), voucher.VoucherCode, Money.Format(voucher.VoucherValue ?? voucher.Amount, voucher.Currency, culture),
+                voucher.VoucherValidUntil?.ToString("d", culture)).ConfigureAwait(false);
+        }
     }
 
     /// <summary>The claim the flow identified, looked up again (state keeps ids, not copies of the booking).</summary>

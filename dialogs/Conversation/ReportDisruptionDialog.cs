@@ -24,6 +24,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private const string FirstNamePrompt = "disruption.firstName";
     private const string FlightPrompt = "disruption.flight";
     private const string ConfirmGrantPrompt = "disruption.confirmGrant";
+    private const string MoneyOrVoucherPrompt = "disruption.moneyOrVoucher";
     private const int MaxIdentityAttempts = 3;
     private readonly HandoffDesk _handoff;
     private readonly ConversationState<ConversationData> _conversationState;
@@ -45,6 +46,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         AddDialog(new TextPrompt(FirstNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
         AddDialog(new ChoicePrompt(FlightPrompt));
         AddDialog(new ConfirmPrompt(ConfirmGrantPrompt));
+        AddDialog(new ChoicePrompt(MoneyOrVoucherPrompt));
     }
 
     private static Task<DialogTurnResult> AskKindAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)

@@ -80,7 +80,8 @@ public sealed class CompensationGrants(
     /// grant automatically, and only what the customer was shown and confirmed; an agent within their authority, or
     /// above it with a supervisor's approval.
     /// </summary>
-    public async Task<GrantOutcome> GrantProposalAsync(DisruptionClaim claim, GrantActor actor, IReadOnlyList<GrantedRemedy>? confirmed, string? caseReference, CancellationToken cancellationToken)
+    public async Task<GrantOutcome> GrantProposalAsync(DisruptionClaim claim, GrantActor actor, IReadOnlyList<GrantedRemedy>? confirmed, string? caseReference, CancellationToken cancellationToken,
+        RemedyChoice? choice = null)
     {
         if (await AssessAsync(claim, cancellationToken).ConfigureAwait(false) is not Assessment.Assessed assessed)
         {
@@ -103,8 +104,20 @@ public sealed class CompensationGrants(
         {
             return new GrantOutcome.Refused(GrantRefusal.ProposalChanged);
         }
+        if (choice is { Voucher: true })
+        {
+            // The vouchers come from the policy, here, never from what a caller says they are worth.
+            if (VoucherOfferFor(assessed) is not { } offer)
+            {
+                return new GrantOutcome.Refused(GrantRefusal.ProposalChanged);
+            }
+            remedies = offer.WithVouchers.Select(r => r.AsVoucher ? r with { VoucherCode = VoucherCodes.New() } : r).ToList();
+        }
         var request = new GrantRequest(claim.Who, assessed.Subject, remedies, assessed.Proposal.PolicyVersion, actor, CustomerConfirmed: true,
-            Tier: claim.Passenger.Tier, SeverityBand: assessed.Proposal.SeverityBand);
+            CustomerAgreedToVoucher: choice is { Voucher: true }, Tier: claim.Passenger.Tier, SeverityBand: assessed.Proposal.SeverityBand)
+        {
+            Choice = choice,
+        };
         return actor.Kind switch
         {
             ActorKind.Bot when assessed.NeedsPerson => new GrantOutcome.Refused(GrantRefusal.NeedsPerson),
@@ -112,6 +125,23 @@ public sealed class CompensationGrants(
             ActorKind.Agent => await WithinAgentAuthorityAsync(request, claim, assessed.AlreadyBrought, caseReference, cancellationToken).ConfigureAwait(false),
             _ => new GrantOutcome.Refused(GrantRefusal.NotASupervisor),
         };
+    }
+
+    /// <summary>
+    /// The choice between money and vouchers the policy gives for what would be granted, valid from today; null when
+    /// its version offers no voucher for any of it.
+    /// </summary>
+    public VoucherOffer? VoucherOfferFor(Assessment.Assessed assessed)
+    {
+        if (assessed.Proposal.Vouchers is not { } rules || !assessed.Remedies.Any(r => rules.Kinds.Contains(r.Kind)))
+        {
+            return null;
+        }
+        var validUntil = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddMonths(rules.ValidityMonths);
+        var withVouchers = assessed.Remedies
+            .Select(r => rules.Kinds.Contains(r.Kind) ? r with { AsVoucher = true, VoucherValue = rules.ValueOf(r.Amount), VoucherValidUntil = validUntil } : r)
+            .ToList();
+        return new VoucherOffer(assessed.Remedies, withVouchers, validUntil);
     }
 
     /// <summary>

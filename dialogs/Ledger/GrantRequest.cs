@@ -20,6 +20,9 @@ public sealed record GrantRequest(
 
     public GrantApproval? Approval { get; init; }
 
+    /// <summary>What the customer chose between money and a voucher, with the text they were shown; null where no voucher was offered.</summary>
+    public RemedyChoice? Choice { get; init; }
+
     /// <summary>Which disruption of the journey the grant is for.</summary>
     public DisruptionFamily Family => DisruptionFamilies.Of(Subject.Kind);
 
@@ -41,7 +44,7 @@ public sealed record GrantRequest(
         {
             return GrantRefusal.NotPositive;
         }
-        if (Remedies.Any(r => r.AsVoucher) && !CustomerAgreedToVoucher)
+        if (Remedies.Any(r => r.AsVoucher) && (!CustomerAgreedToVoucher || Choice is { Voucher: false }))
         {
             return GrantRefusal.VoucherWithoutConsent;
         }

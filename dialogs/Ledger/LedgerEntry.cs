@@ -21,5 +21,8 @@ public sealed record LedgerEntry(
     /// <summary>Set when a supervisor approved the grant above its requester's authority.</summary>
     public GrantApproval? Approval { get; init; }
 
+    /// <summary>What the customer chose between money and a voucher, and the exact text they were shown.</summary>
+    public RemedyChoice? Choice { get; init; }
+
     public decimal Total(string currency) => Remedies.Where(r => r.Currency == currency).Sum(r => r.Amount);
 }

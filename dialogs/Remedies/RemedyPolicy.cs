@@ -21,6 +21,9 @@ public sealed record RemedyPolicy
 
     public required GoodwillRules Goodwill { get; init; }
 
+    /// <summary>Where the customer may take a voucher instead of money; null: money only.</summary>
+    public VoucherRules? Vouchers { get; init; }
+
     /// <summary>Per currency: amounts up to this are granted by the bot; above, a person decides.</summary>
     public required Dictionary<string, decimal> AutomaticApprovalLimit { get; init; }
 

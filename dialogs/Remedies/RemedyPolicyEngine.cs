@@ -28,6 +28,7 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         }
         return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList())
         {
+            Vouchers = policy.Vouchers is { UpliftPercent: > 0, ValidityMonths: > 0 } vouchers ? vouchers : null,
             SeverityBand = SeverityBand.Of(facts, regulation switch
             {
                 Regulation.Eu261 => policy.Eu261,

@@ -6,5 +6,8 @@ public sealed record RemedyProposal(string PolicyVersion, string? Regulation, IR
     /// <summary>The disruption's severity band (see <see cref="Remedies.SeverityBand"/>), recorded with a grant for the fairness report.</summary>
     public string SeverityBand { get; init; } = "any";
 
+    /// <summary>The policy version's voucher rules, where it offers vouchers.</summary>
+    public VoucherRules? Vouchers { get; init; }
+
     public bool NeedsPerson => Options.Any(o => !o.Automatic);
 }

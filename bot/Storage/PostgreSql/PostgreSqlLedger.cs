@@ -104,6 +104,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         {
             UsesUp = request.UsesUp,
             Approval = request.Approval,
+            Choice = request.Choice,
         };
         await LedgerRows.InsertEntryAsync(connection, entry, attempt, cancellationToken).ConfigureAwait(false);
         // What finance is to pay, in the grant's own transaction: a grant is never without its instruction.
