@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 
@@ -17,6 +18,12 @@ public static class SupervisorAccess
     public const string RoleClaim = "roles";
     public const string NameClaim = "name";
     public const string DevelopmentClaim = "customercare/development-sign-in";
+
+    /// <summary>When the session was signed in (ISO 8601 UTC); a sliding renewal of the cookie keeps it.</summary>
+    public const string SignedInClaim = "customercare/signed-in-utc";
+
+    /// <summary>How long a session lasts from its sign-in, however active it is.</summary>
+    public static readonly TimeSpan SessionLimit = TimeSpan.FromHours(12);
     public const string BasePath = "/supervisors";
 
     public static IServiceCollection AddSupervisorAccess(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
@@ -39,16 +46,30 @@ public static class SupervisorAccess
             cookie.LoginPath = BasePath + "/sign-in";
             cookie.AccessDeniedPath = BasePath + "/denied";
             cookie.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnValidatePrincipal = context =>
+            cookie.Events.OnSigningIn = context =>
             {
-                // A development session stops working where the development sign-in is off; every session ends after
-                // 12 hours however active, so a role taken away in Entra ID takes effect.
-                var development = context.Principal?.HasClaim(c => c.Type == DevelopmentClaim) == true;
-                if ((development && !mode.Development) || context.Properties.IssuedUtc < DateTimeOffset.UtcNow.AddHours(-12))
+                // The sign-in itself (the development page's or Entra ID's); a renewal does not come here.
+                if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignedInClaim))
                 {
-                    context.RejectPrincipal();
+                    var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                    identity.AddClaim(new System.Security.Claims.Claim(SignedInClaim, now.ToString("O", System.Globalization.CultureInfo.InvariantCulture)));
                 }
                 return Task.CompletedTask;
+            };
+            cookie.Events.OnValidatePrincipal = async context =>
+            {
+                // A development session stops working where the development sign-in is off; every session ends 12 hours
+                // after its sign-in however active (the cookie's own issue time moves with each renewal), so a role
+                // taken away in Entra ID takes effect at the next sign-in.
+                var development = context.Principal?.HasClaim(c => c.Type == DevelopmentClaim) == true;
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                var signedIn = DateTimeOffset.TryParse(context.Principal?.FindFirst(SignedInClaim)?.Value, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
+                if ((development && !mode.Development) || signedIn is null || now - signedIn.Value >= SessionLimit || signedIn.Value > now.AddMinutes(5))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(Scheme).ConfigureAwait(false);
+                }
             };
             cookie.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
         });
