@@ -71,6 +71,10 @@ public sealed class PayoutOptions : IValidatableObject
     [Range(1, 20)]
     public int MaxCodesPerConversation { get; set; } = 3;
 
+    /// <summary>One-time codes one payout may have sent a day, from every conversation together.</summary>
+    [Range(1, 20)]
+    public int MaxCodesPerPayoutPerDay { get; set; } = 3;
+
     public PayoutRetryPolicy Retries => new(TimeSpan.FromSeconds(FirstRetryDelaySeconds), TimeSpan.FromSeconds(MaxRetryDelaySeconds), MaxAttempts);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

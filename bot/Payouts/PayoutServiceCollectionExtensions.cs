@@ -16,7 +16,7 @@ public static class PayoutServiceCollectionExtensions
         services.AddSingleton(provider =>
         {
             var options = provider.GetRequiredService<IOptions<PayoutOptions>>().Value;
-            return new AccountChangeRules(options.CodeLifetimeMinutes, options.MaxCodesPerConversation);
+            return new AccountChangeRules(options.CodeLifetimeMinutes, options.MaxCodesPerConversation, options.MaxCodesPerPayoutPerDay);
         });
         // Each delivery has its own timeout (Payouts:TimeoutSeconds); the client's own would cut it at 100 s.
         services.AddHttpClient(PayoutDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -12,6 +12,7 @@ namespace CustomerCare.Bot.Storage;
 public sealed class LiteDbPayoutStore : IPayoutStore
 {
     private const string CollectionName = "payouts";
+    private const string FilesCollectionName = "sepaFiles";
     private readonly LiteDatabase _database;
     private readonly LiteDbWriter _writer;
 
@@ -88,22 +89,54 @@ public sealed class LiteDbPayoutStore : IPayoutStore
             return outcome;
         });
 
-    public Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, Func<IReadOnlyList<PayoutState>, byte[]> write, CancellationToken cancellationToken)
         => _writer.WriteAsync<IReadOnlyList<PayoutState>>(db =>
         {
             var payouts = db.GetCollection(CollectionName);
             var handed = payouts.Query().Where(Query.And(Query.EQ("status", nameof(PayoutStatus.Waiting)), Query.LTE("lease", now))).OrderBy("granted").ToEnumerable()
                 .Select(Read).Where(p => p.GoesInSepaFile).Take(Math.Max(0, max)).Select(p => p.HandedOver(batch, now)).ToList();
+            if (handed.Count == 0)
+            {
+                return handed;
+            }
+            // Written first: a writer that throws leaves everything waiting.
+            var content = write(handed);
             foreach (var state in handed)
             {
                 payouts.Update(ToDocument(state, DateTime.MinValue));
             }
+            db.GetCollection(FilesCollectionName).Insert(new BsonDocument
+            {
+                ["_id"] = batch,
+                ["created"] = now,
+                ["transfers"] = handed.Count,
+                ["content"] = content,
+            });
             return handed;
         });
 
-    public Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName).Find(Query.EQ("batch", batch)).Select(Read)
-            .OrderBy(p => p.Instruction.GrantedUtc).ThenBy(p => p.Reference, StringComparer.Ordinal).ToList());
+    public Task<SepaFile?> SepaFileAsync(string batch, CancellationToken cancellationToken)
+        => Task.FromResult(_database.GetCollection(FilesCollectionName).FindById(batch) is { } file
+            ? new SepaFile(batch, DateTime.SpecifyKind(file["created"].AsDateTime.ToUniversalTime(), DateTimeKind.Utc), file["transfers"].AsInt32, file["content"].AsBinary)
+            : null);
+
+    public Task<bool> TryRecordCodeAsync(IReadOnlyList<string> references, DateTime now, int maxPerDay, CancellationToken cancellationToken)
+        => _writer.WriteAsync(db =>
+        {
+            var payouts = db.GetCollection(CollectionName);
+            var documents = references.Distinct(StringComparer.Ordinal).Select(r => payouts.FindById(r)).ToList();
+            if (documents.Any(d => d is null) || documents.Any(d => !Read(d!).MayHaveCodeSent(now, maxPerDay)))
+            {
+                return false;
+            }
+            foreach (var document in documents)
+            {
+                var changed = Read(document!).WithCodeSent(now);
+                // Keeps the lease: a code is no delivery.
+                payouts.Update(ToDocument(changed, document!["lease"].AsDateTime));
+            }
+            return true;
+        });
 
     public Task<IReadOnlyList<PayoutState>> UntoldRejectionsAsync(int max, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<PayoutState>>(_database.GetCollection(CollectionName).Find(Query.EQ("untold", true), limit: Math.Max(0, max)).Select(Read).ToList());

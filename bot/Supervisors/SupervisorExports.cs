@@ -58,19 +58,14 @@ public static class SupervisorExports
             return Results.File(System.Text.Encoding.UTF8.GetBytes(PayoutsCsv.Write(listed)), "text/csv; charset=utf-8", $"payouts-{wanted.ToString().ToLowerInvariant()}.csv");
         });
 
-        group.MapGet("/payouts/sepa/{batch}.xml", async (string batch, HttpContext http, IPayoutStore payouts, Microsoft.Extensions.Options.IOptions<Bot.Payouts.PayoutOptions> options, TranscriptAccessLog access) =>
+        group.MapGet("/payouts/sepa/{batch}.xml", async (string batch, HttpContext http, IPayoutStore payouts, TranscriptAccessLog access) =>
         {
-            var inBatch = batch.Length <= 35 ? await payouts.InBatchAsync(batch, http.RequestAborted).ConfigureAwait(false) : [];
-            if (inBatch.Count == 0)
+            if (batch.Length > 35 || await payouts.SepaFileAsync(batch, http.RequestAborted).ConfigureAwait(false) is not { } file)
             {
                 return Results.NotFound(new { error = new { code = "NotFound", message = $"No SEPA file '{batch}'." } });
             }
-            if (options.Value.SepaDebtor is not { } debtor)
-            {
-                return Results.Conflict(new { error = new { code = "NoDebtor", message = "Set Payouts:SepaDebtorName and Payouts:SepaDebtorIban to write SEPA files." } });
-            }
-            await access.RecordAsync(http.User, $"downloaded the SEPA file {batch} ({inBatch.Count} transfers)", "*").ConfigureAwait(false);
-            return Results.File(SepaCreditTransferFile.Write(batch, debtor, inBatch), "application/xml", $"pain.001-{batch}.xml");
+            await access.RecordAsync(http.User, $"downloaded the SEPA file {batch} ({file.Transfers} transfers)", "*").ConfigureAwait(false);
+            return Results.File(file.Content, "application/xml", $"pain.001-{batch}.xml");
         });
 
         group.MapGet("/fairness.csv", async (HttpContext http, FairnessSource fairness) =>

@@ -111,6 +111,11 @@ public sealed partial class BankTransferDialog : ComponentDialog
         }
         var culture = step.Context.Culture();
         flow.References = changeable.Select(p => p.Reference).ToList();
+        // Counted on the payouts, so new conversations do not buy new guesses.
+        if (!await _payouts.TryRecordCodeAsync(flow.References, _clock.GetUtcNow().UtcDateTime, _rules.MaxCodesPerPayoutPerDay, cancellationToken).ConfigureAwait(false))
+        {
+            return await EndSayingAsync(step, nameof(Strings.TransferCodesToday), cancellationToken, _rules.MaxCodesPerPayoutPerDay).ConfigureAwait(false);
+        }
         flow.Total = RemedyTexts.Total(changeable.SelectMany(p => p.Instruction.Amounts).Select(a => (a.Amount, a.Currency)), culture);
         var (digits, code) = OneTimeCode.Issue(_clock.GetUtcNow().UtcDateTime, TimeSpan.FromMinutes(_rules.CodeLifetimeMinutes));
         try

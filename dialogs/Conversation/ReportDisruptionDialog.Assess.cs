@@ -95,7 +95,8 @@ public sealed partial class ReportDisruptionDialog
     private static List<Choice> MoneyOrVoucher(CultureInfo culture) =>
     [
         new(BotText.Get(culture, nameof(Strings.ChoiceMoney)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceMoneyWords))),
-        new(BotText.Get(culture, nameof(Strings.ChoiceVoucher)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceVoucherWords))),
+        // Only "voucher" itself (or the button) takes the voucher: a sentence that mentions it may well refuse it.
+        new(BotText.Get(culture, nameof(Strings.ChoiceVoucher)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceVoucherWords)), MentionCounts: false),
         new(BotText.Get(culture, nameof(Strings.ChoiceNeither)), Synonyms: BotText.Words(culture, nameof(Strings.ChoiceNeitherWords))),
     ];
 

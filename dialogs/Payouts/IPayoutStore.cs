@@ -28,18 +28,25 @@ public interface IPayoutStore
 
     /// <summary>
     /// Hands up to <paramref name="max"/> waiting SEPA transfers (<see cref="PayoutState.GoesInSepaFile"/>), oldest
-    /// grant first, to finance in the file <paramref name="batch"/>: each is marked sent, so no later file holds it again.
+    /// grant first, to finance in the file <paramref name="batch"/>, written by <paramref name="write"/> and kept in the
+    /// same transaction: each is marked sent, so no later file holds it again. None handed over: no file is kept.
     /// </summary>
-    Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, CancellationToken cancellationToken);
+    Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, Func<IReadOnlyList<PayoutState>, byte[]> write, CancellationToken cancellationToken);
 
-    /// <summary>The instructions one SEPA file handed over, to write that file again exactly as it was.</summary>
-    Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken);
+    /// <summary>A file handed over earlier, exactly as it was written; null for an unknown batch.</summary>
+    Task<SepaFile?> SepaFileAsync(string batch, CancellationToken cancellationToken);
 
     /// <summary>Up to <paramref name="max"/> rejected payouts whose customer has not been told yet (<see cref="PayoutState.CustomerToBeTold"/>).</summary>
     Task<IReadOnlyList<PayoutState>> UntoldRejectionsAsync(int max, CancellationToken cancellationToken);
 
     /// <summary>Records that the customer was told of the rejection (<paramref name="reached"/>: at an address).</summary>
     Task<PayoutState?> RecordCustomerToldAsync(string reference, DateTime now, bool reached, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a one-time code sent for a change of these payouts' account, if each may have one more today
+    /// (<see cref="PayoutState.MayHaveCodeSent"/>); false, recording nothing, when any may not.
+    /// </summary>
+    Task<bool> TryRecordCodeAsync(IReadOnlyList<string> references, DateTime now, int maxPerDay, CancellationToken cancellationToken);
 
     /// <summary>Instructions in these states, oldest grant first.</summary>
     Task<IReadOnlyList<PayoutState>> ListAsync(IReadOnlyCollection<PayoutStatus> statuses, int limit, CancellationToken cancellationToken);

@@ -36,8 +36,14 @@ public sealed record PayoutState(
     /// <summary>Which version of the instruction finance gets: 0 at first, one more for each new account after finance refused or rejected it.</summary>
     public int Revision { get; init; }
 
-    /// <summary>Set when the webhook refused the instruction for good (a 4xx): finance did not take it.</summary>
+    /// <summary>Set when the webhook refused the instruction for good (a 4xx).</summary>
     public bool RefusedByWebhook { get; init; }
+
+    /// <summary>
+    /// Set once a try of this version may have reached finance: it was taken, or its answer never came (a timeout, a
+    /// lost connection, a 5xx, 408 or 429). A later refusal does not undo it: finance may still pay the earlier try.
+    /// </summary>
+    public bool MayHaveReachedFinance { get; init; }
 
     /// <summary>
     /// The <c>Idempotency-Key</c> finance sees: the grant reference, and for a later version "reference-revision", so
@@ -55,6 +61,15 @@ public sealed record PayoutState(
     /// <summary>Whether that word reached an address: false when the booking has none.</summary>
     public bool CustomerReached { get; init; }
 
+    /// <summary>When one-time codes for a change of this payout's account were sent, within the last day.</summary>
+    public IReadOnlyList<DateTime> CodesSentUtc { get; init; } = [];
+
+    /// <summary>Whether another code may be sent for it: fewer than <paramref name="maxPerDay"/> in the last 24 hours, from any conversation.</summary>
+    public bool MayHaveCodeSent(DateTime now, int maxPerDay) => CodesSentUtc.Count(at => at > now.AddDays(-1)) < maxPerDay;
+
+    /// <summary>The same, with a code sent now (older sends than a day are forgotten).</summary>
+    public PayoutState WithCodeSent(DateTime now) => this with { CodesSentUtc = [.. CodesSentUtc.Where(at => at > now.AddDays(-1)), now] };
+
     /// <summary>Whether the customer still has to hear that finance rejected the payout.</summary>
     public bool CustomerToBeTold => Status == PayoutStatus.Rejected && CustomerToldUtc is null;
 
@@ -67,7 +82,7 @@ public sealed record PayoutState(
 
     /// <summary>Handed to finance in the SEPA file <paramref name="batch"/>: sent, as a webhook delivery would be.</summary>
     public PayoutState HandedOver(string batch, DateTime now)
-        => GoesInSepaFile ? this with { Status = PayoutStatus.Sent, SentUtc = now, Batch = batch } : this;
+        => GoesInSepaFile ? this with { Status = PayoutStatus.Sent, SentUtc = now, Batch = batch, MayHaveReachedFinance = true } : this;
 
     /// <summary>Whether the customer may still choose where the money goes: finance has not got it, or turned it down.</summary>
     public bool AccountChangeable => Status switch
@@ -75,7 +90,7 @@ public sealed record PayoutState(
         // Never tried (a supervisor's retry keeps the last error: finance may have had an earlier try).
         PayoutStatus.Waiting => Attempts == 0 && LastError is null,
         PayoutStatus.Rejected => true,
-        PayoutStatus.Failed => RefusedByWebhook,
+        PayoutStatus.Failed => RefusedByWebhook && !MayHaveReachedFinance,
         _ => false,
     };
 
@@ -94,7 +109,8 @@ public sealed record PayoutState(
             ? moved
             : moved with
             {
-                Status = PayoutStatus.Waiting, Revision = Revision + 1, Attempts = 0, RefusedByWebhook = false, LastError = null, SentUtc = null,
+                Status = PayoutStatus.Waiting, Revision = Revision + 1, Attempts = 0, RefusedByWebhook = false, MayHaveReachedFinance = false, Batch = null,
+                LastError = null, SentUtc = null,
                 Reason = null, PaidOn = null, ReportedUtc = null, CustomerToldUtc = null, CustomerReached = false,
             });
     }
@@ -130,13 +146,16 @@ public sealed record PayoutState(
     /// <summary>The state after a delivery try; only a waiting instruction is delivered, so nothing else changes.</summary>
     public PayoutState After(DeliveryResult result, DateTime now, PayoutRetryPolicy retries) => Status != PayoutStatus.Waiting ? this : result switch
     {
-        DeliveryResult.Delivered => this with { Status = PayoutStatus.Sent, Attempts = Attempts + 1, SentUtc = now, LastError = null },
+        DeliveryResult.Delivered => this with { Status = PayoutStatus.Sent, Attempts = Attempts + 1, SentUtc = now, LastError = null, MayHaveReachedFinance = true },
         DeliveryResult.Refused refused => this with { Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = refused.Error, RefusedByWebhook = true },
         DeliveryResult.TryAgain again when Attempts + 1 >= retries.MaxAttempts => this with
         {
-            Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = $"{again.Error} (gave up after {Attempts + 1} tries)",
+            Status = PayoutStatus.Failed, Attempts = Attempts + 1, LastError = $"{again.Error} (gave up after {Attempts + 1} tries)", MayHaveReachedFinance = true,
         },
-        DeliveryResult.TryAgain again => this with { Attempts = Attempts + 1, LastError = again.Error, NextAttemptUtc = now + retries.Delay(Attempts + 1, again.RetryAfter) },
+        DeliveryResult.TryAgain again => this with
+        {
+            Attempts = Attempts + 1, LastError = again.Error, NextAttemptUtc = now + retries.Delay(Attempts + 1, again.RetryAfter), MayHaveReachedFinance = true,
+        },
         _ => this,
     };
 

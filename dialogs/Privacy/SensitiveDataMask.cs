@@ -4,7 +4,7 @@ namespace CustomerCare.Privacy;
 
 /// <summary>
 /// Masks what a stored transcript must not keep: payment card numbers (Luhn-valid, last four kept), IBANs (valid
-/// check digits, country kept), e-mail addresses and phone numbers. A card number or IBAN followed by more digits
+/// check digits, country kept; typed with spaces, dots or dashes as the bot accepts them), e-mail addresses and phone numbers. A card number or IBAN followed by more digits
 /// or words (an expiry date, a CVV, "BIC …") is still found: the longest valid beginning is masked. Booking
 /// references, flight numbers, dates and amounts are left alone. What the bot needs (a callback address) is kept
 /// elsewhere before the text is masked.
@@ -17,8 +17,9 @@ public static partial class SensitiveDataMask
         {
             return text;
         }
-        var masked = DigitRun().Replace(text, MaskCard);
-        masked = IbanCandidate().Replace(masked, MaskIban);
+        // IBANs first: an account number is often a Luhn-valid digit run too, and should read as the IBAN it is.
+        var masked = IbanCandidate().Replace(text, MaskIban);
+        masked = DigitRun().Replace(masked, MaskCard);
         masked = EmailAddress().Replace(masked, "[e-mail]");
         masked = PhoneNumber().Replace(masked, m => Digits(m.Value).Length is >= 7 and <= 15 ? "[phone]" : m.Value);
         return NorthAmericanPhone().Replace(masked, "[phone]");
@@ -54,7 +55,7 @@ public static partial class SensitiveDataMask
         var value = match.Value;
         for (var end = value.Length; end >= 15; end--)
         {
-            if ((end == value.Length || value[end] == ' ') && IsIbanValid(value[..end]))
+            if ((end == value.Length || value[end] is ' ' or '.' or '-') && IsIbanValid(value[..end]))
             {
                 return "[IBAN " + value[..2].ToUpperInvariant() + "••]" + value[end..];
             }
@@ -99,8 +100,11 @@ public static partial class SensitiveDataMask
     [GeneratedRegex(@"(?<![\w])\d(?:[ -]?\d){12,40}")]
     private static partial Regex DigitRun();
 
-    /// <summary>Two letters, two check digits, then groups of letters and digits (the valid length is found afterwards).</summary>
-    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}\d{2}(?:[ ]?[A-Za-z0-9]){11,40}", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// Two letters, two check digits, then groups of letters and digits, with the separators the bot itself accepts in
+    /// an IBAN (spaces, dots, dashes; up to two between characters); the valid length is found afterwards.
+    /// </summary>
+    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}[ .-]{0,2}\d{2}(?:[ .-]{0,2}[A-Za-z0-9]){11,40}", RegexOptions.CultureInvariant)]
     private static partial Regex IbanCandidate();
 
     /// <summary>An e-mail address, as masked in transcripts and as taken for a callback while a customer waits.</summary>

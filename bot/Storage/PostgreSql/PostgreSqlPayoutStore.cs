@@ -112,7 +112,7 @@ public sealed class PostgreSqlPayoutStore(NpgsqlDataSource dataSource) : IPayout
             return outcome;
         }, cancellationToken);
 
-    public Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PayoutState>> HandOverAsync(string batch, DateTime now, int max, Func<IReadOnlyList<PayoutState>, byte[]> write, CancellationToken cancellationToken)
         => TransientFaults.RetryAsync<IReadOnlyList<PayoutState>>(async ct =>
         {
             await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
@@ -122,20 +122,48 @@ public sealed class PostgreSqlPayoutStore(NpgsqlDataSource dataSource) : IPayout
                 SELECT state FROM payouts WHERE status = 'Waiting' AND lease_until <= $1 ORDER BY granted_utc, reference FOR UPDATE SKIP LOCKED
                 """, Read, ct, PostgreSqlCommands.Utc(now)).ConfigureAwait(false);
             var handed = waiting.Where(p => p.GoesInSepaFile).Take(Math.Max(0, max)).Select(p => p.HandedOver(batch, now)).ToList();
+            if (handed.Count == 0)
+            {
+                return (IReadOnlyList<PayoutState>)handed;
+            }
+            var content = write(handed);
             foreach (var state in handed)
             {
                 await connection.ExecuteAsync("UPDATE payouts SET status = $2, batch = $3, state = $4 WHERE reference = $1", ct,
                     state.Reference, state.Status.ToString(), batch, Json(state)).ConfigureAwait(false);
             }
+            await connection.ExecuteAsync("INSERT INTO sepa_files (batch, created_utc, transfers, content) VALUES ($1, $2, $3, $4)", ct,
+                batch, PostgreSqlCommands.Utc(now), handed.Count, content).ConfigureAwait(false);
             await transaction.CommitAsync(ct).ConfigureAwait(false);
             return (IReadOnlyList<PayoutState>)handed;
         }, cancellationToken);
 
-    public async Task<IReadOnlyList<PayoutState>> InBatchAsync(string batch, CancellationToken cancellationToken)
+    public async Task<SepaFile?> SepaFileAsync(string batch, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        return await connection.ListAsync("SELECT state FROM payouts WHERE batch = $1 ORDER BY granted_utc, reference", Read, cancellationToken, batch).ConfigureAwait(false);
+        return (await connection.ListAsync("SELECT created_utc, transfers, content FROM sepa_files WHERE batch = $1",
+            r => new SepaFile(batch, DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc), r.GetInt32(1), (byte[])r.GetValue(2)), cancellationToken, batch).ConfigureAwait(false)).SingleOrDefault();
     }
+
+    public Task<bool> TryRecordCodeAsync(IReadOnlyList<string> references, DateTime now, int maxPerDay, CancellationToken cancellationToken)
+        => TransientFaults.RetryAsync(async ct =>
+        {
+            var distinct = references.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+            await using var connection = await dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            var current = await connection.ListAsync("SELECT state FROM payouts WHERE reference = ANY($1) ORDER BY reference FOR UPDATE", Read, ct, (object)distinct).ConfigureAwait(false);
+            if (current.Count != distinct.Length || current.Any(p => !p.MayHaveCodeSent(now, maxPerDay)))
+            {
+                return false;
+            }
+            foreach (var state in current)
+            {
+                // Only the state: the status, the next try and any lease stay as they are.
+                await connection.ExecuteAsync("UPDATE payouts SET state = $2 WHERE reference = $1", ct, state.Reference, Json(state.WithCodeSent(now))).ConfigureAwait(false);
+            }
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            return true;
+        }, cancellationToken);
 
     public async Task<IReadOnlyList<PayoutState>> UntoldRejectionsAsync(int max, CancellationToken cancellationToken)
     {

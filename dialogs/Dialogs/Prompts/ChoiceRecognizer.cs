@@ -29,6 +29,11 @@ public static class ChoiceRecognizer
         var mentioned = Enumerable.Range(0, choices.Count)
             .Where(i => Names(choices[i]).Any(name => ContainsWords(text, Normalize(name))))
             .ToList();
+        // A mention of an answer that must be given as such makes the utterance no answer at all.
+        if (mentioned.Any(i => !choices[i].MentionCounts))
+        {
+            return null;
+        }
         return mentioned.Count == 1 ? new FoundChoice(choices[mentioned[0]].Value, mentioned[0]) : null;
     }
 

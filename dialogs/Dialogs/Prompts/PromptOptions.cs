@@ -15,8 +15,11 @@ public sealed class PromptOptions
     public int? MaxAttempts { get; set; }
 }
 
-/// <summary>One answer a choice prompt offers; synonyms are recognised too.</summary>
-public sealed record Choice(string Value, string? Title = null, IReadOnlyList<string>? Synonyms = null);
+/// <summary>
+/// One answer a choice prompt offers; synonyms are recognised too. Without <paramref name="MentionCounts"/> only the
+/// answer itself (or its number) picks it, never a sentence that mentions it ("I don't want the voucher").
+/// </summary>
+public sealed record Choice(string Value, string? Title = null, IReadOnlyList<string>? Synonyms = null, bool MentionCounts = true);
 
 /// <summary>The choice the user picked.</summary>
 public sealed record FoundChoice(string Value, int Index);

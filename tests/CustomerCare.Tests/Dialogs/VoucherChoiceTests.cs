@@ -92,6 +92,22 @@ public sealed partial class VoucherChoiceTests
         Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO07", CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData("en-US", "I don't want the voucher")]
+    [InlineData("en-US", "no voucher, money please")]
+    [InlineData("de-DE", "keinen Gutschein bitte")]
+    public async Task ASentenceThatMentionsTheVoucher_IsNoChoiceOfIt(string locale, string answer)
+    {
+        var say = ((IEnumerable<object[]>)Languages).Select(row => (Phrases)row[0]).Single(p => p.Locale == locale);
+        var (conversation, _) = await OfferAsync(say);
+        using var __ = conversation;
+
+        var reply = await conversation.SayAsync(answer);
+
+        Assert.DoesNotMatch(VoucherCode(), reply);
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO07", CancellationToken.None));
+    }
+
     [GeneratedRegex("V-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")]
     private static partial Regex VoucherCode();
 }

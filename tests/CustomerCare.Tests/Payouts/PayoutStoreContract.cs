@@ -137,7 +137,7 @@ public abstract class PayoutStoreContract : IAsyncLifetime
     }
 
     [Fact]
-    public async Task SepaHandOvers_TakeEachWaitingEuroTransferOnce_EvenAtTheSameMoment_AndABatchReadsBackAsItWas()
+    public async Task SepaHandOvers_TakeEachWaitingEuroTransferOnce_EvenAtTheSameMoment_AndKeepTheirFileAsWritten()
     {
         var account = new BankAccount("DE89370400440532013000", "Alex Sample");
         var transfers = new List<string>();
@@ -149,18 +149,21 @@ public abstract class PayoutStoreContract : IAsyncLifetime
         }
         var card = await GrantAsync("S9");
 
-        var both = await Task.WhenAll(Payouts.HandOverAsync("CC-A", Now, 100, CancellationToken.None), AnotherInstance().HandOverAsync("CC-B", Now, 100, CancellationToken.None));
+        static byte[] Write(IReadOnlyList<PayoutState> transfers) => System.Text.Encoding.UTF8.GetBytes(string.Join(",", transfers.Select(t => t.Reference)));
+        var both = await Task.WhenAll(Payouts.HandOverAsync("CC-A", Now, 100, Write, CancellationToken.None), AnotherInstance().HandOverAsync("CC-B", Now, 100, Write, CancellationToken.None));
         Assert.Equal(transfers.Order(StringComparer.Ordinal), both.SelectMany(b => b).Select(p => p.Reference).Order(StringComparer.Ordinal));
-        Assert.Empty(await Payouts.HandOverAsync("CC-C", Now, 100, CancellationToken.None));
+        Assert.Empty(await Payouts.HandOverAsync("CC-C", Now, 100, Write, CancellationToken.None));
+        Assert.Null(await Payouts.SepaFileAsync("CC-C", CancellationToken.None));
 
-        foreach (var (batch, handed) in new[] { ("CC-A", both[0]), ("CC-B", both[1]) })
+        foreach (var (batch, handed) in new[] { ("CC-A", both[0]), ("CC-B", both[1]) }.Where(b => b.Item2.Count > 0))
         {
-            var read = await AnotherInstance().InBatchAsync(batch, CancellationToken.None);
-            Assert.Equal(handed.Select(p => p.Reference).Order(StringComparer.Ordinal), read.Select(p => p.Reference).Order(StringComparer.Ordinal));
-            Assert.All(read, p => Assert.Equal((PayoutStatus.Sent, batch), (p.Status, p.Batch)));
+            var file = (await AnotherInstance().SepaFileAsync(batch, CancellationToken.None))!;
+            Assert.Equal((handed.Count, Now), (file.Transfers, file.CreatedUtc));
+            Assert.Equal(Write(handed), file.Content);
+            Assert.All(handed, p => Assert.Equal(PayoutStatus.Sent, Payouts.FindAsync(p.Reference, CancellationToken.None).Result!.Status));
         }
         Assert.Equal(PayoutStatus.Waiting, (await Payouts.FindAsync(card.Reference, CancellationToken.None))!.Status);
-        Assert.Empty(await Payouts.InBatchAsync("CC-NONE", CancellationToken.None));
+        Assert.Null(await Payouts.SepaFileAsync("CC-NONE", CancellationToken.None));
     }
 
     [Fact]
@@ -179,5 +182,25 @@ public abstract class PayoutStoreContract : IAsyncLifetime
         await Payouts.ChangeAccountAsync(rejected.Reference, new BankAccount("DE89370400440532013000", "Alex Sample"), Now, CancellationToken.None);
         await Payouts.ReportAsync(rejected.Reference, new FinanceReport(false, "account holder differs", null), Now, CancellationToken.None);
         Assert.Equal([rejected.Reference], (await Payouts.UntoldRejectionsAsync(10, CancellationToken.None)).Select(p => p.Reference));
+    }
+
+    [Fact]
+    public async Task CodesForOnePayout_AreCountedAcrossInstances_SoManyADay_AndARefusalRecordsNothing()
+    {
+        var one = await GrantAsync("C1");
+        var other = await GrantAsync("C2");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.True(await (i % 2 == 0 ? Payouts : AnotherInstance()).TryRecordCodeAsync([one.Reference], Now, 3, CancellationToken.None));
+        }
+
+        Assert.False(await AnotherInstance().TryRecordCodeAsync([other.Reference, one.Reference], Now, 3, CancellationToken.None));
+        Assert.Empty((await Payouts.FindAsync(other.Reference, CancellationToken.None))!.CodesSentUtc);
+        Assert.Equal(PayoutStatus.Waiting, (await Payouts.FindAsync(one.Reference, CancellationToken.None))!.Status);
+        Assert.False(await Payouts.TryRecordCodeAsync(["CC-NOSUCH"], Now, 3, CancellationToken.None));
+
+        Clock.Advance(TimeSpan.FromDays(1).Add(TimeSpan.FromSeconds(1)));
+        Assert.True(await Payouts.TryRecordCodeAsync([one.Reference, other.Reference], Now, 3, CancellationToken.None));
+        Assert.Single((await AnotherInstance().FindAsync(one.Reference, CancellationToken.None))!.CodesSentUtc);
     }
 }

@@ -71,7 +71,8 @@ public sealed class PayoutsModel(IPayoutStore payouts, TimeProvider clock, IOpti
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var batch = $"CC{now:yyyyMMddHHmmss}-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
-            var handed = await payouts.HandOverAsync(batch, now, MaxTransfersPerFile, cancellationToken).ConfigureAwait(false);
+            var debtor = options.Value.SepaDebtor!;
+            var handed = await payouts.HandOverAsync(batch, now, MaxTransfersPerFile, transfers => SepaCreditTransferFile.Write(batch, debtor, transfers), cancellationToken).ConfigureAwait(false);
             if (handed.Count > 0)
             {
                 await access.RecordAsync(User, $"handed {handed.Count} transfers to finance in the SEPA file {batch}", "*").ConfigureAwait(false);
