@@ -119,6 +119,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
                 UsesUp = request.UsesUp,
                 Approval = request.Approval,
                 Choice = request.Choice,
+                Receipts = request.Receipts,
             };
             if (request.Approval is { } approved)
             {

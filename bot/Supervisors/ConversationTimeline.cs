@@ -83,10 +83,14 @@ public sealed class ConversationTimeline(ITranscriptStore transcripts, ICaseStor
         var approved = entry.Approval is { } approval
             ? $" Requested by {approval.RequestedBy.DisplayName} at {approval.RequestedUtc:yyyy-MM-dd HH:mm} UTC, approved by {entry.GrantedBy.DisplayName} at {approval.ApprovedUtc:yyyy-MM-dd HH:mm} UTC ({approval.ApprovalId})."
             : string.Empty;
+        var receipts = entry.Receipts.Count == 0 ? string.Empty
+            : " Receipts: " + string.Join("; ", entry.Receipts.Select(r => string.Create(CultureInfo.InvariantCulture, $"{r.Expense} {r.Amount:0.00} {r.Currency}, {r.FileName} ({r.ContentUrl})"))) + ".";
+        var choice = entry.Choice is { } chosen ? $" The customer chose {(chosen.Voucher ? "the voucher" : "the money")} when shown: \"{chosen.ShownText}\"." : string.Empty;
+        var vouchers = string.Concat(entry.Remedies.Where(r => r.AsVoucher).Select(r => string.Create(CultureInfo.InvariantCulture, $" Voucher {r.VoucherCode}: {r.VoucherValue:0.00} {r.Currency}, valid until {r.VoucherValidUntil:yyyy-MM-dd}.")));
         var subject = entry.Subject;
         var journey = subject.Flights.Count > 1 ? $" (journey {string.Join(", ", subject.Flights)})" : string.Empty;
         return new TimelineItem(entry.GrantedUtc, TimelineItem.Grant, who, string.Create(CultureInfo.InvariantCulture,
-            $"Ledger {entry.Reference}: granted {what} for {subject.Kind} on {subject.FlightNumber} {subject.ScheduledDate:yyyy-MM-dd}{journey}, booking {subject.BookingReference}, tier {entry.Tier}, policy {entry.PolicyVersion}.{why}{approved}"));
+            $"Ledger {entry.Reference}: granted {what} for {subject.Kind} on {subject.FlightNumber} {subject.ScheduledDate:yyyy-MM-dd}{journey}, booking {subject.BookingReference}, tier {entry.Tier}, policy {entry.PolicyVersion}.{why}{approved}{vouchers}{choice}{receipts}"));
     }
 
     private static string Words(string pascal) => string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : c.ToString()));

@@ -33,13 +33,17 @@ public static class HandoffCard
             Fact("Disruption", $"{caseFile.DisruptionKind ?? "not stated"} {caseFile.FlightNumber}".Trim()),
             Fact("Opened", caseFile.OpenedUtc.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)),
         };
+        if (caseFile.Summary is { Length: > 0 } summary)
+        {
+            facts.Add(Fact("What the bot could not decide", summary));
+        }
         var body = new JsonArray
         {
             Text(takenBy is null ? "A customer needs a person" : $"Taken by {takenBy}", "Large", bold: true),
             new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
             Text("Already granted (any channel)", "Medium", bold: true),
             Text(ledger.Count == 0 ? "Nothing granted on this booking." : string.Join("\n", ledger.Select(e =>
-                $"- {e.Reference}: {string.Join(", ", e.Remedies.Select(r => r.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + r.Currency))} on {e.GrantedUtc:yyyy-MM-dd} via {e.GrantedBy.Channel} by {e.GrantedBy.Name ?? e.GrantedBy.Id} ({e.PolicyVersion}){PayoutText(payouts, e.Reference)}")), "Default", bold: false),
+                $"- {e.Reference}: {string.Join(", ", e.Remedies.Select(r => r.Amount.ToString("0.00", CultureInfo.InvariantCulture) + " " + r.Currency))} on {e.GrantedUtc:yyyy-MM-dd} via {e.GrantedBy.Channel} by {e.GrantedBy.Name ?? e.GrantedBy.Id} ({e.PolicyVersion}){PayoutText(payouts, e.Reference)}{ReceiptsText(e)}")), "Default", bold: false),
             Text("What the policy proposes", "Medium", bold: true),
             Text(string.Join("\n", proposal.Select(p => "- " + p)), "Default", bold: false),
             Text("The conversation so far", "Medium", bold: true),
@@ -89,6 +93,10 @@ public static class HandoffCard
         ["size"] = size,
         ["weight"] = bold ? "Bolder" : "Default",
     };
+
+    /// <summary>The receipts a care grant paid back, each with its link, for the agent to open.</summary>
+    private static string ReceiptsText(CustomerCare.Ledger.LedgerEntry entry) => entry.Receipts.Count == 0 ? string.Empty
+        : "; receipts: " + string.Join(", ", entry.Receipts.Select(r => string.Create(CultureInfo.InvariantCulture, $"[{r.FileName}]({r.ContentUrl}) {r.Expense} {r.Amount:0.00} {r.Currency}")));
 
     /// <summary>"; payout sent 2026-12-01", "; payout rejected: account closed", … — nothing for a grant without a payout.</summary>
     private static string PayoutText(IReadOnlyDictionary<string, PayoutState>? payouts, string reference)

@@ -49,6 +49,7 @@ public sealed class CustomerCareBot : IBot
         _dialogs.Add(new ReportDisruptionDialog(handoff, conversationState, grants, promise));
         _dialogs.Add(new CompensationStatusDialog(grants, payouts, promise));
         _dialogs.Add(new ProductAdviceDialog(catalogs.Catalogs));
+        _dialogs.Add(new CareReceiptsDialog(grants, handoff, conversationState, promise));
         if (payouts is not null && mailer is not null)
         {
             _dialogs.Add(new BankTransferDialog(grants, payouts, mailer, conversationState, clock, accountChanges, promise));
@@ -98,6 +99,7 @@ public sealed class CustomerCareBot : IBot
         var text = turnContext.Activity.Text ?? string.Empty;
         var understood = MainMenu.Recognize(text)
             ?? BankTransferRequests.Recognize(text)
+            ?? CareReceiptRequests.Recognize(text)
             ?? await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false);
 
         if (await Interruptions.TryHandleAsync(dc, understood, conversation, _handoff, cancellationToken).ConfigureAwait(false))
@@ -136,6 +138,14 @@ public sealed class CustomerCareBot : IBot
             case Intents.BankTransfer when _dialogs.Find(nameof(BankTransferDialog)) is not null:
                 var last = conversation.LastReport;
                 await dc.BeginDialogAsync(nameof(BankTransferDialog), new BankTransferFlow { BookingReference = last?.BookingReference }, cancellationToken).ConfigureAwait(false);
+                break;
+            case Intents.CareReceipts:
+                var report = conversation.LastReport;
+                await dc.BeginDialogAsync(nameof(CareReceiptsDialog), new CareReceiptsFlow
+                {
+                    BookingReference = report?.BookingReference, PassengerId = report?.PassengerId, Kind = report?.Kind,
+                    JourneyFlight = report?.JourneyFlight, JourneyDate = report?.JourneyDate,
+                }, cancellationToken).ConfigureAwait(false);
                 break;
             case Intents.ProductAdvice:
                 await dc.BeginDialogAsync(nameof(ProductAdviceDialog), null, cancellationToken).ConfigureAwait(false);

@@ -9,7 +9,8 @@ namespace CustomerCare.Conversation;
 public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNotifier? agents = null)
 {
     /// <summary>Opens the case and tells agents; returns its reference and whether agents are there to take it now.</summary>
-    public async Task<(string Reference, bool AgentsReached)> RequestAsync(ITurnContext turnContext, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken)
+    public async Task<(string Reference, bool AgentsReached)> RequestAsync(ITurnContext turnContext, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken,
+        string? summary = null)
     {
         var activity = turnContext.Activity;
         var caseFile = new CaseFile(
@@ -24,6 +25,7 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             report?.BookingReference,
             report?.LastName,
             report?.JourneyFlight ?? report?.FlightNumber,
+            Summary: summary,
             CustomerServiceUrl: activity.ServiceUrl,
             CustomerBotId: activity.Recipient?.Id,
             PassengerId: report?.PassengerId,
@@ -33,9 +35,10 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
         return (caseFile.Reference, reached);
     }
 
-    public async Task HandToPersonAsync(ITurnContext turnContext, ConversationData conversation, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken)
+    public async Task HandToPersonAsync(ITurnContext turnContext, ConversationData conversation, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken,
+        string? summary = null)
     {
-        var (reference, reached) = await RequestAsync(turnContext, reason, report, cancellationToken).ConfigureAwait(false);
+        var (reference, reached) = await RequestAsync(turnContext, reason, report, cancellationToken, summary).ConfigureAwait(false);
         conversation.OpenCaseReference = reference;
         var key = reached ? nameof(Strings.HandoffWaiting) : nameof(Strings.NoAgentFree);
         await turnContext.SendActivityAsync(MessageFactory.Text(turnContext.Text(key, reference)), cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace CustomerCare.Grants;
 /// approval, a supervisor's approval — the facts, entitlements, proposal and authority are derived here, once, and
 /// nothing reaches the ledger any other way.
 /// </summary>
-public sealed class CompensationGrants(
+public sealed partial class CompensationGrants(
     IOperationsData operations,
     ICompensationLedger ledger,
     IApprovalStore approvals,
@@ -26,6 +26,9 @@ public sealed class CompensationGrants(
     public IOperationsData Operations => operations;
 
     public ICompensationLedger Ledger => ledger;
+
+    /// <summary>The policy engine every grant is derived from.</summary>
+    public RemedyPolicyEngine Policy => policy;
 
     /// <summary>
     /// The passenger and journey a claim is about: the passenger by id (or by a last name only one passenger has), the

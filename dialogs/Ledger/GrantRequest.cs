@@ -23,6 +23,9 @@ public sealed record GrantRequest(
     /// <summary>What the customer chose between money and a voucher, with the text they were shown; null where no voucher was offered.</summary>
     public RemedyChoice? Choice { get; init; }
 
+    /// <summary>The receipts a care grant pays back, kept with it for agents and supervisors.</summary>
+    public IReadOnlyList<CareReceipt> Receipts { get; init; } = [];
+
     /// <summary>Which disruption of the journey the grant is for.</summary>
     public DisruptionFamily Family => DisruptionFamilies.Of(Subject.Kind);
 

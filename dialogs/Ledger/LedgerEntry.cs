@@ -24,5 +24,8 @@ public sealed record LedgerEntry(
     /// <summary>What the customer chose between money and a voucher, and the exact text they were shown.</summary>
     public RemedyChoice? Choice { get; init; }
 
+    /// <summary>The receipts a care grant pays back, kept with it for agents and supervisors.</summary>
+    public IReadOnlyList<CareReceipt> Receipts { get; init; } = [];
+
     public decimal Total(string currency) => Remedies.Where(r => r.Currency == currency).Sum(r => r.Amount);
 }

@@ -16,6 +16,9 @@ public static class Intents
     /// <summary>Pay by bank transfer instead: recognised by phrase (<c>BankTransferRequests</c>), not by the models, so not in <see cref="All"/>.</summary>
     public const string BankTransfer = nameof(BankTransfer);
 
+    /// <summary>Care receipts to be paid back: recognised by phrase (<c>CareReceiptRequests</c>), not by the models, so not in <see cref="All"/>.</summary>
+    public const string CareReceipts = nameof(CareReceipts);
+
     public static readonly IReadOnlyList<string> All =
         [ReportDisruption, CompensationStatus, ProductAdvice, TalkToHuman, Greeting, Help, Cancel, Goodbye, None];
 }

@@ -62,7 +62,11 @@ public sealed record UsRules(
 /// <summary>Up to these substitute-arrival delays: this percentage of the one-way fare, at most Cap.</summary>
 public sealed record UsDeniedBoardingTier(double MaxDelayHoursDomestic, double MaxDelayHoursInternational, int PercentOfFare, decimal Cap);
 
-public sealed record CareRules(decimal MealPerPersonPerThreeHours, decimal HotelPerNightCap);
+/// <summary>Flat care (meals per three hours, a hotel per night), or, with <see cref="Receipts"/>, care paid back against receipts up to caps.</summary>
+public sealed record CareRules(decimal MealPerPersonPerThreeHours, decimal HotelPerNightCap)
+{
+    public CareReceiptRates? Receipts { get; init; }
+}
 
 public sealed record BaggageRules(decimal InterimPerDay, int InterimMaxDays, int LostAfterDays);
 

@@ -38,6 +38,14 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         };
     }
 
+    /// <summary>The caps care receipts are paid back up to, where the version in force pays care against receipts and care is due.</summary>
+    public CareReceiptCaps? ReceiptCapsFor(DisruptionFacts facts)
+        => CareCalculator.ReceiptCaps(facts, policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc)), RegulationScope.For(facts));
+
+    /// <summary>Whether the bot may grant this much on its own for the disruption (the version's automatic approval limit).</summary>
+    public bool WithinAutomaticLimit(DisruptionFacts facts, decimal amount, string currency)
+        => policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc)).AutomaticApprovalLimit.TryGetValue(currency, out var limit) && amount <= limit;
+
     /// <summary>The policy version in force for flights on that day.</summary>
     public string VersionOn(DateOnly day) => policies.InForceOn(day).Version;
 

@@ -105,6 +105,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
             UsesUp = request.UsesUp,
             Approval = request.Approval,
             Choice = request.Choice,
+            Receipts = request.Receipts,
         };
         await LedgerRows.InsertEntryAsync(connection, entry, attempt, cancellationToken).ConfigureAwait(false);
         // What finance is to pay, in the grant's own transaction: a grant is never without its instruction.

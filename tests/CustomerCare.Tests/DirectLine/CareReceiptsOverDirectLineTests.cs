@@ -1,0 +1,53 @@
+using System.Net;
+using CustomerCare.Ledger;
+using CustomerCare.Remedies;
+using CustomerCare.Tests.Supervisors;
+using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CustomerCare.Tests.DirectLine;
+
+/// <summary>
+/// A receipt sent the way Web Chat's attachment button sends it (a Direct Line upload) is paid back within the caps,
+/// and stays with the grant: the ledger keeps its link, which serves the file, and supervisors see it in the transcript.
+/// </summary>
+public sealed class CareReceiptsOverDirectLineTests
+{
+    [Fact]
+    public async Task AnUploadedReceipt_IsPaidBack_AndItsFileStaysWithTheGrant()
+    {
+        await using var host = new BotHost();
+        var http = host.CreateClient();
+        var customer = await new DirectLineClient(http).StartAsync();
+        foreach (var text in new[] { "My flight CC218 was delayed, booking DEMO07", "Vorbild", "Money", "receipts", "Meals", "18.50" })
+        {
+            await customer.PostMessageAsync(text);
+        }
+        var jpeg = "\xFF\xD8\xFF\xE0 not really a photo"u8.ToArray();
+        using (var form = new MultipartFormDataContent())
+        {
+            var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{customer.UserId}}}"}}""");
+            activity.Headers.ContentType = new("application/vnd.microsoft.activity");
+            form.Add(activity, "activity", "blob");
+            var file = new ByteArrayContent(jpeg);
+            file.Headers.ContentType = new("image/jpeg");
+            form.Add(file, "file", "lunch.jpg");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/upload?userId={customer.UserId}") { Content = form };
+            request.Headers.Authorization = new("Bearer", customer.Token);
+            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
+        }
+        await customer.PostMessageAsync("that's all");
+        await customer.PostMessageAsync("yes");
+        Assert.Contains(await customer.BotTextsAsync(), t => t.Contains("Paid back: €18.50", StringComparison.Ordinal));
+
+        var ledger = host.Services.GetRequiredService<ICompensationLedger>();
+        var care = Assert.Single(await ledger.ForBookingAsync("DEMO07", CancellationToken.None), e => e.Remedies.Any(r => r.Kind == RemedyKind.Care));
+        var receipt = Assert.Single(care.Receipts);
+        Assert.Equal((CareExpense.Meals, 18.50m, "lunch.jpg", "image/jpeg"), (receipt.Expense, receipt.Amount, receipt.FileName, receipt.ContentType));
+        Assert.Equal(jpeg, await http.GetByteArrayAsync(new Uri(receipt.ContentUrl).PathAndQuery));
+
+        var supervisor = await SupervisorSession.SignInAsync(host);
+        var page = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/supervisors/conversations/directline/{customer.ConversationId}"));
+        Assert.Contains("Receipts: Meals 18.50 EUR, lunch.jpg", page, StringComparison.Ordinal);
+    }
+}
