@@ -25,7 +25,7 @@ public sealed class LiteDbTranscriptExpiry(LiteDatabase database, LiteDbWriter w
 
     /// <summary>
     /// On the writer, so nothing changes underneath: a conversation is deleted only if it is still inactive and has no
-    /// case waiting for or held by a person; the files the customer uploaded go with it.
+    /// case waiting for or held by a person; the files the customer uploaded go with it, but for receipts a grant keeps.
     /// </summary>
     private List<string> DeleteExpired(LiteDatabase db, string[] keys, DateTime cutoff)
     {
@@ -43,7 +43,8 @@ public sealed class LiteDbTranscriptExpiry(LiteDatabase database, LiteDbWriter w
             {
                 continue;
             }
-            foreach (var upload in Uploads(db, key))
+            var kept = db.GetCollection(LiteDbLedger.KeptUploadsCollection);
+            foreach (var upload in Uploads(db, key).Where(id => kept.FindById(id) is null))
             {
                 db.FileStorage.Delete(upload);
             }

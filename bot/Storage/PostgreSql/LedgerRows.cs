@@ -8,8 +8,19 @@ namespace CustomerCare.Bot.Storage.PostgreSql;
 /// <summary>How a grant, its claims and a refused attempt are written into the ledger's tables (by a grant, or when a ledger is carried over).</summary>
 internal static class LedgerRows
 {
+    /// <summary>The grant's row, and the uploads its receipts point to (kept from retention with it).</summary>
     /// <param name="carried">Carrying a ledger over: rows already there are left as they are.</param>
-    public static Task<int> InsertEntryAsync(NpgsqlConnection connection, LedgerEntry entry, Guid attempt, CancellationToken cancellationToken, bool carried = false)
+    public static async Task<int> InsertEntryAsync(NpgsqlConnection connection, LedgerEntry entry, Guid attempt, CancellationToken cancellationToken, bool carried = false)
+    {
+        var inserted = await InsertRowAsync(connection, entry, attempt, carried, cancellationToken).ConfigureAwait(false);
+        foreach (var upload in inserted == 1 ? ReceiptUploads.Of(entry) : [])
+        {
+            await connection.ExecuteAsync("INSERT INTO kept_uploads (id, grant_reference) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING", cancellationToken, upload, entry.Reference).ConfigureAwait(false);
+        }
+        return inserted;
+    }
+
+    private static Task<int> InsertRowAsync(NpgsqlConnection connection, LedgerEntry entry, Guid attempt, bool carried, CancellationToken cancellationToken)
         => connection.ExecuteAsync("""
             INSERT INTO ledger_entries (reference, attempt, booking, passenger, kind, channel, actor_kind, actor_id, tier, granted_utc, conversation, entry)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)

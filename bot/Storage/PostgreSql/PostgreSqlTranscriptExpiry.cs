@@ -35,7 +35,7 @@ public sealed class PostgreSqlTranscriptExpiry(NpgsqlDataSource dataSource) : IT
                             FROM transcript_entries t JOIN expired e ON t.conversation_hash = e.key_hash,
                                  jsonb_array_elements(CASE WHEN jsonb_typeof(t.json::jsonb->'attachments') = 'array' THEN t.json::jsonb->'attachments' ELSE '[]'::jsonb END) AS a
                             WHERE t.json LIKE '%/v3/directline/attachments/%') AS f
-                        WHERE u.id = f.id),
+                        WHERE u.id = f.id AND NOT EXISTS (SELECT 1 FROM kept_uploads k WHERE k.id = u.id)),
                     transcripts AS (DELETE FROM transcript_entries t USING expired e WHERE t.conversation_hash = e.key_hash)
                     DELETE FROM conversation_summaries s USING expired e WHERE s.key_hash = e.key_hash
                     """, ct, PostgreSqlCommands.Utc(cutoffUtc), CaseRows.Name(CaseStatus.Closed), Batch).ConfigureAwait(false);

@@ -13,10 +13,17 @@ namespace CustomerCare.Tests.DirectLine;
 /// </summary>
 public sealed class CareReceiptsOverDirectLineTests
 {
-    [Fact]
-    public async Task AnUploadedReceipt_IsPaidBack_AndItsFileStaysWithTheGrant()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task AnUploadedReceipt_IsPaidBack_AndItsFileStaysWithTheGrant_WhenTheConversationExpires(bool postgreSql)
     {
         await using var host = new BotHost();
+        if (postgreSql)
+        {
+            host.Settings["Storage:Provider"] = "PostgreSql";
+            host.Settings["ConnectionStrings:CustomerCare"] = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync("receipts");
+        }
         var http = host.CreateClient();
         var customer = await new DirectLineClient(http).StartAsync();
         foreach (var text in new[] { "My flight CC218 was delayed, booking DEMO07", "Vorbild", "Money", "receipts", "Meals", "18.50" })
@@ -24,18 +31,7 @@ public sealed class CareReceiptsOverDirectLineTests
             await customer.PostMessageAsync(text);
         }
         var jpeg = "\xFF\xD8\xFF\xE0 not really a photo"u8.ToArray();
-        using (var form = new MultipartFormDataContent())
-        {
-            var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{customer.UserId}}}"}}""");
-            activity.Headers.ContentType = new("application/vnd.microsoft.activity");
-            form.Add(activity, "activity", "blob");
-            var file = new ByteArrayContent(jpeg);
-            file.Headers.ContentType = new("image/jpeg");
-            form.Add(file, "file", "lunch.jpg");
-            using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/upload?userId={customer.UserId}") { Content = form };
-            request.Headers.Authorization = new("Bearer", customer.Token);
-            Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request)).StatusCode);
-        }
+        Assert.Equal(HttpStatusCode.OK, await UploadAsync(http, customer, "lunch.jpg", jpeg));
         await customer.PostMessageAsync("that's all");
         await customer.PostMessageAsync("yes");
         Assert.Contains(await customer.BotTextsAsync(), t => t.Contains("Paid back: €18.50", StringComparison.Ordinal));
@@ -49,5 +45,28 @@ public sealed class CareReceiptsOverDirectLineTests
         var supervisor = await SupervisorSession.SignInAsync(host);
         var page = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/supervisors/conversations/directline/{customer.ConversationId}"));
         Assert.Contains("Receipts: Meals 18.50 EUR, lunch.jpg", page, StringComparison.Ordinal);
+
+        // Retention deletes the conversation and its other uploads; the receipt stays with its grant.
+        Assert.Equal(HttpStatusCode.OK, await UploadAsync(http, customer, "selfie.jpg", "JPEG"u8.ToArray()));
+        var other = (await customer.GetActivitiesAsync()).Activities.SelectMany(a => a!["attachments"]?.AsArray() ?? [])
+            .Select(a => a!["contentUrl"]?.GetValue<string>()).OfType<string>().Single(u => u != receipt.ContentUrl);
+        await Task.Delay(1500);
+        Assert.True(await host.Services.GetRequiredService<CustomerCare.Bot.Supervisors.ITranscriptExpiry>().DeleteInactiveSinceAsync(DateTime.UtcNow.AddDays(1)) > 0, "nothing expired");
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(other).PathAndQuery)).StatusCode);
+        Assert.Equal(jpeg, await http.GetByteArrayAsync(new Uri(receipt.ContentUrl).PathAndQuery));
+    }
+
+    private static async Task<HttpStatusCode> UploadAsync(HttpClient http, DirectLineClient customer, string name, byte[] bytes)
+    {
+        using var form = new MultipartFormDataContent();
+        var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{customer.UserId}}}"}}""");
+        activity.Headers.ContentType = new("application/vnd.microsoft.activity");
+        form.Add(activity, "activity", "blob");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new("image/jpeg");
+        form.Add(file, "file", name);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/upload?userId={customer.UserId}") { Content = form };
+        request.Headers.Authorization = new("Bearer", customer.Token);
+        return (await http.SendAsync(request)).StatusCode;
     }
 }
