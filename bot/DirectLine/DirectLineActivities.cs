@@ -1,4 +1,5 @@
 using CustomerCare.Bot.Http;
+using CustomerCare.Schema;
 using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.DirectLine;
@@ -37,6 +38,11 @@ public static class DirectLineActivities
         if (read.Activity is not { } activity)
         {
             return read.Error!;
+        }
+        // A file reaches the bot only through the upload endpoint: an attachment naming one of its uploads is dropped.
+        if (activity.Attachments is { Count: > 0 } attachments)
+        {
+            activity.Attachments = attachments.Where(a => !UploadLinks.NamesAnUpload(a)).ToList();
         }
         return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);
     }

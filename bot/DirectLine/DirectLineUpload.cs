@@ -55,7 +55,8 @@ public static class DirectLineUpload
         var activity = await ReadActivityAsync(form, cancellationToken).ConfigureAwait(false) ?? new Activity { Type = ActivityTypes.Message };
         activity.Type ??= ActivityTypes.Message;
         activity.From ??= new ChannelAccount { Id = userId };
-        activity.Attachments ??= [];
+        // Only the files of this request become uploads: an attachment the client names itself as one is dropped.
+        activity.Attachments = (activity.Attachments ?? []).Where(a => !UploadLinks.NamesAnUpload(a)).ToList();
         foreach (var file in form.Files.Where(f => f.Name != "activity"))
         {
             activity.Attachments.Add(await StoreAsync(uploads, request, file, cancellationToken).ConfigureAwait(false));

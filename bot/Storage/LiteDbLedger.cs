@@ -94,7 +94,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
     private Task<GrantOutcome> Grant(GrantRequest request)
     {
         var now = _clock.GetUtcNow().UtcDateTime;
-        var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family);
+        var claims = request.Claims;
         IReadOnlyList<string> legacy = _olderKeysPossible ? EntitlementClaims.LegacyKeys(request.Who, request.Family) : [];
         return _writer.WriteAsync<GrantOutcome>(db =>
         {

@@ -8,15 +8,5 @@ namespace CustomerCare.Bot.Storage;
 /// </summary>
 internal static class ReceiptUploads
 {
-    public const string Path = "/v3/directline/attachments/";
-
-    /// <summary>The upload id of an attachment link to the bot's own Direct Line; null for any other link.</summary>
-    public static string? IdOf(string? url)
-    {
-        var at = url?.IndexOf(Path, StringComparison.Ordinal) ?? -1;
-        var id = at < 0 ? null : url![(at + Path.Length)..];
-        return id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiLetterOrDigit) ? id : null;
-    }
-
-    public static IReadOnlyList<string> Of(LedgerEntry entry) => entry.Receipts.Select(r => IdOf(r.ContentUrl)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+    public static IReadOnlyList<string> Of(LedgerEntry entry) => entry.Receipts.Select(r => Schema.UploadLinks.IdOf(r.ContentUrl)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
 }

@@ -35,7 +35,7 @@ public static class HandoffCard
         };
         if (caseFile.Summary is { Length: > 0 } summary)
         {
-            facts.Add(Fact("What the bot could not decide", summary));
+            facts.Add(Fact("What the bot could not decide", MarkdownText.Neutral(summary)));
         }
         var body = new JsonArray
         {
@@ -94,9 +94,10 @@ public static class HandoffCard
         ["weight"] = bold ? "Bolder" : "Default",
     };
 
-    /// <summary>The receipts a care grant paid back, each with its link, for the agent to open.</summary>
+    /// <summary>The receipts a care grant paid back; their files open from the transcript, so the customer's names make no links here.</summary>
     private static string ReceiptsText(CustomerCare.Ledger.LedgerEntry entry) => entry.Receipts.Count == 0 ? string.Empty
-        : "; receipts: " + string.Join(", ", entry.Receipts.Select(r => string.Create(CultureInfo.InvariantCulture, $"[{r.FileName}]({r.ContentUrl}) {r.Expense} {r.Amount:0.00} {r.Currency}")));
+        : "; receipts (open them from the full transcript): " + string.Join(", ", entry.Receipts.Select(r =>
+            string.Create(CultureInfo.InvariantCulture, $"{r.Expense} {r.Amount:0.00} {r.Currency} ({MarkdownText.Neutral(r.FileName)})")));
 
     /// <summary>"; payout sent 2026-12-01", "; payout rejected: account closed", … — nothing for a grant without a payout.</summary>
     private static string PayoutText(IReadOnlyDictionary<string, PayoutState>? payouts, string reference)

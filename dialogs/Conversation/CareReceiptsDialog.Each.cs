@@ -67,10 +67,12 @@ public sealed partial class CareReceiptsDialog
     private static async Task<DialogTurnResult> KeepAsync(WaterfallStepContext<CareReceiptsFlow> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
-        if (step.Result is Attachment { ContentUrl: { } url } file && flow is { Expense: { } expense, Amount: { } amount })
+        if (step.Result is Attachment file && UploadLinks.IdOf(file.ContentUrl) is { } upload && flow is { Expense: { } expense, Amount: { } amount })
         {
-            var name = string.IsNullOrWhiteSpace(file.Name) ? "receipt" : file.Name.Trim();
-            flow.Receipts.Add(new CareReceipt(expense, amount, flow.Currency, name.Length > 100 ? name[..100] : name, file.ContentType ?? "application/octet-stream", url));
+            // Kept small and the bot's own: the name cut, the type the prompt read, the link rebuilt from the upload id.
+            var name = string.Concat((string.IsNullOrWhiteSpace(file.Name) ? "receipt" : file.Name.Trim()).Where(c => !char.IsControl(c)));
+            flow.Receipts.Add(new CareReceipt(expense, amount, flow.Currency, name.Length > 100 ? name[..100] : name, file.ContentType ?? "application/octet-stream",
+                UploadLinks.For(upload)));
         }
         else
         {

@@ -9,6 +9,7 @@ using CustomerCare.Localization;
 using CustomerCare.Operations;
 using CustomerCare.Payouts;
 using CustomerCare.Remedies;
+using CustomerCare.Schema;
 
 namespace CustomerCare.Conversation;
 
@@ -26,6 +27,7 @@ public sealed partial class CareReceiptsDialog : ComponentDialog
     private const string FilePrompt = "receipts.file";
     private const string ConfirmPrompt = "receipts.confirm";
     private const string Done = "done";
+    private const int MaxSummary = 2_000;
     private readonly CompensationGrants _grants;
     private readonly HandoffDesk _handoff;
     private readonly ConversationState<ConversationData> _conversationState;
@@ -42,7 +44,8 @@ public sealed partial class CareReceiptsDialog : ComponentDialog
         AddDialog(new WaterfallDialog<CareReceiptsFlow>(ReceiptSteps, [AskExpenseAsync, AskAmountAsync, AskFileAsync, KeepAsync]));
         AddDialog(new ChoicePrompt(ExpensePrompt));
         AddDialog(new NumberPrompt<decimal>(AmountPrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value is > 0m and <= 10_000m && decimal.Round(prompt.Recognized.Value, 2) == prompt.Recognized.Value)));
-        AddDialog(new AttachmentPrompt(FilePrompt));
+        // A receipt is a file uploaded in this conversation through the bot's own Direct Line (Web Chat's attachment button).
+        AddDialog(new AttachmentPrompt(FilePrompt, (prompt, _) => Task.FromResult(UploadLinks.IdOf(prompt.Recognized.Value?.ContentUrl) is not null)));
         AddDialog(new Dialogs.Prompts.ConfirmPrompt(ConfirmPrompt));
     }
 
@@ -130,6 +133,7 @@ public sealed partial class CareReceiptsDialog : ComponentDialog
         var conversation = await _conversationState.LoadAsync(step.Context, cancellationToken).ConfigureAwait(false);
         var summary = "Care receipts above the policy's caps: " + string.Join("; ", decision.AboveCaps.Select(r =>
             $"{r.Expense} {r.Amount.ToString("0.00", CultureInfo.InvariantCulture)} {r.Currency} ({r.FileName}: {r.ContentUrl})"));
+        summary = summary.Length <= MaxSummary ? summary : summary[..MaxSummary] + "…";
         await _handoff.HandToPersonAsync(step.Context, conversation, CaseReason.PolicyNeedsPerson, conversation.LastReport, cancellationToken, summary).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }

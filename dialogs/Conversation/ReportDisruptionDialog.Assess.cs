@@ -81,7 +81,8 @@ public sealed partial class ReportDisruptionDialog
             flow.ShownOffer = text;
             return await step.PromptAsync(MoneyOrVoucherPrompt, new PromptOptions
             {
-                Prompt = MessageFactory.Attachment(card, text),
+                // The card says it all (its fallback text where cards do not show); the ledger keeps the same words as shown.
+                Prompt = MessageFactory.Attachment(card),
                 RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
                 Choices = MoneyOrVoucher(culture),
                 MaxAttempts = 3,

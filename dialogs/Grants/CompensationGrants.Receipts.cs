@@ -23,8 +23,9 @@ public sealed partial class CompensationGrants
 
     /// <summary>
     /// Pays back what of <paramref name="receipts"/> fits the policy's caps, per expense, as one care grant that keeps the
-    /// receipts; the bot only within the automatic approval limit. Care is then used up for the journey, so a receipt
-    /// sent again, from any channel, is not paid twice.
+    /// receipts; the bot only within the automatic approval limit and, with what the disruption already brought, an
+    /// agent's authority. Care is then used up for the journey, and each receipt's file is claimed by the grant, so a
+    /// receipt sent again, from any channel or for another passenger, is not paid twice.
     /// </summary>
     public async Task<ReceiptsDecision> GrantReceiptsAsync(DisruptionClaim claim, GrantActor actor, IReadOnlyList<CareReceipt> receipts, CancellationToken cancellationToken)
     {
@@ -38,7 +39,9 @@ public sealed partial class CompensationGrants
                 {
                     return new ReceiptsDecision(null, within, above, aboveAmount);
                 }
-                if (actor.Kind == ActorKind.Bot && !Policy.WithinAutomaticLimit(open.Assessed.Facts, within.Sum(r => r.Amount), open.Caps.Currency))
+                // The bot alone: within the automatic limit, and with what the disruption already brought, within an agent's authority.
+                if (actor.Kind == ActorKind.Bot && (!Policy.WithinAutomaticLimit(open.Assessed.Facts, within.Sum(r => r.Amount), open.Caps.Currency)
+                    || AgentAuthority.Check([.. within, .. open.Assessed.AlreadyBrought], claim.Currency) is not AuthorityVerdict.Within))
                 {
                     return new ReceiptsDecision(new GrantOutcome.Refused(GrantRefusal.NeedsPerson), [], receipts, total);
                 }

@@ -27,6 +27,9 @@ public sealed partial class CompensationGrants(
 
     public ICompensationLedger Ledger => ledger;
 
+    /// <summary>What an agent may grant without a supervisor: the bot's own grants for one disruption never add up to more.</summary>
+    public AuthorityLimits AgentAuthority => agentAuthority;
+
     /// <summary>The policy engine every grant is derived from.</summary>
     public RemedyPolicyEngine Policy => policy;
 
@@ -258,7 +261,7 @@ public sealed partial class CompensationGrants(
                 }
                 var approval = new ApprovalRequest(ApprovalReferences.New(), caseReference, request.Who, request.Subject, request.Remedies, request.StandsInFor,
                     request.PolicyVersion, request.OverrideReason, request.Tier, request.SeverityBand, request.Actor, clock.GetUtcNow().UtcDateTime, above);
-                var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family);
+                var claims = request.Claims;
                 return new GrantOutcome.NeedsApproval(await approvals.RequestAsync(approval, claims, cancellationToken).ConfigureAwait(false));
             default:
                 return await ledger.TryGrantAsync(request, cancellationToken).ConfigureAwait(false);

@@ -41,6 +41,13 @@ public static class EntitlementClaims
         return claims;
     }
 
+    /// <summary>One claim per receipt file (the bot's upload id, or the link for a file elsewhere): a file is paid back once, for whomever.</summary>
+    public static IReadOnlyList<EntitlementClaim> ForReceipts(IEnumerable<CareReceipt> receipts)
+        => receipts.Select(r => Schema.UploadLinks.IdOf(r.ContentUrl) is { } upload ? "U:" + upload : "L:" + r.ContentUrl)
+            .Distinct(StringComparer.Ordinal)
+            .Select(identity => new EntitlementClaim("Receipt", identity, RemedyKind.Care, TicketNumber: null, ByName: false))
+            .ToList();
+
     /// <summary>
     /// The keys grants were stored under before entitlements followed the journey (passenger id, booking, flight, date
     /// and the kind reported): one such grant held every entitlement of its family for that flight.

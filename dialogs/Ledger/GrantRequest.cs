@@ -29,6 +29,12 @@ public sealed record GrantRequest(
     /// <summary>Which disruption of the journey the grant is for.</summary>
     public DisruptionFamily Family => DisruptionFamilies.Of(Subject.Kind);
 
+    /// <summary>
+    /// What the grant claims, once and for all: its entitlements for the passenger and journey, and each receipt's
+    /// file (whoever it is sent for, a file is paid back once).
+    /// </summary>
+    public IReadOnlyList<EntitlementClaim> Claims => [.. EntitlementClaims.For(Who, UsesUp, Family), .. EntitlementClaims.ForReceipts(Receipts)];
+
     /// <summary>The entitlements the grant uses up.</summary>
     public IReadOnlyList<RemedyKind> UsesUp => Remedies.Select(r => r.Kind).Concat(StandsInFor).Distinct().Order().ToList();
 

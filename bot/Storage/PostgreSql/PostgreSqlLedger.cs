@@ -42,7 +42,7 @@ public sealed class PostgreSqlLedger(NpgsqlDataSource dataSource, TimeProvider c
         }
         var attempt = Guid.NewGuid();
         var now = clock.GetUtcNow().UtcDateTime;
-        var claims = EntitlementClaims.For(request.Who, request.UsesUp, request.Family).DistinctBy(c => c.Id).ToList();
+        var claims = request.Claims.DistinctBy(c => c.Id).ToList();
         // A claim stored meanwhile by a writer that did not hold the lock would fail the insert: the next attempt sees it.
         // Once begun, a grant is carried through whatever the caller's cancellation (a dropped request): stopped at its
         // commit it could be made without the customer ever being told.

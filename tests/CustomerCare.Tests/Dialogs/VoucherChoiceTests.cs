@@ -32,12 +32,15 @@ public sealed partial class VoucherChoiceTests
             replies.Add(conversation.NextReply());
         }
         var offer = replies.Last();
-        Assert.Contains(say.Offer, offer.Text, StringComparison.Ordinal);
         var card = Assert.Single(offer.Attachments!);
         Assert.Equal("application/vnd.microsoft.card.adaptive", card.ContentType);
         Assert.Contains("ColumnSet", card.Content.ToString(), StringComparison.Ordinal);
+        var shown = card.Content!.Value.GetProperty("fallbackText").GetString()!;
+        Assert.Contains(say.Offer, shown, StringComparison.Ordinal);
+        // Both choices are in the card itself, side by side, not only in its fallback.
+        Assert.Contains(say.Offer, System.Text.RegularExpressions.Regex.Unescape(card.Content.ToString()!), StringComparison.Ordinal);
         Assert.Equal([say.Money, say.Voucher, say.Neither], offer.SuggestedActions!.Actions!.Select(a => a.Title));
-        return (conversation, offer.Text!);
+        return (conversation, shown);
     }
 
     [Theory]

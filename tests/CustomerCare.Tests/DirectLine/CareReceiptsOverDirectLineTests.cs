@@ -40,7 +40,9 @@ public sealed class CareReceiptsOverDirectLineTests
         var care = Assert.Single(await ledger.ForBookingAsync("DEMO07", CancellationToken.None), e => e.Remedies.Any(r => r.Kind == RemedyKind.Care));
         var receipt = Assert.Single(care.Receipts);
         Assert.Equal((CareExpense.Meals, 18.50m, "lunch.jpg", "image/jpeg"), (receipt.Expense, receipt.Amount, receipt.FileName, receipt.ContentType));
-        Assert.Equal(jpeg, await http.GetByteArrayAsync(new Uri(receipt.ContentUrl).PathAndQuery));
+        // The bot's own link, relative to its address: what the client said its host was plays no part.
+        Assert.StartsWith("/v3/directline/attachments/", receipt.ContentUrl, StringComparison.Ordinal);
+        Assert.Equal(jpeg, await http.GetByteArrayAsync(receipt.ContentUrl));
 
         var supervisor = await SupervisorSession.SignInAsync(host);
         var page = WebUtility.HtmlDecode(await supervisor.GetStringAsync($"/supervisors/conversations/directline/{customer.ConversationId}"));
@@ -49,11 +51,11 @@ public sealed class CareReceiptsOverDirectLineTests
         // Retention deletes the conversation and its other uploads; the receipt stays with its grant.
         Assert.Equal(HttpStatusCode.OK, await UploadAsync(http, customer, "selfie.jpg", "JPEG"u8.ToArray()));
         var other = (await customer.GetActivitiesAsync()).Activities.SelectMany(a => a!["attachments"]?.AsArray() ?? [])
-            .Select(a => a!["contentUrl"]?.GetValue<string>()).OfType<string>().Single(u => u != receipt.ContentUrl);
+            .Select(a => a!["contentUrl"]?.GetValue<string>()).OfType<string>().Select(u => new Uri(u).PathAndQuery).Single(u => u != receipt.ContentUrl);
         await Task.Delay(1500);
         Assert.True(await host.Services.GetRequiredService<CustomerCare.Bot.Supervisors.ITranscriptExpiry>().DeleteInactiveSinceAsync(DateTime.UtcNow.AddDays(1)) > 0, "nothing expired");
-        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri(other).PathAndQuery)).StatusCode);
-        Assert.Equal(jpeg, await http.GetByteArrayAsync(new Uri(receipt.ContentUrl).PathAndQuery));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(other)).StatusCode);
+        Assert.Equal(jpeg, await http.GetByteArrayAsync(receipt.ContentUrl));
     }
 
     private static async Task<HttpStatusCode> UploadAsync(HttpClient http, DirectLineClient customer, string name, byte[] bytes)

