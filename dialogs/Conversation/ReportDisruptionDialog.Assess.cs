@@ -67,6 +67,11 @@ public sealed partial class ReportDisruptionDialog
         var lines = open.Select(o => "• " + RemedyTexts.Line(o, culture));
         await step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(nameof(Strings.OptionsIntro), regulation, proposal.PolicyVersion) + "\n" + string.Join("\n", lines)), cancellationToken).ConfigureAwait(false);
         await TellRefundAsync(step, assessed.Refund, culture).ConfigureAwait(false);
+        if (assessed.Remedies.Count == 0 && !assessed.NeedsPerson)
+        {
+            // Only what has no amount to grant now is open (care against receipts): nothing to confirm.
+            return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
+        }
         if (assessed.NeedsPerson)
         {
             await SayAsync(step, nameof(Strings.NeedsPersonApproval), cancellationToken).ConfigureAwait(false);

@@ -96,4 +96,20 @@ public sealed class CareReceiptsTests
         var open = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
         Assert.Contains("Meals 32.00 EUR (dinner.png", open.Summary, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public async Task ReportingAgain_WhenOnlyReceiptsAreOpen_OffersThemAndAsksToConfirmNothing(Phrases say)
+    {
+        using var conversation = await GrantedWithoutCareAsync(say);
+
+        await conversation.SayAsync(say.Report);
+        var again = await conversation.SayAsync("Vorbild");
+
+        Assert.Contains(say.Locale == "en-US" ? "say \"receipts\"" : "Sagen Sie „Belege“", again, StringComparison.Ordinal);
+        Assert.DoesNotContain(say.Locale == "en-US" ? "Shall I grant" : "Soll ich", again, StringComparison.Ordinal);
+        Assert.Single(await conversation.Ledger.ForBookingAsync("DEMO07", CancellationToken.None));
+        // The receipts can follow straight away: the report identified the journey.
+        Assert.Contains(say.Caps, await conversation.SayAsync(say.Receipts), StringComparison.Ordinal);
+    }
 }
