@@ -55,8 +55,9 @@ public static class DirectLineUpload
         var activity = await ReadActivityAsync(form, cancellationToken).ConfigureAwait(false) ?? new Activity { Type = ActivityTypes.Message };
         activity.Type ??= ActivityTypes.Message;
         activity.From ??= new ChannelAccount { Id = userId };
-        // Only the files of this request become uploads: an attachment the client names itself as one is dropped.
-        activity.Attachments = (activity.Attachments ?? []).Where(a => !UploadLinks.NamesAnUpload(a)).ToList();
+        // An upload's attachments are its files, and only those: what the activity part lists itself (a page's local
+        // blob: preview, or a link the client names as one of the bot's uploads) is dropped.
+        activity.Attachments = [];
         foreach (var file in form.Files.Where(f => f.Name != "activity"))
         {
             activity.Attachments.Add(await StoreAsync(uploads, request, file, cancellationToken).ConfigureAwait(false));

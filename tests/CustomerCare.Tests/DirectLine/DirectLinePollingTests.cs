@@ -100,7 +100,8 @@ public sealed class DirectLinePollingTests : IDisposable
         var http = _host.CreateClient();
         var client = await new DirectLineClient(http).StartAsync();
         using var form = new MultipartFormDataContent();
-        var activity = new StringContent("""{"type":"message","text":"my boarding pass","from":{"id":"x"}}""");
+        // As a page sends it: the activity part lists the file with its local preview link; the bot's upload replaces it.
+        var activity = new StringContent("""{"type":"message","text":"my boarding pass","from":{"id":"x"},"attachments":[{"contentType":"image/png","contentUrl":"blob:http://page/1","name":"pass.png"}]}""");
         activity.Headers.ContentType = new("application/vnd.microsoft.activity");
         form.Add(activity, "activity", "blob");
         var file = new ByteArrayContent("PNGDATA"u8.ToArray());
@@ -113,7 +114,7 @@ public sealed class DirectLinePollingTests : IDisposable
         await DirectLineClient.ReadJsonAsync(response);
 
         var (activities, _) = await client.GetActivitiesAsync();
-        var attachment = activities[0]!["attachments"]![0]!;
+        var attachment = Assert.Single(activities[0]!["attachments"]!.AsArray())!;
         Assert.Equal("pass.png", attachment["name"]!.GetValue<string>());
         Assert.Equal(client.UserId, activities[0]!["from"]!["id"]!.GetValue<string>());
         var bytes = await http.GetByteArrayAsync(new Uri(attachment["contentUrl"]!.GetValue<string>()).PathAndQuery);
