@@ -34,6 +34,11 @@ public static class BotMessagesEndpoint
         {
             return ErrorResults.Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity needs 'conversation.id' and an absolute 'serviceUrl'.");
         }
+        if (string.Equals(activity.ServiceUrl, CustomerCare.Schema.OwnDirectLine.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+        {
+            // The bot's own Direct Line delivers in-process; a channel naming it would pass for it (and its uploads).
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadServiceUrl", "This serviceUrl is the bot's own Direct Line: no channel sends from it.");
+        }
 
         activity.CallerId = null;
         var invokeResponse = await adapter.ProcessActivityAsync(activity, connectors.Create(activity.ServiceUrl!), cancellationToken, identity).ConfigureAwait(false);

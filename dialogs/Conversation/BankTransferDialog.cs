@@ -56,28 +56,10 @@ public sealed partial class BankTransferDialog : ComponentDialog
     }
 
     private static Task<DialogTurnResult> AskReferenceAsync(WaterfallStepContext<BankTransferFlow> step, CancellationToken cancellationToken)
-        => step.Flow.BookingReference is { } known
-            ? step.NextAsync(known, cancellationToken)
-            : step.PromptAsync(ReferencePrompt, new PromptOptions
-            {
-                Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.TransferAskReference))),
-                RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.BookingReferenceRetry))),
-                MaxAttempts = 3,
-            }, cancellationToken);
+        => TravellerSteps.AskReferenceAsync(step, ReferencePrompt, nameof(Strings.TransferAskReference), cancellationToken);
 
     private static Task<DialogTurnResult> AskLastNameAsync(WaterfallStepContext<BankTransferFlow> step, CancellationToken cancellationToken)
-    {
-        if (BookingReferences.Normalize(step.Result as string) is not { } reference)
-        {
-            return step.EndDialogAsync(null, cancellationToken);
-        }
-        step.Flow.BookingReference = reference;
-        return step.PromptAsync(LastNamePrompt, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskLastName))),
-            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.LastNameRetry))),
-        }, cancellationToken);
-    }
+        => TravellerSteps.AskLastNameAsync(step, LastNamePrompt, cancellationToken);
 
     private Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<BankTransferFlow> step, CancellationToken cancellationToken)
         => SharedLastNameStep.AskFirstNameIfSharedAsync(step, _grants.Operations, FirstNamePrompt, cancellationToken);

@@ -44,8 +44,10 @@ public sealed partial class CareReceiptsDialog : ComponentDialog
         AddDialog(new WaterfallDialog<CareReceiptsFlow>(ReceiptSteps, [AskExpenseAsync, AskAmountAsync, AskFileAsync, KeepAsync]));
         AddDialog(new ChoicePrompt(ExpensePrompt));
         AddDialog(new NumberPrompt<decimal>(AmountPrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value is > 0m and <= 10_000m && decimal.Round(prompt.Recognized.Value, 2) == prompt.Recognized.Value)));
-        // A receipt is a file uploaded in this conversation through the bot's own Direct Line (Web Chat's attachment button).
-        AddDialog(new AttachmentPrompt(FilePrompt, (prompt, _) => Task.FromResult(UploadLinks.IdOf(prompt.Recognized.Value?.ContentUrl) is not null)));
+        // A receipt is a file uploaded in this conversation through the bot's own Direct Line (Web Chat's attachment button):
+        // its service lets no client name an upload itself, and no channel can send as that service.
+        AddDialog(new AttachmentPrompt(FilePrompt, (prompt, _) => Task.FromResult(prompt.Context.Activity.ServiceUrl == OwnDirectLine.ServiceUrl
+            && UploadLinks.IdOf(prompt.Recognized.Value?.ContentUrl) is not null)));
         AddDialog(new Dialogs.Prompts.ConfirmPrompt(ConfirmPrompt));
     }
 

@@ -36,28 +36,10 @@ public sealed class CompensationStatusDialog : ComponentDialog
     }
 
     private static Task<DialogTurnResult> AskReferenceAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
-        => step.Flow.BookingReference is { } known
-            ? step.NextAsync(known, cancellationToken)
-            : step.PromptAsync(ReferencePrompt, new PromptOptions
-            {
-                Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.StatusAskReference))),
-                RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.BookingReferenceRetry))),
-                MaxAttempts = 3,
-            }, cancellationToken);
+        => TravellerSteps.AskReferenceAsync(step, ReferencePrompt, nameof(Strings.StatusAskReference), cancellationToken);
 
     private static Task<DialogTurnResult> AskLastNameAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
-    {
-        if (BookingReferences.Normalize(step.Result as string) is not { } reference)
-        {
-            return step.EndDialogAsync(null, cancellationToken);
-        }
-        step.Flow.BookingReference = reference;
-        return step.PromptAsync(LastNamePrompt, new PromptOptions
-        {
-            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskLastName))),
-            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.LastNameRetry))),
-        }, cancellationToken);
-    }
+        => TravellerSteps.AskLastNameAsync(step, LastNamePrompt, cancellationToken);
 
     /// <summary>Each traveller sees their own grants only: where travellers share the last name, the first name tells them apart.</summary>
     private Task<DialogTurnResult> AskFirstNameIfSharedAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)

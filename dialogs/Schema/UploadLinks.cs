@@ -13,7 +13,8 @@ public static class UploadLinks
     {
         var at = url?.IndexOf(Path, StringComparison.Ordinal) ?? -1;
         var id = at < 0 ? null : url![(at + Path.Length)..];
-        return id is { Length: > 0 and <= 64 } && id.All(char.IsAsciiLetterOrDigit) ? id : null;
+        // Exactly as the upload endpoint makes them: 32 lowercase hex digits (so one file has one id, one claim).
+        return id is { Length: 32 } && id.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f') ? id : null;
     }
 
     /// <summary>The link to an upload, relative to the bot's own address.</summary>

@@ -21,6 +21,8 @@ public sealed class ReceiptAttackTests
     private static Activity File(string name, string type, string url) => new()
     {
         Type = ActivityTypes.Message,
+        // As the bot's own Direct Line delivers an upload.
+        ServiceUrl = OwnDirectLine.ServiceUrl,
         Attachments = [new Attachment { Name = name, ContentType = type, ContentUrl = url }],
     };
 

@@ -37,6 +37,8 @@ public sealed class CareReceiptsTests
     private static Activity File(string name, string type) => new()
     {
         Type = ActivityTypes.Message,
+        // As the bot's own Direct Line delivers an upload.
+        ServiceUrl = OwnDirectLine.ServiceUrl,
         Attachments = [new Attachment { Name = name, ContentType = type, ContentUrl = "https://bot.test/v3/directline/attachments/" + Guid.NewGuid().ToString("N") }],
     };
 
