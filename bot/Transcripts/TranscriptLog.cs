@@ -6,7 +6,8 @@ namespace CustomerCare.Bot.Transcripts;
 
 /// <summary>
 /// Appends activities to the transcript queue as they will be stored: timestamped, with a role, and with card
-/// numbers, IBANs, e-mail addresses and phone numbers masked in the text (the live activity is not changed).
+/// numbers, IBANs, e-mail addresses and phone numbers masked in the text, in attachments' names and cards, in
+/// channel data and in submitted values (the live activity is not changed).
 /// </summary>
 public sealed class TranscriptLog(TranscriptQueue queue, TimeProvider clock)
 {
@@ -17,6 +18,25 @@ public sealed class TranscriptLog(TranscriptQueue queue, TimeProvider clock)
         stored.Text = Mask(activity.Text);
         stored.Speak = Mask(activity.Speak);
         stored.Summary = Mask(activity.Summary);
+        // Cards, channel data and submitted values carry what people typed as well: each of their strings is masked too.
+        // Whatever cannot be masked is not kept: the turn goes on, the transcript keeps the text.
+        try
+        {
+            stored.ChannelData = MaskedJson.Of(activity.ChannelData);
+            stored.Value = MaskedJson.Of(activity.Value);
+            stored.Attachments = activity.Attachments?.Select(a => new Attachment
+            {
+                ContentType = a.ContentType,
+                ContentUrl = a.ContentUrl,
+                Content = MaskedJson.Of(a.Content),
+                Name = Mask(a.Name),
+                ThumbnailUrl = a.ThumbnailUrl,
+            }).ToList();
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or ArgumentException)
+        {
+            (stored.ChannelData, stored.Value, stored.Attachments) = (null, null, null);
+        }
         queue.Enqueue(new TranscriptEntry(
             activity.ChannelId ?? "unknown",
             activity.Conversation?.Id ?? "unknown",

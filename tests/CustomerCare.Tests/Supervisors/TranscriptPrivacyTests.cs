@@ -51,6 +51,36 @@ public sealed class TranscriptPrivacyTests : IDisposable
     }
 
     [Fact]
+    public async Task WhatPeopleTypeIntoCardsChannelDataAndFileNames_IsMaskedInTheStoredTranscriptToo()
+    {
+        var customer = await new DirectLineClient(_host.CreateClient()).StartAsync();
+        var response = await customer.SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/activities", new
+        {
+            type = "message",
+            from = new { id = customer.UserId },
+            value = new { iban = "DE89 3704 0044 0532 0130 00", note = "mail me at kim.probe@example.com" },
+            channelData = new { clientActivityID = "abc123", comment = "card 4111 1111 1111 1111" },
+            attachments = new object[]
+            {
+                new { contentType = "application/vnd.microsoft.card.adaptive", name = "kim.probe@example.com.json",
+                    content = new { type = "AdaptiveCard", version = "1.5", body = new object[] { new { type = "TextBlock", text = "call +49 30 1234567" } } } },
+            },
+        });
+        Assert.True(response.IsSuccessStatusCode);
+
+        var stored = await StoredAsync(customer.ConversationId!, a => a.Any(x => x.From?.Role == "user" && x.Value is not null));
+        var json = System.Text.Json.JsonSerializer.Serialize(stored.Single(x => x.Value is not null), CustomerCare.Schema.ProtocolJsonContext.Default.Activity);
+        foreach (var secret in new[] { "0532 0130", "kim.probe@example.com", "4111 1111", "1234567" })
+        {
+            Assert.DoesNotContain(secret, json, StringComparison.Ordinal);
+        }
+        Assert.Contains("[IBAN DE••]", System.Text.RegularExpressions.Regex.Unescape(json), StringComparison.Ordinal);
+        // What carries no personal data is kept as it was.
+        Assert.Contains("abc123", json, StringComparison.Ordinal);
+        Assert.Contains("AdaptiveCard", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AfterTheRetentionPeriod_TranscriptsAreDeleted_LedgerEntriesStay()
     {
         var customer = await new DirectLineClient(_host.CreateClient()).StartAsync();
