@@ -20,9 +20,6 @@ namespace CustomerCare.Bot.Storage;
 /// </summary>
 public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
 {
-    /// <summary>Uploads a grant's receipts point to, which retention leaves in place (see <see cref="ReceiptUploads"/>).</summary>
-    internal const string KeptUploadsCollection = "keptUploads";
-
     private const string Entries = "ledger";
     private const string Claims = "entitlements";
     private const string Refusals = "ledgerRefusals";
@@ -129,10 +126,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
                 LiteDbApprovalStore.Decide(db, approved.ApprovalId, r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference });
             }
             entries.Insert(ToDocument(entry));
-            foreach (var upload in ReceiptUploads.Of(entry))
-            {
-                db.GetCollection(KeptUploadsCollection).Upsert(new BsonDocument { ["_id"] = upload, ["grant"] = entry.Reference });
-            }
+            ReceiptUploads.Keep(db, entry);
             // What finance is to pay, in the grant's own transaction: a grant is never without its instruction.
             if (PayoutInstruction.For(entry) is { } payout)
             {

@@ -1,3 +1,4 @@
+using CustomerCare.Schema;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Transcripts;
 using LiteDB;
@@ -43,8 +44,7 @@ public sealed class LiteDbTranscriptExpiry(LiteDatabase database, LiteDbWriter w
             {
                 continue;
             }
-            var kept = db.GetCollection(LiteDbLedger.KeptUploadsCollection);
-            foreach (var upload in Uploads(db, key).Where(id => kept.FindById(id) is null))
+            foreach (var upload in Uploads(db, key).Where(id => !ReceiptUploads.IsKept(db, id)))
             {
                 db.FileStorage.Delete(upload);
             }
@@ -61,8 +61,8 @@ public sealed class LiteDbTranscriptExpiry(LiteDatabase database, LiteDbWriter w
             .SelectMany(activity => activity.Attachments ?? [])
             .Select(attachment => attachment.ContentUrl)
             .OfType<string>()
-            .Where(url => url.Contains("/v3/directline/attachments/", StringComparison.Ordinal))
-            .Select(url => url[(url.LastIndexOf('/') + 1)..])
+            .Select(UploadLinks.IdOf)
+            .OfType<string>()
             .Distinct()
             .ToList();
 }
