@@ -5,8 +5,8 @@ namespace CustomerCare.Bot.Operations;
 
 /// <summary>
 /// A bookings table: one row per passenger and flight; rows with the same record locator make one booking. The last
-/// columns, the passenger's e-ticket number and e-mail address and the booking's payment reference, may be empty (or
-/// missing, in files from before they were added); a booking's rows give one payment reference.
+/// columns, the passenger's e-ticket number and e-mail address, the booking's payment reference and the passenger's
+/// fare type, may be empty (or missing, in files from before they were added); a booking's rows give one payment reference.
 /// </summary>
 internal static class CsvBookings
 {
@@ -29,7 +29,10 @@ internal static class CsvBookings
             try
             {
                 string? Optional(int column) => columns > column && f[column].Length > 0 ? f[column] : null;
-                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4]), Email: Optional(13), TicketNumber: Optional(12)),
+                rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4]), Email: Optional(13), TicketNumber: Optional(12))
+                    {
+                        FareType = OperationsImportFile.FareTypeOf(Optional(15) ?? string.Empty),
+                    },
                     new Segment(f[5].ToUpperInvariant(), f[6].ToUpperInvariant(), f[7].ToUpperInvariant(),
                         OperationsImportFile.Utc(f[8], "scheduledDepartureUtc"), OperationsImportFile.Utc(f[9], "scheduledArrivalUtc"),
                         OperationsImportFile.Amount(f[10], "fare"), f[11].ToUpperInvariant()), Optional(14)));

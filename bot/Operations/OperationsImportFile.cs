@@ -12,7 +12,10 @@ namespace CustomerCare.Bot.Operations;
 /// </summary>
 public static class OperationsImportFile
 {
-    public const string BookingsHeader = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber,email,paymentReference";
+    public const string BookingsHeader = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber,email,paymentReference,fareType";
+
+    /// <summary>The bookings table before it said which tickets are free or not available to the public; still read.</summary>
+    public const string BookingsHeaderWithoutFareTypes = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber,email,paymentReference";
 
     /// <summary>The bookings table before it carried e-mail addresses and payment references; still read.</summary>
     public const string BookingsHeaderWithoutPayments = "recordLocator,passengerId,firstName,lastName,tier,flightNumber,origin,destination,scheduledDepartureUtc,scheduledArrivalUtc,fare,currency,ticketNumber";
@@ -62,7 +65,7 @@ public static class OperationsImportFile
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var header = lines[0].Trim().TrimStart('\uFEFF');
-        if (header == BookingsHeader || header == BookingsHeaderWithoutPayments || header == BookingsHeaderWithoutTickets)
+        if (header == BookingsHeader || header == BookingsHeaderWithoutFareTypes || header == BookingsHeaderWithoutPayments || header == BookingsHeaderWithoutTickets)
         {
             return CsvBookings.Read(lines, airports, columns: header.Split(',').Length);
         }
@@ -92,6 +95,13 @@ public static class OperationsImportFile
         => Enum.TryParse<LoyaltyTier>(value, ignoreCase: true, out var tier) && Enum.IsDefined(tier)
             ? tier
             : throw new FormatException($"tier '{value}' must be one of {string.Join(", ", Enum.GetNames<LoyaltyTier>())}");
+
+    /// <summary>Empty for a public fare; otherwise FreeOfCharge or NotAvailableToPublic (EU261 Art. 3(3)).</summary>
+    internal static FareType FareTypeOf(string value)
+        => value.Length == 0 ? FareType.Public
+            : Enum.TryParse<FareType>(value, ignoreCase: true, out var fareType) && Enum.IsDefined(fareType) && !int.TryParse(value, out _)
+                ? fareType
+                : throw new FormatException($"fareType '{value}' must be empty or one of {string.Join(", ", Enum.GetNames<FareType>())}");
 
     internal static decimal Amount(string value, string column)
         => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var amount)

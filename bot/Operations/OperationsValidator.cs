@@ -33,6 +33,10 @@ public static partial class OperationsValidator
             {
                 yield return $"email of passenger '{passenger.PassengerId}' must be an e-mail address such as alex@example.com";
             }
+            if (!Enum.IsDefined(passenger.FareType))
+            {
+                yield return $"fareType of passenger '{passenger.PassengerId}' must be one of {string.Join(", ", Enum.GetNames<FareType>())}";
+            }
             if (passenger.TicketNumber is { } ticket && !TicketNumber().IsMatch(ticket))
             {
                 yield return $"ticketNumber '{ticket}' must be an e-ticket number: 13 digits, the airline's three first (220-1234567890 or 2201234567890)";

@@ -14,6 +14,9 @@ public static class DisruptionKinds
     public const string MissedConnection = "missedConnection";
     public const string Baggage = "baggage";
 
+    /// <summary>Recognised in what the customer says, not offered as a choice: a person assesses downgrades.</summary>
+    public const string Downgrade = "downgrade";
+
     private static readonly (string Kind, string LabelKey, string[] Synonyms)[] Kinds =
     [
         (Delay, nameof(Strings.KindDelay), ["delay", "delayed", "late", "verspätung", "verspätet", "spät"]),
@@ -29,7 +32,7 @@ public static class DisruptionKinds
     /// <summary>A report with what the customer's first message already says, so the bot does not ask for it again.</summary>
     public static DisruptionReport PrefilledReport(RecognizerResult understood) => new()
     {
-        Kind = understood.First(EntityCategories.DisruptionKind) is { } kind && Kinds.Any(k => k.Kind == kind) ? kind : null,
+        Kind = understood.First(EntityCategories.DisruptionKind) is { } kind && (kind == Downgrade || Kinds.Any(k => k.Kind == kind)) ? kind : null,
         BookingReference = understood.First(EntityCategories.BookingReference),
         FlightNumber = understood.First(EntityCategories.FlightNumber),
         TravelDate = understood.First(EntityCategories.Date),
@@ -42,7 +45,7 @@ public static class DisruptionKinds
         DeniedBoarding => Remedies.DisruptionKind.DeniedBoarding,
         MissedConnection => Remedies.DisruptionKind.MissedConnection,
         Baggage => Remedies.DisruptionKind.Baggage,
-        "downgrade" => Remedies.DisruptionKind.Downgrade,
+        Downgrade => Remedies.DisruptionKind.Downgrade,
         _ => Remedies.DisruptionKind.Delay,
     };
 

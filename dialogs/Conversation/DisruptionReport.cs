@@ -33,6 +33,15 @@ public sealed class DisruptionReport : ITravellerNames
 
     public string? JourneyDate { get; set; }
 
+    /// <summary>The travellers on the booking the claim is for (passenger ids); the claimant alone when the booking has one.</summary>
+    public List<string>? ForPassengers { get; set; }
+
+    /// <summary>For a claim for co-travellers: what each was shown, by passenger id; the grant path grants each exactly this, or nothing.</summary>
+    public Dictionary<string, List<Ledger.GrantedRemedy>>? ProposedFor { get; set; }
+
+    /// <summary>For a claim for co-travellers: the passengers whose remedies were offered as vouchers too.</summary>
+    public List<string>? VoucherOfferedTo { get; set; }
+
     /// <summary>What the customer was shown and may confirm; the grant path grants exactly this, or nothing.</summary>
     public List<Ledger.GrantedRemedy>? Proposed { get; set; }
 

@@ -17,12 +17,31 @@ public sealed partial class ReportDisruptionDialog
     private async Task<DialogTurnResult> AssessAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
-        var culture = step.Context.Culture();
+        if (WhoFor(step) is not { Count: > 0 } who)
+        {
+            flow.NeedsPerson = true;
+            await SayAsync(step, nameof(Strings.WhoForGaveUp), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.RepeatedMisunderstanding, cancellationToken).ConfigureAwait(false);
+        }
+        if (who is not [var only] || only != flow.PassengerId)
+        {
+            return await AssessTravellersAsync(step, who, cancellationToken).ConfigureAwait(false);
+        }
         if (await IdentifyAsync(flow, cancellationToken).ConfigureAwait(false) is not { } claim)
         {
             return await HandOffAsync(step, CaseReason.BookingNotIdentified, cancellationToken).ConfigureAwait(false);
         }
-        switch (await _grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false))
+        var assessment = await _grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false);
+        return assessment is Assessment.Assessed assessed
+            ? await OfferAsync(step, assessed, step.Context.Culture(), cancellationToken).ConfigureAwait(false)
+            : await TellNotEstablishedAsync(step, assessment, claim, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The facts are not what was reported, or not in the data: the customer is told what the data shows, and a person takes over.</summary>
+    private async Task<DialogTurnResult> TellNotEstablishedAsync(WaterfallStepContext<DisruptionReport> step, Assessment assessment, DisruptionClaim claim, CancellationToken cancellationToken)
+    {
+        var culture = step.Context.Culture();
+        switch (assessment)
         {
             case Assessment.NoRecord missing:
                 await Say(step, nameof(Strings.NoOperationsRecord), missing.Segment.FlightNumber, Day(missing.Segment.ScheduledDepartureUtc, culture)).ConfigureAwait(false);
@@ -35,8 +54,6 @@ public sealed partial class ReportDisruptionDialog
             case Assessment.ArrivalUnknown unknown:
                 await Say(step, nameof(Strings.OpsArrivalUnknown), unknown.Disrupted.FlightNumber, Day(unknown.Disrupted.ScheduledDepartureUtc, culture), claim.Journey.Destination).ConfigureAwait(false);
                 return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
-            case Assessment.Assessed assessed:
-                return await OfferAsync(step, assessed, culture, cancellationToken).ConfigureAwait(false);
             default:
                 throw new InvalidOperationException("Unknown assessment.");
         }
@@ -59,7 +76,7 @@ public sealed partial class ReportDisruptionDialog
         var regulation = proposal.Regulation ?? BotText.Get(culture, nameof(Strings.NoRegulation));
         if (open.Count == 0)
         {
-            await Say(step, nameof(Strings.NothingOwed), regulation, proposal.PolicyVersion).ConfigureAwait(false);
+            await Say(step, proposal.NotCoveredBy is not null ? nameof(Strings.NotCovered) : nameof(Strings.NothingOwed), proposal.NotCoveredBy ?? regulation, proposal.PolicyVersion).ConfigureAwait(false);
             await TellRefundAsync(step, assessed.Refund, culture).ConfigureAwait(false);
             return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
         }
@@ -123,8 +140,11 @@ public sealed partial class ReportDisruptionDialog
         }
         var choice = flow.ShownOffer is { } shown ? new RemedyChoice(voucher, shown) : null;
         var culture = step.Context.Culture();
-        var activity = step.Context.Activity;
-        var bot = new GrantActor(ActorKind.Bot, activity.Recipient?.Id ?? "bot", activity.Recipient?.Name, activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown");
+        var bot = BotActor(step.Context);
+        if (flow.ProposedFor is not null)
+        {
+            return await GrantTravellersAsync(step, bot, choice, cancellationToken).ConfigureAwait(false);
+        }
         var outcome = await IdentifyAsync(flow, cancellationToken).ConfigureAwait(false) is { } claim
             ? await _grants.GrantProposalAsync(claim, bot, flow.Proposed ?? [], caseReference: null, cancellationToken, choice).ConfigureAwait(false)
             : new GrantOutcome.Refused(GrantRefusal.NotIdentified);
@@ -162,6 +182,12 @@ public sealed partial class ReportDisruptionDialog
             await Say(step, nameof(Strings.VoucherGranted), voucher.VoucherCode, Money.Format(voucher.VoucherValue ?? voucher.Amount, voucher.Currency, culture),
                 voucher.VoucherValidUntil?.ToString("d", culture)).ConfigureAwait(false);
         }
+    }
+
+    private static GrantActor BotActor(ITurnContext turnContext)
+    {
+        var activity = turnContext.Activity;
+        return new GrantActor(ActorKind.Bot, activity.Recipient?.Id ?? "bot", activity.Recipient?.Name, activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown");
     }
 
     /// <summary>The claim the flow identified, looked up again (state keeps ids, not copies of the booking).</summary>

@@ -12,7 +12,7 @@ namespace CustomerCare.Conversation;
 
 /// <summary>
 /// A disruption report: what happened → the booking (record locator and last name, and the first name where
-/// travellers share the last name; three failed matches hand over to a person) → the affected journey → what the operations data shows → the ledger → the options the policy gives,
+/// travellers share the last name; three failed matches hand over to a person) → the affected journey → who on the booking the claim is for → what the operations data shows → the ledger → the options the policy gives,
 /// with reasons → the customer confirms → the grant through the one grant path, and the reference once it is durable.
 /// </summary>
 public sealed partial class ReportDisruptionDialog : ComponentDialog
@@ -23,6 +23,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private const string LastNamePrompt = "disruption.lastName";
     private const string FirstNamePrompt = "disruption.firstName";
     private const string FlightPrompt = "disruption.flight";
+    private const string WhoForPrompt = "disruption.whoFor";
     private const string ConfirmGrantPrompt = "disruption.confirmGrant";
     private const string MoneyOrVoucherPrompt = "disruption.moneyOrVoucher";
     private const int MaxIdentityAttempts = 3;
@@ -39,12 +40,13 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         _conversationState = conversationState;
         _grants = grants;
         AddDialog(new WaterfallDialog<DisruptionReport>(StepsId,
-            [AskKindAsync, AskReferenceAsync, AskLastNameAsync, AskFirstNameIfSharedAsync, IdentifyAsync, ChooseFlightAsync, AssessAsync, GrantAsync]));
-        AddDialog(new ChoicePrompt(KindPrompt));
+            [AskKindAsync, AskReferenceAsync, AskLastNameAsync, AskFirstNameIfSharedAsync, IdentifyAsync, ChooseFlightAsync, AskWhoForAsync, AssessAsync, GrantAsync]));
+        AddDialog(new DisruptionKindPrompt(KindPrompt));
         AddDialog(new TextPrompt(ReferencePrompt, (prompt, _) => Task.FromResult(BookingReferences.Normalize(prompt.Recognized.Value) is not null)));
         AddDialog(new TextPrompt(LastNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
         AddDialog(new TextPrompt(FirstNamePrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Any(char.IsLetter) == true)));
         AddDialog(new ChoicePrompt(FlightPrompt));
+        AddDialog(new TravellersPrompt(WhoForPrompt));
         AddDialog(new ConfirmPrompt(ConfirmGrantPrompt));
         AddDialog(new ChoicePrompt(MoneyOrVoucherPrompt));
     }
@@ -57,21 +59,37 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         }
         return step.PromptAsync(KindPrompt, new PromptOptions
         {
-            Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.AskDisruptionKind))),
+            Prompt = MessageFactory.Text(step.Flow.BookingReference is { } reference
+                ? step.Context.Text(nameof(Strings.KindWithReference), reference)
+                : step.Context.Text(nameof(Strings.AskDisruptionKind))),
             RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
             Choices = DisruptionKinds.Choices(step.Context.Culture()),
-            // A disruption that is none of the choices (a downgrade, say) goes to a person rather than round in circles.
+            // A disruption that is none of the choices goes to a person rather than round in circles (one is offered from the second miss).
             MaxAttempts = 3,
         }, cancellationToken);
     }
 
     private async Task<DialogTurnResult> AskReferenceAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
-        if (step.Result is FoundChoice kind)
+        if (step.Result is KindAnswer answer)
         {
-            step.Flow.Kind = kind.Value;
+            step.Flow.BookingReference = answer.BookingReference ?? step.Flow.BookingReference;
+            switch (answer.Kind)
+            {
+                case null:
+                    // A booking code typed where the kind was asked: kept, and the question asked again about that booking.
+                    return await step.RestartAsync(cancellationToken).ConfigureAwait(false);
+                default:
+                    step.Flow.Kind = answer.Kind;
+                    break;
+            }
         }
-        else if (step.Flow.Kind is null)
+        if (step.Flow.Kind == DisruptionKinds.Downgrade)
+        {
+            await SayAsync(step, nameof(Strings.DowngradeToPerson), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
+        }
+        if (step.Flow.Kind is null)
         {
             step.Flow.NeedsPerson = true;
             await SayAsync(step, nameof(Strings.KindGaveUp), cancellationToken).ConfigureAwait(false);

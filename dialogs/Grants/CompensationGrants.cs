@@ -68,7 +68,9 @@ public sealed partial class CompensationGrants(
                 return new Assessment.NotShown(notShown.Closest);
             case FactsFinding.ArrivalUnknown unknown:
                 return new Assessment.ArrivalUnknown(unknown.Disrupted);
-            case FactsFinding.Established established:
+            case FactsFinding.Established found:
+                // The journey's facts are the same for everyone on it; whether the regulation covers this passenger is theirs.
+                var established = found with { Facts = found.Facts with { FareOutsideRegulation = claim.Passenger.FareType != FareType.Public } };
                 var proposal = policy.Evaluate(established.Facts, claim.Passenger.Tier);
                 // Held: the entitlements of this proposal the passenger's journey already has (a bag's claim is not answered with the flight's grant).
                 var kinds = proposal.Options.Select(o => o.Kind).Distinct().ToList();

@@ -7,6 +7,9 @@ namespace CustomerCare.Grants;
 /// <summary>An identified passenger and journey of a booking, and the kind of disruption reported for it.</summary>
 public sealed record DisruptionClaim(Booking Booking, PassengerJourney Who, DisruptionKind Reported)
 {
+    /// <summary>The traveller on the same booking who makes the claim for this passenger, when it is someone else.</summary>
+    public Passenger? ClaimedBy { get; init; }
+
     public Passenger Passenger => Who.Passenger;
 
     public Journey Journey => Who.Journey;
@@ -21,5 +24,6 @@ public sealed record DisruptionClaim(Booking Booking, PassengerJourney Who, Disr
         PassengerName = Passenger.FullName,
         TicketNumber = Passenger.TicketNumber,
         PaymentReference = Booking.PaymentReference,
+        ClaimedBy = ClaimedBy is { } claimant && claimant.PassengerId != Passenger.PassengerId ? claimant.FullName : null,
     };
 }

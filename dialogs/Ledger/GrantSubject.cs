@@ -18,4 +18,7 @@ public sealed record GrantSubject(string PassengerId, string BookingReference, s
 
     /// <summary>The booking's payment reference, where the booking system gave one: the original payment method a payout refunds to.</summary>
     public string? PaymentReference { get; init; }
+
+    /// <summary>The co-traveller on the same booking who claimed for this passenger; null when the passenger claimed, or a person granted.</summary>
+    public string? ClaimedBy { get; init; }
 }

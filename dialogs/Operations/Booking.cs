@@ -18,6 +18,9 @@ public sealed record Passenger(string PassengerId, string FirstName, string Last
 {
     [JsonIgnore]
     public string FullName => FirstName + " " + LastName;
+
+    /// <summary>Public unless the booking system marks the ticket free of charge or at a fare not available to the public.</summary>
+    public FareType FareType { get; init; }
 }
 
 /// <summary>One flight on a booking as sold: scheduled times (UTC), route, and the fare paid for it.</summary>

@@ -58,6 +58,9 @@ public sealed record DisruptionFacts
 
     public decimal? BagFeePaid { get; init; }
 
+    /// <summary>The passenger travelled free of charge or at a fare not available to the public: outside EU261/UK261 (Art. 3(3)).</summary>
+    public bool FareOutsideRegulation { get; init; }
+
     public double DistanceKm => Origin.DistanceKmTo(Destination);
 
     public TimeSpan ArrivalDelay => (ActualArrivalUtc ?? ScheduledArrivalUtc) - ScheduledArrivalUtc;

@@ -11,7 +11,9 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
     {
         var policy = policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc));
         var regulation = RegulationScope.For(facts);
-        var legal = regulation switch
+        // Art. 3(3): a free or non-public fare puts the passenger outside EU261/UK261 altogether, care included; a bag's claim is not under it.
+        var notCovered = facts.FareOutsideRegulation && regulation is Regulation.Eu261 or Regulation.Uk261;
+        var legal = notCovered ? [] : regulation switch
         {
             Regulation.Eu261 => Eu261Calculator.Evaluate(facts, policy.Eu261),
             Regulation.Uk261 => Eu261Calculator.Evaluate(facts, policy.Uk261),
@@ -19,7 +21,7 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
             _ => [],
         };
         var options = legal
-            .Concat(CareCalculator.Evaluate(facts, policy, regulation))
+            .Concat(notCovered ? [] : CareCalculator.Evaluate(facts, policy, regulation))
             .Concat(BaggageCalculator.Evaluate(facts, policy, regulation))
             .ToList();
         if (GoodwillCalculator.Evaluate(facts, tier, policy.Goodwill, options) is { } goodwill)
@@ -28,6 +30,7 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         }
         return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList())
         {
+            NotCoveredBy = notCovered ? DisplayName(regulation) + " Art. 3(3)" : null,
             Vouchers = policy.Vouchers is { UpliftPercent: > 0, ValidityMonths: > 0 } vouchers ? vouchers : null,
             SeverityBand = SeverityBand.Of(facts, regulation switch
             {
@@ -40,7 +43,9 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
 
     /// <summary>The caps care receipts are paid back up to, where the version in force pays care against receipts and care is due.</summary>
     public CareReceiptCaps? ReceiptCapsFor(DisruptionFacts facts)
-        => CareCalculator.ReceiptCaps(facts, policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc)), RegulationScope.For(facts));
+        => facts.FareOutsideRegulation && RegulationScope.For(facts) is Regulation.Eu261 or Regulation.Uk261
+            ? null
+            : CareCalculator.ReceiptCaps(facts, policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc)), RegulationScope.For(facts));
 
     /// <summary>Whether the bot may grant this much on its own for the disruption (the version's automatic approval limit).</summary>
     public bool WithinAutomaticLimit(DisruptionFacts facts, decimal amount, string currency)

@@ -9,5 +9,8 @@ public sealed record RemedyProposal(string PolicyVersion, string? Regulation, IR
     /// <summary>The policy version's voucher rules, where it offers vouchers.</summary>
     public VoucherRules? Vouchers { get; init; }
 
+    /// <summary>Set when the regulation does not cover this passenger, with the article that says so ("EU261 Art. 3(3)").</summary>
+    public string? NotCoveredBy { get; init; }
+
     public bool NeedsPerson => Options.Any(o => !o.Automatic);
 }

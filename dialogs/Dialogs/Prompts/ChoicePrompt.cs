@@ -13,10 +13,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         var choices = options.Choices ?? [];
         if (choices.Count > 0 && prompt.SuggestedActions is null)
         {
-            prompt.SuggestedActions = new SuggestedActions
-            {
-                Actions = choices.Select(c => CardAction.ImBack(c.Title ?? c.Value, c.Title ?? c.Value)).ToList(),
-            };
+            prompt.SuggestedActions = new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
             prompt.InputHint = InputHints.ExpectingInput;
         }
         await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);

@@ -10,13 +10,13 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
     {
         var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ConfirmRetry)));
-        prompt.SuggestedActions ??= new SuggestedActions
-        {
-            Actions = [CardAction.ImBack(turnContext.Text(nameof(Strings.Yes))), CardAction.ImBack(turnContext.Text(nameof(Strings.No)))],
-        };
+        prompt.SuggestedActions ??= new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
         prompt.InputHint = InputHints.ExpectingInput;
         await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
     }
+
+    protected override IEnumerable<CardAction> Actions(ITurnContext turnContext, PromptOptions options)
+        => [CardAction.ImBack(turnContext.Text(nameof(Strings.Yes))), CardAction.ImBack(turnContext.Text(nameof(Strings.No)))];
 
     protected override Task<PromptRecognizerResult<bool>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
         => Task.FromResult(YesNoRecognizer.Recognize(turnContext.Activity.Text, turnContext.Culture()) is { } answer

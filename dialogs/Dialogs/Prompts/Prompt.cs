@@ -1,15 +1,20 @@
 using CustomerCare.Builder;
+using CustomerCare.Localization;
 using CustomerCare.Schema;
 
 namespace CustomerCare.Dialogs.Prompts;
 
 /// <summary>
 /// Asks once, then on each message recognises and validates the answer: a valid answer ends the prompt with
-/// the value; otherwise the retry prompt is sent, up to <see cref="PromptOptions.MaxAttempts"/> (then null).
+/// the value; otherwise the retry prompt is sent (offering a person from the second miss on), up to
+/// <see cref="PromptOptions.MaxAttempts"/> (then null).
 /// </summary>
 public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dialog(id)
 {
     private const string AttemptsKey = "attemptCount";
+
+    /// <summary>After this many answers that do not fit, the retry offers a person as well.</summary>
+    public const int OfferPersonAfterMisses = 2;
 
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
@@ -49,7 +54,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         }
         if (!dc.Context.Responded)
         {
-            await OnPromptAsync(dc.Context, options, isRetry: true, cancellationToken).ConfigureAwait(false);
+            await OnPromptAsync(dc.Context, attempts >= OfferPersonAfterMisses ? WithPersonOffered(dc.Context, options) : options, isRetry: true, cancellationToken).ConfigureAwait(false);
         }
         return DialogTurnResult.EndOfTurn;
     }
@@ -66,6 +71,25 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     protected abstract Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken);
 
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
+
+    /// <summary>The answers offered as buttons under the question (the choices; yes and no for a confirmation).</summary>
+    protected virtual IEnumerable<CardAction> Actions(ITurnContext turnContext, PromptOptions options)
+        => (options.Choices ?? []).Select(c => CardAction.ImBack(c.Title ?? c.Value, c.Title ?? c.Value));
+
+    /// <summary>
+    /// The retry after two misses: the question again, with its answers, and a person offered beside them (the button
+    /// says what the "talk to a person" command says, so it interrupts any question).
+    /// </summary>
+    private PromptOptions WithPersonOffered(ITurnContext turnContext, PromptOptions options)
+    {
+        var retry = (options.RetryPrompt ?? options.Prompt)?.Clone() ?? MessageFactory.Text(string.Empty);
+        retry.Text = string.Join(' ', new[] { retry.Text, turnContext.Text(nameof(Strings.PromptOffersPerson)) }.Where(t => !string.IsNullOrWhiteSpace(t)));
+        retry.SuggestedActions = new SuggestedActions
+        {
+            Actions = [.. retry.SuggestedActions?.Actions ?? Actions(turnContext, options), CardAction.ImBack(turnContext.Text(nameof(Strings.ActionTalkToPerson)))],
+        };
+        return new PromptOptions { Prompt = options.Prompt, RetryPrompt = retry, Choices = options.Choices, MaxAttempts = options.MaxAttempts };
+    }
 
     private static PromptOptions LoadOptions(DialogInstance instance) => instance.Options ?? new PromptOptions();
 

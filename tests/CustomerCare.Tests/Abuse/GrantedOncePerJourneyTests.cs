@@ -53,10 +53,10 @@ public class GrantedOncePerJourneyTests : AttackTests
     [Fact]
     public async Task GrantedOnce_TheOtherFlightOfAConnection_IsTheSameJourney()
     {
-        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "me", "yes");
         var entry = Assert.Single(await Bot.GrantsOnAsync("DEMO06"));
 
-        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC220 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC220 was delayed, booking DEMO06", "Testfall", "Robin", "me", "yes");
 
         Assert.Contains("Your reference is " + entry.Reference, granted, StringComparison.Ordinal);
         Assert.Contains("already granted €661.50", again, StringComparison.Ordinal);

@@ -79,14 +79,14 @@ public sealed class ReshapedJourneysTests : AttackTests
     [Fact]
     public async Task Refused_AConnectionSplitByReimport_DoesNotPayTheLongLegAgain()
     {
-        var (_, first) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, first) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "me", "yes");
         Assert.Contains("Your reference is G-", first, StringComparison.Ordinal);
         var feeder = new DateTime(2026, 11, 16, 6, 0, 0, DateTimeKind.Utc);
         await Bot.Operations.SaveAsync([new Booking("DEMO06",
             [new Passenger("DEMO06-1", "Robin", "Testfall", LoyaltyTier.Gold), new Passenger("DEMO06-2", "Chris", "Testfall", LoyaltyTier.Basic)],
             [Seg("CC400", "FRA", "JFK", new DateTime(2026, 11, 17, 10, 0, 0, DateTimeKind.Utc), 8.5, 590), Seg("CC220", "HAM", "FRA", feeder, 1.08, 90)])], []);
 
-        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "me", "yes");
 
         Assert.Contains("already granted", again, StringComparison.Ordinal);
         Assert.Single(await Bot.GrantsOnAsync("DEMO06"));

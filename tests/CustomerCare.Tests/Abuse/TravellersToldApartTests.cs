@@ -14,10 +14,10 @@ public sealed class TravellersToldApartTests : AttackTests
     [Fact]
     public async Task GrantedOnce_TravellersSharingALastName_AreToldApartByFirstName_AndNeverPaidForEachOther()
     {
-        var (_, chris) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Chris", "yes");
+        var (_, chris) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Chris", "me", "yes");
         var (_, guess) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "yes");
-        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "CHRIS", "yes");
-        var (_, robin) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, again) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "CHRIS", "me", "yes");
+        var (_, robin) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "me", "yes");
 
         Assert.Contains("More than one traveller on booking DEMO06 is called Testfall", chris, StringComparison.Ordinal);
         Assert.Contains("€649.00 in total", chris, StringComparison.Ordinal);
@@ -32,7 +32,7 @@ public sealed class TravellersToldApartTests : AttackTests
     [Fact]
     public async Task OnlyTheRightPeopleSee_TheStatusQuestion_AsksWhichTravellerSharingTheLastName()
     {
-        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "yes");
+        var (_, granted) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking DEMO06", "Testfall", "Robin", "me", "yes");
         var robins = Assert.Single(await Bot.GrantsOnAsync("DEMO06")).Reference;
 
         var (_, said) = await Bot.CustomerSaysAsync("en-US", "Did I already get something? Booking DEMO06", "Testfall");
@@ -55,7 +55,7 @@ public sealed class TravellersToldApartTests : AttackTests
             [new Passenger("TWIN01-1", first1, "Smith", LoyaltyTier.Basic), new Passenger("TWIN01-2", first2, "Smith", LoyaltyTier.Basic)],
             [Seg("CC400", "FRA", "JFK", Nov18, 8.5)])], []);
 
-        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TWIN01", "Smith", answer, "yes");
+        var (_, said) = await Bot.CustomerSaysAsync("en-US", "My flight CC400 was delayed, booking TWIN01", "Smith", answer, "me", "yes");
 
         Assert.DoesNotContain("Sorry, something went wrong", said, StringComparison.Ordinal);
         Assert.Contains(outcome, said, StringComparison.Ordinal);

@@ -115,6 +115,7 @@ public sealed class ReceiptPaymentAttackTests
         {
             await ReceiptAttacks.SayInAsync(conversation, id, "My flight CC219 was delayed, booking RCPT02");
             await ReceiptAttacks.SayInAsync(conversation, id, name);
+            await ReceiptAttacks.SayInAsync(conversation, id, "me");
             await ReceiptAttacks.SayInAsync(conversation, id, "Money");
             Assert.Contains("local transport", await ReceiptAttacks.SayInAsync(conversation, id, "receipts"), StringComparison.Ordinal);
             await ReceiptAttacks.SayInAsync(conversation, id, "Local transport");

@@ -33,7 +33,7 @@ public sealed class PromptTests
         await TestFlow.For(conversation)
             .Send("hi").AssertReply("How old are you?")
             .Send("old enough").AssertReply("A number between 1 and 129, please.")
-            .Send("200").AssertReply("A number between 1 and 129, please.")
+            .Send("200").AssertReply("A number between 1 and 129, please. If this isn't working, I can put you in touch with a person.")
             .Send("I am 42").AssertReply("done: 42")
             .AssertNoMoreReplies()
             .RunAsync();

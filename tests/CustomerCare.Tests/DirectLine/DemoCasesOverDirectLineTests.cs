@@ -21,8 +21,10 @@ public sealed class DemoCasesOverDirectLineTests : IDisposable
         { "de-DE", ["Ich wurde nicht befördert, überbucht, Buchung DEMO04", "Example"], "Freigabe durch einen Menschen" },
         { "en-US", ["My flight was delayed, booking DEMO05", "Probe", "no"], "nothing has been granted" },
         { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO05", "Probe", "nein"], "es wurde nichts gewährt" },
-        { "en-US", ["My flight was delayed, booking DEMO06", "Testfall", "Robin"], "reached JFK 5 h 15 min late" },
-        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO06", "Testfall", "Robin"], "JFK mit 5 Std. 15 Min. Verspätung" },
+        { "en-US", ["My flight was delayed, booking DEMO06", "Testfall", "Robin", "me"], "reached JFK 5 h 15 min late" },
+        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO06", "Testfall", "Robin", "nur mich"], "JFK mit 5 Std. 15 Min. Verspätung" },
+        { "en-US", ["My flight was delayed, booking DEMO08", "Sommer", "Anna", "everyone", "yes"], "Done. Granted for each traveller:" },
+        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO08", "Sommer", "Anna", "alle", "ja"], "Erledigt. Gewährt für jeden Reisenden:" },
     };
 
     [Theory]

@@ -2,6 +2,7 @@ using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Operations;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Tests.Support;
+using CustomerCare.Operations;
 
 namespace CustomerCare.Tests.Operations;
 
@@ -96,10 +97,10 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task BookingsWithEMailsAndAPaymentReference_AreImported_AndBadOnesAreReportedByLine()
     {
-        var good = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var good = Write(OperationsImportFile.BookingsHeaderWithoutFareTypes + "\n" +
             "IMP009,IMP009-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,ana@example.com,psp_9f3a\n" +
             "IMP009,IMP009-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_9f3a\n");
-        var bad = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var bad = Write(OperationsImportFile.BookingsHeaderWithoutFareTypes + "\n" +
             "IMP010,IMP010-1,Cy,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,not-an-address,psp 1\n" +
             "IMP011,IMP011-1,Di,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_a\n" +
             "IMP011,IMP011-2,Ed,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_b\n");
@@ -119,6 +120,36 @@ public sealed class ImportCommandTests
         Assert.Contains("line 2 (IMP010): paymentReference 'psp 1' must be", error, StringComparison.Ordinal);
         Assert.Contains("line 3 (IMP011): the booking's rows give different paymentReference values", error, StringComparison.Ordinal);
         Assert.False(await HasBooking("IMP011"));
+    }
+
+    [Fact]
+    public async Task FareTypes_AreImported_AndAnUnknownOneIsReportedByLine_WithNothingImported()
+    {
+        var good = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP012,IMP012-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,ana@example.com,psp_9f3a,\n" +
+            "IMP012,IMP012-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,0,EUR,,,psp_9f3a,FreeOfCharge\n" +
+            "IMP012,IMP012-3,Cy,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,30.00,EUR,,,psp_9f3a,notavailabletopublic\n");
+        var bad = Write(OperationsImportFile.BookingsHeader + "\n" +
+            "IMP013,IMP013-1,Di,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_a,\n" +
+            "IMP014,IMP014-1,Ed,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_b,Gratis\n");
+        var badJson = Write("{ \"bookings\": [ { \"recordLocator\": \"IMP015\", \"passengers\": [ { \"passengerId\": \"IMP015-1\", \"firstName\": \"Flo\", \"lastName\": \"Import\", \"tier\": \"Basic\", \"fareType\": 7 } ], " +
+            "\"segments\": [ { \"flightNumber\": \"CC10\", \"origin\": \"FRA\", \"destination\": \"LHR\", \"scheduledDepartureUtc\": \"2026-10-01T08:00:00Z\", \"scheduledArrivalUtc\": \"2026-10-01T09:40:00Z\", \"fare\": 10, \"currency\": \"EUR\" } ] } ] }", ".json");
+
+        var (exit, _, _) = Import(good);
+        var (badExit, _, error) = Import(bad);
+        var (badJsonExit, _, jsonError) = Import(badJson);
+
+        Assert.Equal((0, 1, 1), (exit, badExit, badJsonExit));
+        using (var file = LiteDbFile.Open(_data))
+        using (var writer = new LiteDbWriter(file))
+        {
+            var booking = (await new LiteDbOperationsData(file.Database, writer).FindBookingAsync("IMP012", CancellationToken.None))!;
+            Assert.Equal([FareType.Public, FareType.FreeOfCharge, FareType.NotAvailableToPublic], booking.Passengers.Select(p => p.FareType).ToArray());
+        }
+        Assert.Contains("line 3: fareType 'Gratis' must be empty or one of Public, FreeOfCharge, NotAvailableToPublic", error, StringComparison.Ordinal);
+        Assert.Contains("fareType of passenger 'IMP015-1' must be one of", jsonError, StringComparison.Ordinal);
+        Assert.False(await HasBooking("IMP013"));
+        Assert.False(await HasBooking("IMP015"));
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+using System.Globalization;
+using CustomerCare.Builder;
+using CustomerCare.Dialogs.Prompts;
+using CustomerCare.Localization;
+using CustomerCare.Recognition;
+using CustomerCare.Recognition.Entities;
+using CustomerCare.Schema;
+
+namespace CustomerCare.Conversation;
+
+/// <summary>What the customer said when asked what happened: the kind of disruption, the booking code, or both.</summary>
+public sealed record KindAnswer(string? Kind, string? BookingReference);
+
+/// <summary>
+/// "What happened?" with the kinds as buttons. Free text that fits is an answer too: the words for a kind ("it was
+/// three hours late", "downgraded"), or a booking code typed here, which the report keeps instead of asking for it again.
+/// </summary>
+public sealed class DisruptionKindPrompt(string id) : Prompt<KindAnswer>(id, validator: null)
+{
+    private static readonly DisruptionKindExtractor Kinds = new();
+    private static readonly BookingReferenceExtractor References = new();
+
+    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+    {
+        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ChoiceRetry)));
+        prompt.SuggestedActions ??= new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
+        prompt.InputHint = InputHints.ExpectingInput;
+        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
+    }
+
+    protected override Task<PromptRecognizerResult<KindAnswer>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
+        => Task.FromResult(Recognize(turnContext.Activity.Text, options.Choices ?? [], turnContext.Culture()) is { } answer
+            ? PromptRecognizerResult<KindAnswer>.Of(answer)
+            : PromptRecognizerResult<KindAnswer>.Failed);
+
+    public static KindAnswer? Recognize(string? text, IReadOnlyList<Choice> choices, CultureInfo culture)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var today = DateOnly.MinValue;
+        var kind = ChoiceRecognizer.Recognize(text, choices)?.Value
+            ?? Kinds.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault(k => k == DisruptionKindExtractor.Downgrade || choices.Any(c => c.Value == k));
+        var reference = References.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault()
+            ?? (kind is null ? BookingReferences.Normalize(text) is { } typed && typed.Any(char.IsDigit) ? typed : null : null);
+        return kind is null && reference is null ? null : new KindAnswer(kind, reference);
+    }
+}

@@ -1,0 +1,117 @@
+using CustomerCare.Tests.Support;
+
+namespace CustomerCare.Tests.Travellers;
+
+/// <summary>
+/// DEMO08: Anna, Ben, Mia and Leo Sommer on CC330 FRA→BCN, 3 h 40 min late for a technical fault (1,094 km: €250 each
+/// under EU261). Leo, an infant, travelled free of charge: outside EU261 (Art. 3(3)).
+/// </summary>
+public sealed class FamilyClaimTests
+{
+    [Fact]
+    public async Task AClaimForEveryone_GrantsEachPassengerTheirOwn_WithAReferenceEach_AndLeavesOutTheFreeTicket()
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        var asked = await conversation.SayAsync("Sommer");
+        Assert.Contains("More than one traveller on booking DEMO08 is called Sommer", asked, StringComparison.Ordinal);
+        var whoFor = await conversation.SayAsync("Anna");
+        Assert.Contains("Who is this claim for: everyone on booking DEMO08 (Anna Sommer, Ben Sommer, Mia Sommer, Leo Sommer)", whoFor, StringComparison.Ordinal);
+
+        var offer = await conversation.SayAsync("everyone");
+        Assert.Contains("• Anna Sommer: €250.00 compensation (EU261 Art. 7(1)(a))", offer, StringComparison.Ordinal);
+        Assert.Contains("• Ben Sommer: €250.00 compensation", offer, StringComparison.Ordinal);
+        Assert.Contains("• Mia Sommer: €250.00 compensation", offer, StringComparison.Ordinal);
+        Assert.Contains("• Leo Sommer: nothing under EU261 Art. 3(3)", offer, StringComparison.Ordinal);
+        Assert.Contains("Shall I grant this now for 3 travellers", offer, StringComparison.Ordinal);
+
+        var done = await conversation.SayAsync("yes");
+        Assert.Contains("Done. Granted for each traveller:", done, StringComparison.Ordinal);
+        var entries = await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None);
+        Assert.Equal(["DEMO08-1", "DEMO08-2", "DEMO08-3"], entries.Select(e => e.Subject.PassengerId).Order().ToArray());
+        Assert.All(entries, e => Assert.Contains(e.Reference, done, StringComparison.Ordinal));
+        Assert.Equal(["-", "Anna Sommer", "Anna Sommer"], entries.OrderBy(e => e.Subject.PassengerId).Select(e => e.Subject.ClaimedBy ?? "-").ToArray());
+        Assert.Contains("Granted now: €903.25", done, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClaimForOneNamedTraveller_GrantsThatTravellerAlone_RecordingWhoClaimed()
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Anna");
+        var offer = await conversation.SayAsync("just Ben");
+        Assert.Contains("• Ben Sommer: €250.00 compensation", offer, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna Sommer:", offer, StringComparison.Ordinal);
+        Assert.Contains("for 1 travellers", offer, StringComparison.Ordinal);
+
+        await conversation.SayAsync("yes");
+        var entry = Assert.Single(await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None));
+        Assert.Equal("DEMO08-2", entry.Subject.PassengerId);
+        Assert.Equal("Anna Sommer", entry.Subject.ClaimedBy);
+    }
+
+    [Fact]
+    public async Task InGerman_AClaimForEveryone_GrantsEachPassenger()
+    {
+        using var conversation = new TestConversation("de-DE");
+        await conversation.SayAsync("Mein Flug hatte Verspätung, Buchung DEMO08");
+        await conversation.SayAsync("Sommer");
+        Assert.Contains("Für wen ist dieser Antrag", await conversation.SayAsync("Anna"), StringComparison.Ordinal);
+        var offer = await conversation.SayAsync("alle");
+        Assert.Contains("• Leo Sommer: nichts nach EU261 Art. 3(3)", offer, StringComparison.Ordinal);
+        Assert.Contains("Soll ich das jetzt für 3 Reisende gewähren", offer, StringComparison.Ordinal);
+        var done = await conversation.SayAsync("ja");
+        Assert.Contains("Erledigt. Gewährt für jeden Reisenden:", done, StringComparison.Ordinal);
+        Assert.Equal(3, (await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None)).Count);
+    }
+
+    [Fact]
+    public async Task ASecondClaimForEveryone_ShowsThePassengerAlreadyPaid_AndGrantsOnlyTheOthers()
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Ben");
+        await conversation.SayAsync("me");
+        await conversation.SayAsync("yes");
+        var bens = Assert.Single(await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None));
+
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Mia");
+        var offer = await conversation.SayAsync("everyone");
+        Assert.Contains("• Ben Sommer: already granted €299.00 on 11/23/2026 (reference " + bens.Reference + ")", offer, StringComparison.Ordinal);
+        Assert.Contains("for 2 travellers", offer, StringComparison.Ordinal);
+        await conversation.SayAsync("yes");
+
+        var entries = await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None);
+        Assert.Equal(["DEMO08-1", "DEMO08-2", "DEMO08-3"], entries.Select(e => e.Subject.PassengerId).Order().ToArray());
+    }
+
+    [Fact]
+    public async Task ATravellerWhoseTicketWasFree_ClaimingForThemselves_IsToldWhyNothingIsDue()
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Leo");
+        var reply = await conversation.SayAsync("only me");
+        Assert.Contains("free of charge or at a fare not available to the public, so EU261 Art. 3(3) does not cover this journey", reply, StringComparison.Ordinal);
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AnAnswerThatNamesNobody_IsAskedAgain_AndThreeHandOver()
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Anna");
+        Assert.Contains("Please say \"everyone\"", await conversation.SayAsync("my neighbour Carla"), StringComparison.Ordinal);
+        await conversation.SayAsync("Alex Sample");
+        Assert.Contains("a person", await conversation.SayAsync("whoever"), StringComparison.Ordinal);
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None));
+    }
+}
