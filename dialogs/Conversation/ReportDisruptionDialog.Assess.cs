@@ -99,19 +99,25 @@ public sealed partial class ReportDisruptionDialog
         flow.ShownOffer = null;
         if (_grants.VoucherOfferFor(assessed) is { } offer)
         {
-            var (text, card) = VoucherOfferCard.Build(offer, _promise, culture);
-            flow.ShownOffer = text;
-            return await step.PromptAsync(MoneyOrVoucherPrompt, new PromptOptions
-            {
-                // The card says it all (its fallback text where cards do not show); the ledger keeps the same words as shown.
-                Prompt = MessageFactory.Attachment(card),
-                RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
-                Choices = MoneyOrVoucher(culture),
-                MaxAttempts = 3,
-            }, cancellationToken).ConfigureAwait(false);
+            return await AskMoneyOrVoucherAsync(step, offer, culture, cancellationToken).ConfigureAwait(false);
         }
         var total = RemedyTexts.Total(flow.Proposed.Select(r => (r.Amount, r.Currency)), culture);
         return await step.PromptAsync(ConfirmGrantPrompt, new PromptOptions { Prompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ConfirmGrant), total)) }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Money and voucher side by side; the flow keeps the words shown, which the ledger records with the choice.</summary>
+    private async Task<DialogTurnResult> AskMoneyOrVoucherAsync(WaterfallStepContext<DisruptionReport> step, VoucherOffer offer, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var (text, card) = VoucherOfferCard.Build(offer, _promise, culture);
+        step.Flow.ShownOffer = text;
+        return await step.PromptAsync(MoneyOrVoucherPrompt, new PromptOptions
+        {
+            // The card says it all (its fallback text where cards do not show); the ledger keeps the same words as shown.
+            Prompt = MessageFactory.Attachment(card),
+            RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
+            Choices = MoneyOrVoucher(culture),
+            MaxAttempts = 3,
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The answers to the money-or-voucher question, in this order: money, voucher, neither.</summary>

@@ -70,15 +70,7 @@ public sealed partial class ReportDisruptionDialog
         {
             // One choice for the travellers together, with the totals side by side; each passenger's voucher is their own.
             var together = new VoucherOffer(open.SelectMany(a => a.Remedies).ToList(), offers.SelectMany(o => o.Offer?.WithVouchers ?? o.a.Remedies).ToList(), firstOffer.ValidUntil);
-            var (text, card) = VoucherOfferCard.Build(together, _promise, culture);
-            flow.ShownOffer = text;
-            return await step.PromptAsync(MoneyOrVoucherPrompt, new PromptOptions
-            {
-                Prompt = MessageFactory.Attachment(card),
-                RetryPrompt = MessageFactory.Text(step.Context.Text(nameof(Strings.ChoiceRetry))),
-                Choices = MoneyOrVoucher(culture),
-                MaxAttempts = 3,
-            }, cancellationToken).ConfigureAwait(false);
+            return await AskMoneyOrVoucherAsync(step, together, culture, cancellationToken).ConfigureAwait(false);
         }
         return await step.PromptAsync(ConfirmGrantPrompt, new PromptOptions
         {
@@ -100,8 +92,7 @@ public sealed partial class ReportDisruptionDialog
         }
         if (assessed.AlreadyGranted is { } existing)
         {
-            parts.Add(BotText.Format(culture, nameof(Strings.TravellerAlreadyGranted),
-                RemedyTexts.Total(existing.Remedies.Select(r => (r.Amount, r.Currency)), culture), existing.GrantedUtc.ToString("d", culture), existing.Reference));
+            parts.Add(AlreadyGrantedText(existing, culture));
         }
         return parts.Count > 0 ? string.Join("; ", parts) : BotText.Get(culture, nameof(Strings.TravellerNothingDue));
     }
@@ -129,8 +120,7 @@ public sealed partial class ReportDisruptionDialog
                     lines.Add("• " + name + ": " + BotText.Format(culture, nameof(Strings.TravellerGranted), GrantedText(done.Entry, culture), done.Entry.Reference));
                     break;
                 case GrantOutcome.AlreadyGranted already:
-                    lines.Add("• " + name + ": " + BotText.Format(culture, nameof(Strings.TravellerAlreadyGranted),
-                        RemedyTexts.Total(already.Existing.Remedies.Select(r => (r.Amount, r.Currency)), culture), already.Existing.GrantedUtc.ToString("d", culture), already.Existing.Reference));
+                    lines.Add("• " + name + ": " + AlreadyGrantedText(already.Existing, culture));
                     break;
                 case GrantOutcome.Refused refused:
                     unfinished = true;
@@ -152,6 +142,10 @@ public sealed partial class ReportDisruptionDialog
             ? await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false)
             : await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
     }
+
+    private static string AlreadyGrantedText(LedgerEntry existing, CultureInfo culture)
+        => BotText.Format(culture, nameof(Strings.TravellerAlreadyGranted),
+            RemedyTexts.Total(existing.Remedies.Select(r => (r.Amount, r.Currency)), culture), existing.GrantedUtc.ToString("d", culture), existing.Reference);
 
     /// <summary>"€600" for money, "voucher ABCD… worth €780, valid until …" for each voucher.</summary>
     private static string GrantedText(LedgerEntry entry, CultureInfo culture)

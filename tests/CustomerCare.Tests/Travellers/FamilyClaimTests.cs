@@ -1,3 +1,5 @@
+using CustomerCare.Operations;
+using CustomerCare.Remedies;
 using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Travellers;
@@ -113,5 +115,31 @@ public sealed class FamilyClaimTests
         await conversation.SayAsync("Alex Sample");
         Assert.Contains("a person", await conversation.SayAsync("whoever"), StringComparison.Ordinal);
         Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO08", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task ForEveryoneUnderAVoucherPolicy_OneChoiceIsShown_AndEachPassengerGetsTheirOwnVoucher()
+    {
+        using var conversation = new TestConversation();
+        var dec1 = new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
+        await conversation.Operations.SaveAsync(
+            [new Booking("FAMV01", [new Passenger("FAMV01-1", "Ines", "Gutschein", LoyaltyTier.Basic), new Passenger("FAMV01-2", "Olaf", "Gutschein", LoyaltyTier.Basic)],
+                [new Segment("CC219", "FRA", "LIS", dec1, dec1.AddHours(3), 210, "EUR")])],
+            [new FlightOperation("CC219", DateOnly.FromDateTime(dec1), "FRA", "LIS", dec1, dec1.AddHours(3), dec1.AddHours(3.67), dec1.AddHours(6.67), false, null, null, null, "TECHNICAL", false, EuCarrier: true)]);
+        await conversation.SayAsync("My flight CC219 was delayed, booking FAMV01");
+        await conversation.SayAsync("Gutschein");
+        await conversation.SayAsync("Ines");
+        var offer = await conversation.SayAsync("both of us");
+        Assert.Contains("• Olaf Gutschein: €400.00 compensation", offer, StringComparison.Ordinal);
+        Assert.Contains("€1,040.00", offer, StringComparison.Ordinal);
+
+        var done = await conversation.SayAsync("Voucher");
+        var entries = await conversation.Ledger.ForBookingAsync("FAMV01", CancellationToken.None);
+        Assert.Equal(2, entries.Count);
+        var vouchers = entries.SelectMany(e => e.Remedies).Where(r => r.AsVoucher).ToList();
+        Assert.Equal(2, vouchers.Select(v => v.VoucherCode).Distinct().Count());
+        Assert.All(vouchers, v => Assert.Equal(520m, v.VoucherValue));
+        Assert.All(vouchers, v => Assert.Contains(v.VoucherCode!, done, StringComparison.Ordinal));
+        Assert.All(entries, e => Assert.True(e.Choice is { Voucher: true }));
     }
 }
