@@ -58,7 +58,7 @@ public sealed partial class ReportDisruptionDialog
         if (assessed.Any(a => a.NeedsPerson))
         {
             await SayAsync(step, nameof(Strings.NeedsPersonApproval), cancellationToken).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken, summary).ConfigureAwait(false);
         }
 
         flow.Proposed = null;
@@ -139,7 +139,7 @@ public sealed partial class ReportDisruptionDialog
         }
         await step.Context.SendActivityAsync(MessageFactory.Text(told), cancellationToken).ConfigureAwait(false);
         return unfinished
-            ? await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false)
+            ? await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken, told).ConfigureAwait(false)
             : await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
     }
 

@@ -126,10 +126,11 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
     private static Task SayAsync(WaterfallStepContext<DisruptionReport> step, string key, CancellationToken cancellationToken)
         => step.Context.SendActivityAsync(MessageFactory.Text(step.Context.Text(key)), cancellationToken);
 
-    private async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext<DisruptionReport> step, CaseReason reason, CancellationToken cancellationToken)
+    /// <param name="summary">What the person should read first (for a claim for co-travellers: each passenger's part).</param>
+    private async Task<DialogTurnResult> HandOffAsync(WaterfallStepContext<DisruptionReport> step, CaseReason reason, CancellationToken cancellationToken, string? summary = null)
     {
         var conversation = await _conversationState.LoadAsync(step.Context, cancellationToken).ConfigureAwait(false);
-        await _handoff.HandToPersonAsync(step.Context, conversation, reason, step.Flow, cancellationToken).ConfigureAwait(false);
+        await _handoff.HandToPersonAsync(step.Context, conversation, reason, step.Flow, cancellationToken, summary).ConfigureAwait(false);
         return await step.EndDialogAsync(null, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -142,4 +142,25 @@ public sealed class FamilyClaimTests
         Assert.All(vouchers, v => Assert.Contains(v.VoucherCode!, done, StringComparison.Ordinal));
         Assert.All(entries, e => Assert.True(e.Choice is { Voucher: true }));
     }
+
+    [Fact]
+    public async Task WhenOnePassengersPartNeedsAPerson_NothingIsGranted_AndTheCaseListsEachPassenger()
+    {
+        using var conversation = new TestConversation();
+        var departure = new DateTime(2026, 11, 21, 14, 0, 0, DateTimeKind.Utc);
+        await conversation.Operations.SaveAsync(
+            [new Booking("FAMD01", [new Passenger("FAMD01-1", "Pat", "Overbook", LoyaltyTier.Basic), new Passenger("FAMD01-2", "Sky", "Overbook", LoyaltyTier.Basic)],
+                [new Segment("CC31", "JFK", "LAX", departure, departure.AddHours(6).AddMinutes(10), 420, "USD")])],
+            []);
+        await conversation.SayAsync("I was denied boarding, booking FAMD01");
+        await conversation.SayAsync("Overbook");
+        await conversation.SayAsync("Pat");
+        var reply = await conversation.SayAsync("everyone");
+
+        Assert.Contains("needs a person's approval", reply, StringComparison.Ordinal);
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("FAMD01", CancellationToken.None));
+        var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
+        Assert.Contains("• Pat Overbook: $1,680.00 compensation", opened.Summary, StringComparison.Ordinal);
+        Assert.Contains("• Sky Overbook: $1,680.00 compensation", opened.Summary, StringComparison.Ordinal);
+    }
 }
