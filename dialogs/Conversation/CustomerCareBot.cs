@@ -100,7 +100,7 @@ public sealed class CustomerCareBot : IBot
         var understood = MainMenu.Recognize(text)
             ?? BankTransferRequests.Recognize(text)
             ?? CareReceiptRequests.Recognize(text)
-            ?? await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false);
+            ?? BagReports.Reroute(await _recognizer.RecognizeAsync(text, turnContext.Culture(), cancellationToken).ConfigureAwait(false));
 
         if (await Interruptions.TryHandleAsync(dc, understood, conversation, _handoff, cancellationToken).ConfigureAwait(false))
         {

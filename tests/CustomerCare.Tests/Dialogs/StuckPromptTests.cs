@@ -84,4 +84,27 @@ public sealed class StuckPromptTests
         var twice = conversation.NextReply();
         Assert.Equal(["Yes", "No", "Talk to a person"], twice.SuggestedActions!.Actions!.Select(a => a.Title ?? string.Empty).ToArray());
     }
+
+    [Theory]
+    [InlineData("en-US", "My suitcase did not arrive", "property irregularity report")]
+    [InlineData("en-US", "My bag is lost, booking DEMO03", "property irregularity report")]
+    [InlineData("de-DE", "Mein Koffer ist nicht angekommen", "Schadensmeldung")]
+    [InlineData("de-DE", "Mein Gepäck wurde beschädigt, Buchung DEMO03", "Schadensmeldung")]
+    public async Task ABagThatIsLateLostOrDamaged_IsADisruptionForAPerson_NeitherAStatusQuestionNorAFlightDelay(string locale, string message, string said)
+    {
+        using var conversation = new TestConversation(locale);
+        var reply = await conversation.SayAsync(message);
+
+        Assert.Contains(said, reply, StringComparison.Ordinal);
+        Assert.Equal(CaseReason.PolicyNeedsPerson, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
+        Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO03", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TheBaggageChoice_AtWhatHappened_GoesToAPerson()
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("I have a problem with my flight");
+        Assert.Contains("property irregularity report", await conversation.SayAsync("Baggage problem"), StringComparison.Ordinal);
+    }
 }
