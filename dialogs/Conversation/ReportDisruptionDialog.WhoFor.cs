@@ -1,4 +1,5 @@
 using CustomerCare.Builder;
+using CustomerCare.Cases;
 using CustomerCare.Dialogs;
 using CustomerCare.Dialogs.Prompts;
 using CustomerCare.Localization;
@@ -15,6 +16,12 @@ public sealed partial class ReportDisruptionDialog
     private async Task<DialogTurnResult> AskWhoForAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
+        // The bot has no cabin or bag records to check these against yet: a person does, with the booking, the passenger and the journey.
+        if (flow.Kind is DisruptionKinds.Downgrade or DisruptionKinds.Baggage)
+        {
+            await SayAsync(step, flow.Kind == DisruptionKinds.Downgrade ? nameof(Strings.DowngradeToPerson) : nameof(Strings.BagToPerson), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
+        }
         var booking = await _grants.Operations.FindBookingAsync(flow.BookingReference!, cancellationToken).ConfigureAwait(false);
         if (booking is null || booking.Passengers.Count < 2 || flow.PassengerId is null)
         {

@@ -84,12 +84,6 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
                     break;
             }
         }
-        // The bot has no cabin or bag records to check these against yet: a person does, with what the customer said.
-        if (step.Flow.Kind is DisruptionKinds.Downgrade or DisruptionKinds.Baggage)
-        {
-            await SayAsync(step, step.Flow.Kind == DisruptionKinds.Downgrade ? nameof(Strings.DowngradeToPerson) : nameof(Strings.BagToPerson), cancellationToken).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
-        }
         if (step.Flow.Kind is null)
         {
             step.Flow.NeedsPerson = true;

@@ -30,15 +30,16 @@ public sealed class StuckPromptTests
     }
 
     [Theory]
-    [InlineData("en-US", "I was downgraded from business to economy")]
-    [InlineData("de-DE", "Ich wurde von Business in Economy herabgestuft")]
-    public async Task ADowngrade_GoesToAPerson_InsteadOfRoundInCircles(string locale, string message)
+    [InlineData("en-US", "I was downgraded from business to economy, booking DEMO01", "Sample")]
+    [InlineData("de-DE", "Ich wurde von Business in Economy herabgestuft, Buchung DEMO01", "Sample")]
+    public async Task ADowngrade_GoesToAPersonWithTheBookingAndPassenger_InsteadOfRoundInCircles(string locale, string message, string lastName)
     {
         using var conversation = new TestConversation(locale);
-        var reply = await conversation.SayAsync(message);
+        await conversation.SayAsync(message);
+        var reply = await conversation.SayAsync(lastName);
         Assert.Contains("Art. 10(2)", reply, StringComparison.Ordinal);
         var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
-        Assert.Equal(CaseReason.PolicyNeedsPerson, opened.Reason);
+        Assert.Equal((CaseReason.PolicyNeedsPerson, "DEMO01", "DEMO01-1", "CC400"), (opened.Reason, opened.BookingReference, opened.PassengerId, opened.FlightNumber));
     }
 
     [Fact]
@@ -46,7 +47,9 @@ public sealed class StuckPromptTests
     {
         using var conversation = new TestConversation();
         await conversation.SayAsync("I have a problem with my flight");
-        Assert.Contains("Art. 10(2)", await conversation.SayAsync("they downgraded me"), StringComparison.Ordinal);
+        Assert.Contains("booking reference", await conversation.SayAsync("they downgraded me"), StringComparison.OrdinalIgnoreCase);
+        await conversation.SayAsync("DEMO01");
+        Assert.Contains("Art. 10(2)", await conversation.SayAsync("Sample"), StringComparison.Ordinal);
         Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
     }
 
@@ -87,16 +90,19 @@ public sealed class StuckPromptTests
 
     [Theory]
     [InlineData("en-US", "My suitcase did not arrive", "property irregularity report")]
-    [InlineData("en-US", "My bag is lost, booking DEMO03", "property irregularity report")]
+    [InlineData("en-US", "My bag is lost", "property irregularity report")]
     [InlineData("de-DE", "Mein Koffer ist nicht angekommen", "Schadensmeldung")]
-    [InlineData("de-DE", "Mein Gepäck wurde beschädigt, Buchung DEMO03", "Schadensmeldung")]
+    [InlineData("de-DE", "Mein Gepäck wurde beschädigt", "Schadensmeldung")]
     public async Task ABagThatIsLateLostOrDamaged_IsADisruptionForAPerson_NeitherAStatusQuestionNorAFlightDelay(string locale, string message, string said)
     {
         using var conversation = new TestConversation(locale);
-        var reply = await conversation.SayAsync(message);
+        await conversation.SayAsync(message);
+        await conversation.SayAsync("DEMO03");
+        var reply = await conversation.SayAsync("Muster");
 
         Assert.Contains(said, reply, StringComparison.Ordinal);
-        Assert.Equal(CaseReason.PolicyNeedsPerson, Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None)).Reason);
+        var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
+        Assert.Equal((CaseReason.PolicyNeedsPerson, "baggage", "DEMO03-1"), (opened.Reason, opened.DisruptionKind, opened.PassengerId));
         Assert.Empty(await conversation.Ledger.ForBookingAsync("DEMO03", CancellationToken.None));
     }
 
@@ -105,6 +111,8 @@ public sealed class StuckPromptTests
     {
         using var conversation = new TestConversation();
         await conversation.SayAsync("I have a problem with my flight");
-        Assert.Contains("property irregularity report", await conversation.SayAsync("Baggage problem"), StringComparison.Ordinal);
+        await conversation.SayAsync("Baggage problem");
+        await conversation.SayAsync("DEMO03");
+        Assert.Contains("property irregularity report", await conversation.SayAsync("Muster"), StringComparison.Ordinal);
     }
 }
