@@ -42,8 +42,8 @@ public sealed class DisruptionKindPrompt(string id) : Prompt<KindAnswer>(id, val
         var today = DateOnly.MinValue;
         var kind = ChoiceRecognizer.Recognize(text, choices)?.Value
             ?? Kinds.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault(k => k == DisruptionKindExtractor.Downgrade || choices.Any(c => c.Value == k));
-        var reference = References.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault()
-            ?? (kind is null ? BookingReferences.Normalize(text) is { } typed && typed.Any(char.IsDigit) ? typed : null : null);
+        // Only what reads as a locator in free text (not a flight number such as LH4000, not "180 min").
+        var reference = References.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault();
         return kind is null && reference is null ? null : new KindAnswer(kind, reference);
     }
 }

@@ -30,19 +30,27 @@ public sealed partial class TravellersPrompt(string id) : Prompt<List<string>>(i
             [p.FirstName, p.LastName, .. p.PassengerId == claimantId ? BotText.Words(culture, nameof(Strings.SelfWords)) : []])),
     ];
 
-    /// <summary>The passenger ids the answer names, in the booking's order; null when it names nobody.</summary>
-    public static List<string>? Recognize(string? answer, IReadOnlyList<Choice> choices)
+    /// <summary>
+    /// The passenger ids the answer names, in the booking's order; null when it names nobody, or excludes someone
+    /// ("everyone except Ben", "not me"): an exclusion is asked again rather than guessed. Names said win over
+    /// "everyone" words ("both Ben and Mia" is Ben and Mia).
+    /// </summary>
+    public static List<string>? Recognize(string? answer, IReadOnlyList<Choice> choices, CultureInfo culture)
     {
         var text = " " + string.Join(' ', Words().Matches((answer ?? string.Empty).ToLowerInvariant()).Take(MaxWords).Select(m => m.Value)) + " ";
-        var travellers = choices.Where(c => c.Value != Everyone && c.Synonyms is { Count: >= 2 }).ToList();
-        if (choices.FirstOrDefault(c => c.Value == Everyone) is { } everyone && Says(text, [everyone.Title ?? string.Empty, .. everyone.Synonyms ?? []]))
+        if (Says(text, BotText.Words(culture, nameof(Strings.ExclusionWords))))
         {
-            return travellers.Select(c => c.Value).ToList();
+            return null;
         }
+        var travellers = choices.Where(c => c.Value != Everyone && c.Synonyms is { Count: >= 2 }).ToList();
         var passengers = travellers.Select(c => new Passenger(c.Value, c.Synonyms![0], c.Synonyms[1], LoyaltyTier.Basic)).ToList();
         var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var named = Travellers.Named(passengers, words).Select(p => p.PassengerId).ToHashSet(StringComparer.Ordinal);
         named.UnionWith(travellers.Where(c => Says(text, c.Synonyms!.Skip(2))).Select(c => c.Value));
+        if (named.Count == 0 && choices.FirstOrDefault(c => c.Value == Everyone) is { } everyone && Says(text, [everyone.Title ?? string.Empty, .. everyone.Synonyms ?? []]))
+        {
+            return travellers.Select(c => c.Value).ToList();
+        }
         return named.Count == 0 ? null : travellers.Where(c => named.Contains(c.Value)).Select(c => c.Value).ToList();
     }
 
@@ -55,7 +63,7 @@ public sealed partial class TravellersPrompt(string id) : Prompt<List<string>>(i
     }
 
     protected override Task<PromptRecognizerResult<List<string>>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
-        => Task.FromResult(Recognize(turnContext.Activity.Text, options.Choices ?? []) is { } ids
+        => Task.FromResult(Recognize(turnContext.Activity.Text, options.Choices ?? [], turnContext.Culture()) is { } ids
             ? PromptRecognizerResult<List<string>>.Of(ids)
             : PromptRecognizerResult<List<string>>.Failed);
 

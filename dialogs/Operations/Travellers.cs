@@ -21,7 +21,9 @@ public static class Travellers
     public static IReadOnlyList<Passenger> Named(IReadOnlyList<Passenger> travellers, IReadOnlyCollection<string> words)
     {
         var said = words.SelectMany(NameMatch.GivenForms).Where(f => f.Length > 0).ToHashSet(StringComparer.Ordinal);
-        bool Said(string name) => name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Any(part => NameMatch.GivenForms(part).Any(said.Contains));
+        // Every part of a name must be said: "Anna" is not Anna-Lena, "Sommer" is not Sommer-Berg.
+        bool Said(string name) => name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } parts
+            && parts.All(part => NameMatch.GivenForms(part).Where(f => f.Length > 0).DefaultIfEmpty(string.Empty).Any(f => f.Length == 0 || said.Contains(f)));
         return travellers.Where(p =>
         {
             var first = Said(p.FirstName);

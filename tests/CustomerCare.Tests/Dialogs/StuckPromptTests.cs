@@ -115,4 +115,17 @@ public sealed class StuckPromptTests
         await conversation.SayAsync("DEMO03");
         Assert.Contains("property irregularity report", await conversation.SayAsync("Muster"), StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("LH4000")]
+    [InlineData("CC3301")]
+    [InlineData("180 min")]
+    public async Task AFlightNumberOrADuration_AtWhatHappened_IsNotTakenForABookingCode(string answer)
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("I have a problem with my flight");
+        var reply = await conversation.SayAsync(answer);
+        Assert.DoesNotContain("I have booking", reply, StringComparison.Ordinal);
+        Assert.Contains("pick one", reply, StringComparison.Ordinal);
+    }
 }

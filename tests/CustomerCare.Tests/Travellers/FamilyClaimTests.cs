@@ -10,6 +10,8 @@ namespace CustomerCare.Tests.Travellers;
 /// </summary>
 public sealed class FamilyClaimTests
 {
+    private static readonly string[] Sommers = ["Anna Sommer", "Ben Sommer", "Mia Sommer", "Leo Sommer"];
+
     [Fact]
     public async Task AClaimForEveryone_GrantsEachPassengerTheirOwn_WithAReferenceEach_AndLeavesOutTheFreeTicket()
     {
@@ -162,5 +164,59 @@ public sealed class FamilyClaimTests
         var opened = Assert.Single(await conversation.Cases.ListOpenAsync(CancellationToken.None));
         Assert.Contains("• Pat Overbook: $1,680.00 compensation", opened.Summary, StringComparison.Ordinal);
         Assert.Contains("• Sky Overbook: $1,680.00 compensation", opened.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("en-US", "everyone except Ben")]
+    [InlineData("en-US", "all of us but not Ben")]
+    [InlineData("en-US", "Ben and Mia, not me")]
+    [InlineData("de-DE", "alle außer Ben")]
+    [InlineData("de-DE", "Ben und Mia, nicht für mich")]
+    public async Task AnAnswerThatLeavesSomeoneOut_IsAskedAgain_NeverGuessed(string locale, string answer)
+    {
+        using var conversation = new TestConversation(locale);
+        await conversation.SayAsync(locale == "de-DE" ? "Mein Flug hatte Verspätung, Buchung DEMO08" : "My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Anna");
+        var reply = await conversation.SayAsync(answer);
+
+        Assert.DoesNotContain("Sommer:", reply, StringComparison.Ordinal);
+        Assert.Contains(locale == "de-DE" ? "Bitte sagen Sie „alle“" : "Please say \"everyone\"", reply, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("both Ben and Mia", "Ben Sommer,Mia Sommer")]
+    [InlineData("Just Ben, that's all", "Ben Sommer")]
+    [InlineData("Ben und Mia beide", "Ben Sommer,Mia Sommer")]
+    public async Task NamesSaid_WinOverWordsForEveryone(string answer, string expected)
+    {
+        using var conversation = new TestConversation();
+        await conversation.SayAsync("My flight was delayed, booking DEMO08");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync("Anna");
+        var offer = await conversation.SayAsync(answer);
+
+        var offered = Sommers.Where(n => offer.Contains("• " + n + ":", StringComparison.Ordinal));
+        Assert.Equal(expected, string.Join(",", offered));
+    }
+
+    [Theory]
+    [InlineData("Anna-Lena", "Sommer", "Ben", "just Anna", "Anna Sommer")]
+    [InlineData("Carl", "Sommer-Berg", "Anna", "Ben Sommer", "Ben Sommer")]
+    public async Task APartOfAHyphenatedName_DoesNotNameThatTraveller(string first, string last, string claimant, string answer, string expected)
+    {
+        using var conversation = new TestConversation();
+        var departure = new DateTime(2026, 11, 24, 7, 30, 0, DateTimeKind.Utc);
+        await conversation.Operations.SaveAsync(
+            [new Booking("HYPH01", [new Passenger("HYPH01-1", "Anna", "Sommer", LoyaltyTier.Basic), new Passenger("HYPH01-2", "Ben", "Sommer", LoyaltyTier.Basic), new Passenger("HYPH01-3", first, last, LoyaltyTier.Basic)],
+                [new Segment("CC330", "FRA", "BCN", departure, departure.AddMinutes(130), 140, "EUR")])],
+            []);
+        await conversation.SayAsync("My flight was delayed, booking HYPH01");
+        await conversation.SayAsync("Sommer");
+        await conversation.SayAsync(claimant);
+        var offer = await conversation.SayAsync(answer);
+
+        Assert.Contains("• " + expected + ":", offer, StringComparison.Ordinal);
+        Assert.DoesNotContain("• " + first + " " + last + ":", offer, StringComparison.Ordinal);
     }
 }
