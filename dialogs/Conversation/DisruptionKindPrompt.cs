@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CustomerCare.Builder;
 using CustomerCare.Dialogs.Prompts;
 using CustomerCare.Localization;
@@ -15,7 +16,7 @@ public sealed record KindAnswer(string? Kind, string? BookingReference);
 /// "What happened?" with the kinds as buttons. Free text that fits is an answer too: the words for a kind ("it was
 /// three hours late", "downgraded"), or a booking code typed here, which the report keeps instead of asking for it again.
 /// </summary>
-public sealed class DisruptionKindPrompt(string id) : Prompt<KindAnswer>(id, validator: null)
+public sealed partial class DisruptionKindPrompt(string id) : Prompt<KindAnswer>(id, validator: null)
 {
     private static readonly DisruptionKindExtractor Kinds = new();
     private static readonly BookingReferenceExtractor References = new();
@@ -40,10 +41,15 @@ public sealed class DisruptionKindPrompt(string id) : Prompt<KindAnswer>(id, val
             return null;
         }
         var today = DateOnly.MinValue;
-        var kind = ChoiceRecognizer.Recognize(text, choices)?.Value
+        // "Not cancelled, just very late": a sentence that denies a kind is asked again (with the buttons), never guessed from.
+        var denies = Negation().IsMatch(text) && !choices.Any(c => string.Equals(text.Trim(), c.Title ?? c.Value, StringComparison.OrdinalIgnoreCase));
+        var kind = denies ? null : ChoiceRecognizer.Recognize(text, choices)?.Value
             ?? Kinds.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault(k => k == DisruptionKindExtractor.Downgrade || choices.Any(c => c.Value == k));
         // Only what reads as a locator in free text (not a flight number such as LH4000, not "180 min").
         var reference = References.Extract(text, culture, today).Select(e => e.Resolution).FirstOrDefault();
         return kind is null && reference is null ? null : new KindAnswer(kind, reference);
     }
+
+    [GeneratedRegex(@"\b(not|no|never|wasn'?t|weren'?t|isn'?t|didn'?t|nicht|kein\w*|nie)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Negation();
 }

@@ -128,4 +128,15 @@ public sealed class StuckPromptTests
         Assert.DoesNotContain("I have booking", reply, StringComparison.Ordinal);
         Assert.Contains("pick one", reply, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("en-US", "not cancelled, just very late", "pick one")]
+    [InlineData("de-DE", "nicht annulliert, nur sehr verspätet", "Möglichkeiten")]
+    public async Task ASentenceThatDeniesAKind_IsAskedAgain_NotTakenForThatKind(string locale, string answer, string retry)
+    {
+        using var conversation = new TestConversation(locale);
+        await conversation.SayAsync(locale == "de-DE" ? "Ich habe ein Problem mit meinem Flug" : "I have a problem with my flight");
+        Assert.Contains(retry, await conversation.SayAsync(answer), StringComparison.Ordinal);
+        Assert.Contains(locale == "de-DE" ? "Buchungscode" : "booking reference", await conversation.SayAsync(locale == "de-DE" ? "Verspätung" : "Delay"), StringComparison.OrdinalIgnoreCase);
+    }
 }
