@@ -21,13 +21,8 @@ public sealed partial class DisruptionKindPrompt(string id) : Prompt<KindAnswer>
     private static readonly DisruptionKindExtractor Kinds = new();
     private static readonly BookingReferenceExtractor References = new();
 
-    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
-    {
-        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ChoiceRetry)));
-        prompt.SuggestedActions ??= new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
-        prompt.InputHint = InputHints.ExpectingInput;
-        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
-    }
+    protected override Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+        => SendWithAnswersAsync(turnContext, options, isRetry, nameof(Strings.ChoiceRetry), cancellationToken);
 
     protected override Task<PromptRecognizerResult<KindAnswer>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
         => Task.FromResult(Recognize(turnContext.Activity.Text, options.Choices ?? [], turnContext.Culture()) is { } answer

@@ -198,9 +198,7 @@ public sealed partial class ReportDisruptionDialog
 
     /// <summary>The claim the flow identified, looked up again (state keeps ids, not copies of the booking).</summary>
     private Task<DisruptionClaim?> IdentifyAsync(DisruptionReport flow, CancellationToken cancellationToken)
-        => _grants.IdentifyAsync(flow.BookingReference, flow.PassengerId, null, flow.JourneyFlight,
-            IsoDates.Parse(flow.JourneyDate),
-            DisruptionKinds.ToDomain(flow.Kind), cancellationToken);
+        => IdentifyForAsync(flow, flow.PassengerId, cancellationToken);
 
     private static string Day(DateTime utc, CultureInfo culture) => utc.ToString("d", culture);
 

@@ -42,7 +42,7 @@ public sealed partial class ReportDisruptionDialog
         var regulation = proposal.Regulation ?? BotText.Get(culture, nameof(Strings.NoRegulation));
         var open = assessed.Where(a => a.Remedies.Count > 0).ToList();
         var total = RemedyTexts.Total(open.SelectMany(a => a.Remedies).Select(r => (r.Amount, r.Currency)), culture);
-        var lines = assessed.Select(a => "• " + a.Claim.Passenger.FullName + ": " + WhatEachHas(a, regulation, culture));
+        var lines = assessed.Select(a => "• " + a.Claim.Passenger.FullName + ": " + WhatEachHas(a, culture));
         var summary = step.Context.Text(nameof(Strings.GroupOptionsIntro), regulation, proposal.PolicyVersion) + "\n" + string.Join("\n", lines)
             + (open.Count > 0 ? "\n" + step.Context.Text(nameof(Strings.GroupTotal), total) : string.Empty);
         await step.Context.SendActivityAsync(MessageFactory.Text(summary), cancellationToken).ConfigureAwait(false);
@@ -79,7 +79,7 @@ public sealed partial class ReportDisruptionDialog
     }
 
     /// <summary>One passenger's line: what is open for them, what they already hold, or why nothing is due.</summary>
-    private static string WhatEachHas(Assessment.Assessed assessed, string regulation, CultureInfo culture)
+    private static string WhatEachHas(Assessment.Assessed assessed, CultureInfo culture)
     {
         var parts = new List<string>();
         if (assessed.Proposal.NotCoveredBy is { } article)
@@ -160,8 +160,8 @@ public sealed partial class ReportDisruptionDialog
         return string.Join(", ", parts);
     }
 
-    /// <summary>The claim for one traveller on the booking, made by the identified claimant.</summary>
-    private async Task<DisruptionClaim?> IdentifyForAsync(DisruptionReport flow, string passengerId, CancellationToken cancellationToken)
+    /// <summary>The claim for one traveller on the booking (the claimant's own, or a co-traveller's), made by the identified claimant; looked up again each time (state keeps ids, not copies of the booking).</summary>
+    private async Task<DisruptionClaim?> IdentifyForAsync(DisruptionReport flow, string? passengerId, CancellationToken cancellationToken)
     {
         var claim = await _grants.IdentifyAsync(flow.BookingReference, passengerId, null, flow.JourneyFlight, IsoDates.Parse(flow.JourneyDate),
             DisruptionKinds.ToDomain(flow.Kind), cancellationToken).ConfigureAwait(false);

@@ -54,13 +54,8 @@ public sealed partial class TravellersPrompt(string id) : Prompt<List<string>>(i
         return named.Count == 0 ? null : travellers.Where(c => named.Contains(c.Value)).Select(c => c.Value).ToList();
     }
 
-    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
-    {
-        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ChoiceRetry)));
-        prompt.SuggestedActions ??= new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
-        prompt.InputHint = InputHints.ExpectingInput;
-        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
-    }
+    protected override Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+        => SendWithAnswersAsync(turnContext, options, isRetry, nameof(Strings.ChoiceRetry), cancellationToken);
 
     protected override Task<PromptRecognizerResult<List<string>>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
         => Task.FromResult(Recognize(turnContext.Activity.Text, options.Choices ?? [], turnContext.Culture()) is { } ids

@@ -7,17 +7,8 @@ namespace CustomerCare.Dialogs.Prompts;
 /// <summary>Offers choices as suggested actions; recognises the value, title, a synonym or the option's number.</summary>
 public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
-    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
-    {
-        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ChoiceRetry)));
-        var choices = options.Choices ?? [];
-        if (choices.Count > 0 && prompt.SuggestedActions is null)
-        {
-            prompt.SuggestedActions = new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
-            prompt.InputHint = InputHints.ExpectingInput;
-        }
-        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
-    }
+    protected override Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+        => SendWithAnswersAsync(turnContext, options, isRetry, nameof(Strings.ChoiceRetry), cancellationToken);
 
     protected override Task<PromptRecognizerResult<FoundChoice>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken)
     {

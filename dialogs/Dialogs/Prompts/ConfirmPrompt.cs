@@ -7,13 +7,8 @@ namespace CustomerCare.Dialogs.Prompts;
 /// <summary>Asks a yes/no question in the conversation's language, with Yes/No buttons.</summary>
 public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = null) : Prompt<bool>(id, validator)
 {
-    protected override async Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
-    {
-        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(nameof(Strings.ConfirmRetry)));
-        prompt.SuggestedActions ??= new SuggestedActions { Actions = Actions(turnContext, options).ToList() };
-        prompt.InputHint = InputHints.ExpectingInput;
-        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
-    }
+    protected override Task OnPromptAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, CancellationToken cancellationToken)
+        => SendWithAnswersAsync(turnContext, options, isRetry, nameof(Strings.ConfirmRetry), cancellationToken);
 
     protected override IEnumerable<CardAction> Actions(ITurnContext turnContext, PromptOptions options)
         => [CardAction.ImBack(turnContext.Text(nameof(Strings.Yes))), CardAction.ImBack(turnContext.Text(nameof(Strings.No)))];

@@ -72,6 +72,21 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
 
     protected abstract Task<PromptRecognizerResult<T>> OnRecognizeAsync(ITurnContext turnContext, PromptOptions options, CancellationToken cancellationToken);
 
+    /// <summary>Sends the question (or its retry, or the fallback text), with its answers as buttons unless it brings its own.</summary>
+    protected async Task SendWithAnswersAsync(ITurnContext turnContext, PromptOptions options, bool isRetry, string fallbackKey, CancellationToken cancellationToken)
+    {
+        var prompt = PromptFor(options, isRetry) ?? MessageFactory.Text(turnContext.Text(fallbackKey));
+        if (prompt.SuggestedActions is null && Actions(turnContext, options).ToList() is { Count: > 0 } actions)
+        {
+            prompt.SuggestedActions = new SuggestedActions { Actions = actions };
+        }
+        if (prompt.SuggestedActions is not null)
+        {
+            prompt.InputHint = InputHints.ExpectingInput;
+        }
+        await turnContext.SendActivityAsync(prompt, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The answers offered as buttons under the question (the choices; yes and no for a confirmation).</summary>
     protected virtual IEnumerable<CardAction> Actions(ITurnContext turnContext, PromptOptions options)
         => (options.Choices ?? []).Select(c => CardAction.ImBack(c.Title ?? c.Value, c.Title ?? c.Value));
