@@ -73,4 +73,29 @@ public sealed class CoTravellerAttackTests
         Assert.Empty(await GrantsAsync(host));
         Assert.DoesNotContain(await host.Services.GetRequiredService<ICompensationLedger>().ForBookingAsync("DEMO01", CancellationToken.None), e => e.Subject.ClaimedBy is not null);
     }
+
+    [Fact]
+    public async Task AnAnswerThatLeavesSomeoneOut_ThenYes_GrantsNobody()
+    {
+        await using var host = new BotHost();
+        var customer = await ClaimingAsAsync(host.CreateClient(), "Anna", "everyone except Ben");
+        var watermark = (await customer.GetActivitiesAsync()).Watermark;
+        await customer.PostMessageAsync("yes");
+
+        Assert.Contains(await customer.BotTextsAsync(watermark), t => t.Contains("Please say \"everyone\"", StringComparison.Ordinal));
+        Assert.Empty(await GrantsAsync(host));
+    }
+
+    [Fact]
+    public async Task AFreeTicket_ClaimedForByItsTraveller_OrByAnother_IsNeverPaid()
+    {
+        await using var host = new BotHost();
+        var http = host.CreateClient();
+        var leo = await ClaimingAsAsync(http, "Leo", "only me");
+        await leo.PostMessageAsync("yes");
+        var anna = await ClaimingAsAsync(http, "Anna", "Leo");
+        await anna.PostMessageAsync("yes");
+
+        Assert.DoesNotContain(await GrantsAsync(host), e => e.Subject.PassengerId == "DEMO08-4");
+    }
 }
