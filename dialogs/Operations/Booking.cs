@@ -9,6 +9,15 @@ public sealed record Booking(string RecordLocator, IReadOnlyList<Passenger> Pass
     /// <summary>How the booking was paid, as the payment system knows it (a payment service's reference): where a payout refunds to.</summary>
     public string? PaymentReference { get; init; }
 
+    /// <summary>The flights passengers were rebooked onto after irregular operations, and the booked flights they replace.</summary>
+    public IReadOnlyList<Rebooking> Rebookings { get; init; } = [];
+
+    /// <summary>The cabin each passenger booked and flew, where departure control recorded a change.</summary>
+    public IReadOnlyList<CabinRecord> Cabins { get; init; } = [];
+
+    /// <summary>The property irregularity reports for the booking's checked bags.</summary>
+    public IReadOnlyList<BagRecord> Bags { get; init; } = [];
+
     /// <summary>The booking's e-mail address for a passenger: their own, else the first one given on the booking.</summary>
     public string? EmailFor(Passenger passenger) => passenger.Email ?? Passengers.Select(p => p.Email).FirstOrDefault(e => !string.IsNullOrWhiteSpace(e));
 }
@@ -21,6 +30,9 @@ public sealed record Passenger(string PassengerId, string FirstName, string Last
 
     /// <summary>Public unless the booking system marks the ticket free of charge or at a fare not available to the public.</summary>
     public FareType FareType { get; init; }
+
+    /// <summary>The tags of the bags this passenger checked in: a bag report names one of them.</summary>
+    public IReadOnlyList<string> BagTags { get; init; } = [];
 }
 
 /// <summary>One flight on a booking as sold: scheduled times (UTC), route, and the fare paid for it.</summary>

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace CustomerCare.Operations;
+
+/// <summary>
+/// A property irregularity report (PIR) as baggage tracing records it: its file reference (station, airline and five
+/// digits, "FRACC12345"), the bag's tag, the passenger and the flight it should have arrived on, when it was reported,
+/// and when the passenger received it (delivered late, or damaged) — or that it is still missing or declared lost.
+/// </summary>
+public sealed partial record BagRecord(string FileReference, string BagTag, string PassengerId, string FlightNumber, DateOnly ScheduledDate, DateTime ReportedUtc, BagStatus Status)
+{
+    /// <summary>When the passenger received the bag: delivered after a delay, or (for a damaged bag) at the airport.</summary>
+    public DateTime? ReceivedUtc { get; init; }
+
+    /// <summary>"FRACC12345", however it was typed ("fra cc 12345"); null for anything that is not a file reference.</summary>
+    public static string? NormalizeFileReference(string? text)
+    {
+        var compact = new string((text ?? string.Empty).Where(c => !char.IsWhiteSpace(c) && c != '-').ToArray()).ToUpperInvariant();
+        return compact.Length <= 16 && FileReferencePattern().IsMatch(compact) ? compact : null;
+    }
+
+    /// <summary>A file reference anywhere in a sentence ("the file is FRA CC 12345"), normalised.</summary>
+    public static string? FindFileReference(string? text)
+        => text is null || text.Length > 2_000 ? null
+            : FileReferenceInText().Match(text) is { Success: true } m ? NormalizeFileReference(m.Value) : null;
+
+    public bool IsFor(Segment segment)
+        => ScheduledDate == segment.ScheduledDate && FlightKeys.Number(FlightNumber) == FlightKeys.Number(segment.FlightNumber);
+
+    [GeneratedRegex("^[A-Z]{3}[A-Z0-9]{2}[0-9]{5}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex FileReferencePattern();
+
+    [GeneratedRegex(@"\b[A-Za-z]{3}[ -]?[A-Za-z0-9]{2}[ -]?[0-9]{5}\b", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex FileReferenceInText();
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace CustomerCare.Operations;
+
+/// <summary>The cabin a passenger booked and the one they flew on one flight, as departure control recorded it.</summary>
+public sealed record CabinRecord(string PassengerId, string FlightNumber, DateOnly ScheduledDate, Cabin Booked, Cabin Flown)
+{
+    [JsonIgnore]
+    public bool Downgraded => Flown < Booked;
+
+    public bool IsFor(Segment segment)
+        => ScheduledDate == segment.ScheduledDate && FlightKeys.Number(FlightNumber) == FlightKeys.Number(segment.FlightNumber);
+}
