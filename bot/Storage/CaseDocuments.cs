@@ -29,6 +29,7 @@ internal static class CaseDocuments
         ["customerBotId"] = caseFile.CustomerBotId,
         ["passengerId"] = caseFile.PassengerId,
         ["journeyDate"] = StoredDays.Of(caseFile.JourneyDate),
+        ["bagFileReference"] = caseFile.BagFileReference,
     };
 
     public static CaseFile ToCase(BsonDocument d) => new(
@@ -47,7 +48,10 @@ internal static class CaseDocuments
         NullableString(d["customerServiceUrl"]),
         NullableString(d["customerBotId"]),
         NullableString(d["passengerId"]),
-        StoredDays.Read(d["journeyDate"]));
+        StoredDays.Read(d["journeyDate"]))
+    {
+        BagFileReference = NullableString(d["bagFileReference"]),
+    };
 
     public static HeldCase Held(BsonDocument d) => new(ToCase(d), StatusOf(d), NullableString(d["agentId"]), NullableString(d["agentName"]),
         NullableString(d["agentThreadId"]) is { } thread

@@ -11,9 +11,11 @@ namespace CustomerCare.Bot.Teams;
 /// <summary>The claim behind a case, identified through the one grant path; and what it proposes, in lines for the hand-off card.</summary>
 public sealed class CaseClaims(CompensationGrants grants, IPayoutStore? payouts = null)
 {
-    public Task<DisruptionClaim?> OfAsync(CaseFile caseFile, CancellationToken cancellationToken)
-        => grants.IdentifyAsync(caseFile.BookingReference, caseFile.PassengerId, caseFile.LastName, caseFile.FlightNumber, caseFile.JourneyDate,
-            DisruptionKinds.ToDomain(caseFile.DisruptionKind), cancellationToken);
+    public async Task<DisruptionClaim?> OfAsync(CaseFile caseFile, CancellationToken cancellationToken)
+        => await grants.IdentifyAsync(caseFile.BookingReference, caseFile.PassengerId, caseFile.LastName, caseFile.FlightNumber, caseFile.JourneyDate,
+            DisruptionKinds.ToDomain(caseFile.DisruptionKind), cancellationToken).ConfigureAwait(false) is { } claim
+            ? claim with { BagFileReference = caseFile.BagFileReference }
+            : null;
 
     /// <summary>For the card: the customer's tier, what the policy proposes, and everything already granted on the booking or to the passenger for this journey under any booking.</summary>
     public async Task<CaseDescription> DescribeAsync(CaseFile caseFile, CancellationToken cancellationToken)
@@ -31,6 +33,9 @@ public sealed class CaseClaims(CompensationGrants grants, IPayoutStore? payouts 
             Assessment.NoRecord missing => [Invariant($"There is no operations record for {missing.Segment.FlightNumber} on {missing.Segment.ScheduledDate:yyyy-MM-dd}.")],
             Assessment.NotShown shown => [Invariant($"The operations data does not show a {claim.Reported} (closest: {shown.Closest.FlightNumber}, arrival {shown.Closest.ArrivalDelay.TotalMinutes:0} min late, cancelled: {(shown.Closest.Cancelled ? "yes" : "no")}).")],
             Assessment.ArrivalUnknown unknown => [$"{unknown.Disrupted.FlightNumber} was disrupted, but the arrival at {claim.Journey.Destination} is not in the data; check it with the customer."],
+            Assessment.NotRecorded => [claim.Reported == DisruptionKind.Baggage
+                ? $"The booking holds no bag report under {caseFile.BagFileReference ?? "a file reference"} for this passenger and journey; check it with the customer."
+                : "The cabin records show no downgrade for this passenger on the journey; check it with the customer."],
             Assessment.Assessed assessed => Lines(assessed),
             _ => (IReadOnlyList<string>)[],
         };

@@ -29,4 +29,8 @@ public sealed record CaseFile(
     string? CustomerServiceUrl = null,
     string? CustomerBotId = null,
     string? PassengerId = null,
-    DateOnly? JourneyDate = null);
+    DateOnly? JourneyDate = null)
+{
+    /// <summary>For a bag: the file reference of the property irregularity report the customer gave, checked against the booking.</summary>
+    public string? BagFileReference { get; init; }
+}

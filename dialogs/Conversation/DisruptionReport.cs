@@ -42,6 +42,22 @@ public sealed class DisruptionReport : ITravellerNames
     /// <summary>For a claim for co-travellers: the passengers whose remedies were offered as vouchers too.</summary>
     public List<string>? VoucherOfferedTo { get; set; }
 
+    /// <summary>The passenger a case about this report is for: a bag's owner (whoever reported it), else the claimant.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? CasePassengerId => Kind == DisruptionKinds.Baggage && ForPassengers is [var owner] ? owner : PassengerId;
+
+    /// <summary>For a bag: the file reference of its property irregularity report, once it is found on the booking.</summary>
+    public string? BagFileReference { get; set; }
+
+    /// <summary>For a bag: file references given that the booking does not hold; three hand over to a person.</summary>
+    public int BagFileAttempts { get; set; }
+
+    /// <summary>For a lost bag: what the customer says was in it; for a damaged one: what the damage is.</summary>
+    public string? BagDetails { get; set; }
+
+    /// <summary>For a damaged bag: the link of the photo the customer uploaded.</summary>
+    public string? BagPhotoUrl { get; set; }
+
     /// <summary>What the customer was shown and may confirm; the grant path grants exactly this, or nothing.</summary>
     public List<Ledger.GrantedRemedy>? Proposed { get; set; }
 

@@ -28,8 +28,11 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             Summary: summary,
             CustomerServiceUrl: activity.ServiceUrl,
             CustomerBotId: activity.Recipient?.Id,
-            PassengerId: report?.PassengerId,
-            JourneyDate: IsoDates.Parse(report?.JourneyDate ?? report?.TravelDate));
+            PassengerId: report?.CasePassengerId,
+            JourneyDate: IsoDates.Parse(report?.JourneyDate ?? report?.TravelDate))
+        {
+            BagFileReference = report?.BagFileReference,
+        };
         caseFile = await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return (caseFile.Reference, reached);

@@ -20,10 +20,11 @@ public sealed partial class ReportDisruptionDialog
         if (WhoFor(step) is not { Count: > 0 } who)
         {
             flow.NeedsPerson = true;
-            await SayAsync(step, nameof(Strings.WhoForGaveUp), cancellationToken).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.RepeatedMisunderstanding, cancellationToken).ConfigureAwait(false);
+            await SayAsync(step, flow.Kind == DisruptionKinds.Baggage ? nameof(Strings.BagFileGaveUp) : nameof(Strings.WhoForGaveUp), cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, flow.Kind == DisruptionKinds.Baggage && flow.BagFileAttempts > 0 ? CaseReason.FactsDisputed : CaseReason.RepeatedMisunderstanding, cancellationToken).ConfigureAwait(false);
         }
-        if (who is not [var only] || only != flow.PassengerId)
+        // A bag is its traveller's alone, whoever on the booking reports it.
+        if ((who is not [var only] || only != flow.PassengerId) && flow.Kind != DisruptionKinds.Baggage)
         {
             return await AssessTravellersAsync(step, who, cancellationToken).ConfigureAwait(false);
         }
@@ -51,6 +52,9 @@ public sealed partial class ReportDisruptionDialog
                 await Say(step, nameof(Strings.OpsMismatch), closest.FlightNumber, Day(closest.ScheduledDepartureUtc, culture), RemedyTexts.Lateness(closest.ArrivalDelay, culture),
                     BotText.Get(culture, closest.Cancelled ? nameof(Strings.Yes) : nameof(Strings.No))).ConfigureAwait(false);
                 return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
+            case Assessment.NotRecorded:
+                await Say(step, claim.Reported == DisruptionKind.Baggage ? nameof(Strings.BagReportNotRecorded) : nameof(Strings.DowngradeNotRecorded), claim.Booking.RecordLocator).ConfigureAwait(false);
+                return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken, BagSummary(step.Flow)).ConfigureAwait(false);
             case Assessment.ArrivalUnknown unknown:
                 await Say(step, nameof(Strings.OpsArrivalUnknown), unknown.Disrupted.FlightNumber, Day(unknown.Disrupted.ScheduledDepartureUtc, culture), claim.Journey.Destination).ConfigureAwait(false);
                 return await HandOffAsync(step, CaseReason.FactsDisputed, cancellationToken).ConfigureAwait(false);
@@ -92,7 +96,7 @@ public sealed partial class ReportDisruptionDialog
         if (assessed.NeedsPerson)
         {
             await SayAsync(step, nameof(Strings.NeedsPersonApproval), cancellationToken).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken, BagSummary(flow)).ConfigureAwait(false);
         }
 
         flow.Proposed = assessed.Remedies.ToList();
@@ -198,7 +202,7 @@ public sealed partial class ReportDisruptionDialog
 
     /// <summary>The claim the flow identified, looked up again (state keeps ids, not copies of the booking).</summary>
     private Task<DisruptionClaim?> IdentifyAsync(DisruptionReport flow, CancellationToken cancellationToken)
-        => IdentifyForAsync(flow, flow.PassengerId, cancellationToken);
+        => IdentifyForAsync(flow, flow.CasePassengerId, cancellationToken);
 
     private static string Day(DateTime utc, CultureInfo culture) => utc.ToString("d", culture);
 

@@ -165,6 +165,6 @@ public sealed partial class ReportDisruptionDialog
     {
         var claim = await _grants.IdentifyAsync(flow.BookingReference, passengerId, null, flow.JourneyFlight, IsoDates.Parse(flow.JourneyDate),
             DisruptionKinds.ToDomain(flow.Kind), cancellationToken).ConfigureAwait(false);
-        return claim is null ? null : claim with { ClaimedBy = claim.Booking.Passengers.FirstOrDefault(p => p.PassengerId == flow.PassengerId) };
+        return claim is null ? null : claim with { ClaimedBy = claim.Booking.Passengers.FirstOrDefault(p => p.PassengerId == flow.PassengerId), BagFileReference = flow.BagFileReference };
     }
 }

@@ -16,11 +16,10 @@ public sealed partial class ReportDisruptionDialog
     private async Task<DialogTurnResult> AskWhoForAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
-        // The bot has no cabin or bag records to check these against yet: a person does, with the booking, the passenger and the journey.
-        if (flow.Kind is DisruptionKinds.Downgrade or DisruptionKinds.Baggage)
+        // A bag's report names its traveller: the file reference says whose bag it is.
+        if (flow.Kind == DisruptionKinds.Baggage && flow.PassengerId is not null)
         {
-            await SayAsync(step, flow.Kind == DisruptionKinds.Downgrade ? nameof(Strings.DowngradeToPerson) : nameof(Strings.BagToPerson), cancellationToken).ConfigureAwait(false);
-            return await HandOffAsync(step, CaseReason.PolicyNeedsPerson, cancellationToken).ConfigureAwait(false);
+            return await step.BeginDialogAsync(BagStepsId, flow, cancellationToken).ConfigureAwait(false);
         }
         var booking = await _grants.Operations.FindBookingAsync(flow.BookingReference!, cancellationToken).ConfigureAwait(false);
         if (booking is null || booking.Passengers.Count < 2 || flow.PassengerId is null)
@@ -45,6 +44,12 @@ public sealed partial class ReportDisruptionDialog
         if (step.Result is List<string> chosen)
         {
             step.Flow.ForPassengers = chosen;
+        }
+        if (step.Result is DisruptionReport bag)
+        {
+            // Back from the bag's questions: the report found, whose bag it is, and what the customer said and sent.
+            (step.Flow.BagFileReference, step.Flow.BagFileAttempts, step.Flow.BagDetails, step.Flow.BagPhotoUrl) = (bag.BagFileReference, bag.BagFileAttempts, bag.BagDetails, bag.BagPhotoUrl);
+            step.Flow.ForPassengers = bag.BagFileReference is null ? null : bag.ForPassengers;
         }
         return step.Flow.ForPassengers;
     }

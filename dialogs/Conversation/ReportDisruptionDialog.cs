@@ -49,6 +49,7 @@ public sealed partial class ReportDisruptionDialog : ComponentDialog
         AddDialog(new TravellersPrompt(WhoForPrompt));
         AddDialog(new ConfirmPrompt(ConfirmGrantPrompt));
         AddDialog(new ChoicePrompt(MoneyOrVoucherPrompt));
+        AddBagDialogs();
     }
 
     private static Task<DialogTurnResult> AskKindAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)

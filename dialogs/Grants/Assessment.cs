@@ -43,7 +43,13 @@ public abstract record Assessment
         public LedgerEntry? AlreadyGranted => Held.Values.OrderBy(e => e.GrantedUtc).FirstOrDefault();
 
         public GrantSubject Subject => Claim.Subject(Disrupted.FlightNumber, Disrupted.ScheduledDate, Facts.Kind);
+
+        /// <summary>The replacement flights the passenger reached the final destination on, after a rebooking.</summary>
+        public IReadOnlyList<string> FlownOn { get; init; } = [];
     }
+
+    /// <summary>The booking holds no record of what was reported: no cabin change on the journey, or no bag report under that file reference.</summary>
+    public sealed record NotRecorded(Journey Journey) : Assessment;
 
     public sealed record NoRecord(Segment Segment) : Assessment;
 

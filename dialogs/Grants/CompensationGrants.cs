@@ -60,8 +60,16 @@ public sealed partial class CompensationGrants(
         {
             records.Add(await operations.FindFlightAsync(segment.FlightNumber, segment.ScheduledDate, cancellationToken).ConfigureAwait(false));
         }
-        switch (JourneyFacts.Establish(claim.Reported, claim.Journey, records, airports))
+        var finding = claim.Reported switch
         {
+            DisruptionKind.Downgrade => CabinFacts.Establish(claim.Booking, claim.Passenger, claim.Journey, records, airports),
+            DisruptionKind.Baggage => BagReportFacts.Establish(claim.Booking, claim.Passenger, claim.Journey, claim.BagFileReference, records, airports, clock.GetUtcNow().UtcDateTime),
+            _ => JourneyFacts.Establish(claim.Reported, claim.Journey, records, airports, await RebookedAsync(claim, cancellationToken).ConfigureAwait(false)),
+        };
+        switch (finding)
+        {
+            case FactsFinding.NotRecorded notRecorded:
+                return new Assessment.NotRecorded(notRecorded.Journey);
             case FactsFinding.Missing missing:
                 return new Assessment.NoRecord(missing.Segment);
             case FactsFinding.NotShown notShown:
@@ -75,12 +83,27 @@ public sealed partial class CompensationGrants(
                 // Held: the entitlements of this proposal the passenger's journey already has (a bag's claim is not answered with the flight's grant).
                 var kinds = proposal.Options.Select(o => o.Kind).Distinct().ToList();
                 var held = await ledger.HoldersAsync(claim.Who, kinds, DisruptionFamilies.Of(established.Facts.Kind), cancellationToken).ConfigureAwait(false);
-                var assessed = new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held);
+                var assessed = new Assessment.Assessed(claim, established.Facts, established.Disrupted, proposal, held) { FlownOn = established.FlownOn };
                 // What this disruption already brought counts too: granted in parts, it is still one disruption.
                 return assessed with { ExceedsAgentAuthority = assessed.Remedies.Count > 0 && agentAuthority.Check([.. assessed.Remedies, .. assessed.AlreadyBrought], claim.Currency) is not AuthorityVerdict.Within };
             default:
                 throw new InvalidOperationException("Unknown finding.");
         }
+    }
+
+    /// <summary>The passenger's rebooking off the journey's flights, with the records of the flights they were rebooked onto; null when they flew as booked.</summary>
+    private async Task<Rebooked?> RebookedAsync(DisruptionClaim claim, CancellationToken cancellationToken)
+    {
+        if (Rebooked.Of(claim.Booking, claim.Passenger.PassengerId, claim.Journey) is not { } rebookings)
+        {
+            return null;
+        }
+        var replacements = new List<FlightOperation?>();
+        foreach (var flight in rebookings.DistinctBy(r => (FlightKeys.Number(r.FlightNumber), r.ScheduledDate)))
+        {
+            replacements.Add(await operations.FindFlightAsync(flight.FlightNumber, flight.ScheduledDate, cancellationToken).ConfigureAwait(false));
+        }
+        return new Rebooked(claim.Journey.Segments.Select(s => rebookings.Any(r => r.Replaces(s))).ToList(), replacements);
     }
 
     /// <summary>
@@ -192,7 +215,14 @@ public sealed partial class CompensationGrants(
                     return new GrantOutcome.Refused(GrantRefusal.BelowProposal);
             }
         }
-        var standsInFor = claim.Reported == DisruptionKind.Baggage ? BagEntitlements : FlightEntitlements;
+        // A lost or damaged bag's claim and a downgrade's refund are entitlements of their own: an override for one never takes the place of what the journey already has.
+        var standsInFor = claim.Reported switch
+        {
+            DisruptionKind.Downgrade => [RemedyKind.DowngradeRefund],
+            DisruptionKind.Baggage when assessed?.Open.Any(o => o.Kind == RemedyKind.BaggageLiability) == true => [RemedyKind.BaggageLiability],
+            DisruptionKind.Baggage => BagEntitlements,
+            _ => FlightEntitlements,
+        };
         var subject = assessed?.Subject ?? claim.Subject(claim.Journey.First.FlightNumber, claim.Journey.Date, claim.Reported);
         var request = new GrantRequest(claim.Who, subject, [new GrantedRemedy("override", RemedyKind.Goodwill, decimal.Round(amount, 2), currency, "Agent override")],
             assessed?.Proposal.PolicyVersion ?? policy.VersionOn(claim.Journey.Date), agent, CustomerConfirmed: true, OverrideReason: reason.Trim(),

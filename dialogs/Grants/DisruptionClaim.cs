@@ -10,6 +10,9 @@ public sealed record DisruptionClaim(Booking Booking, PassengerJourney Who, Disr
     /// <summary>The traveller on the same booking who makes the claim for this passenger, when it is someone else.</summary>
     public Passenger? ClaimedBy { get; init; }
 
+    /// <summary>For a bag: the file reference of its property irregularity report, as the customer gave it.</summary>
+    public string? BagFileReference { get; init; }
+
     public Passenger Passenger => Who.Passenger;
 
     public Journey Journey => Who.Journey;

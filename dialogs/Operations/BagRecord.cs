@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CustomerCare.Remedies;
 
 namespace CustomerCare.Operations;
 

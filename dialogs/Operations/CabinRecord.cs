@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CustomerCare.Remedies;
 
 namespace CustomerCare.Operations;
 

@@ -17,7 +17,11 @@ public static class JourneyFacts
     public static readonly TimeSpan NoticeableDelay = TimeSpan.FromMinutes(15);
 
     /// <param name="operations">The record of each flight of the journey, in its order; null where there is none.</param>
-    public static FactsFinding Establish(DisruptionKind reported, Journey journey, IReadOnlyList<FlightOperation?> operations, AirportDirectory airports)
+    /// <param name="rebooked">
+    /// The passenger's rebooking off the journey's flights, if any: a cancelled or missed flight they were rebooked off
+    /// is assessed on the arrival of their replacement at the final destination. Without one, that arrival is unknown.
+    /// </param>
+    public static FactsFinding Establish(DisruptionKind reported, Journey journey, IReadOnlyList<FlightOperation?> operations, AirportDirectory airports, Rebooked? rebooked = null)
     {
         for (var i = 0; i < journey.Segments.Count; i++)
         {
@@ -27,16 +31,27 @@ public static class JourneyFacts
             }
         }
         var records = operations.Select(o => o!).ToList();
-        var last = records[^1];
-        if (records.FirstOrDefault(r => r.Cancelled) is { } cancelled)
+        if (rebooked is not null && rebooked.Replaced.Count != records.Count)
         {
+            throw new ArgumentException("A rebooking says for each flight of the journey whether it was replaced.", nameof(rebooked));
+        }
+        var last = records[^1];
+        var cancelledAt = records.FindIndex(r => r.Cancelled);
+        if (cancelledAt >= 0)
+        {
+            var cancelled = records[cancelledAt];
             return reported != DisruptionKind.Cancellation ? new FactsFinding.NotShown(cancelled)
+                : FlownInstead(journey, records, rebooked, cancelledAt) is { } flown ? Rerouted(journey, records, airports, DisruptionKind.Cancellation, cancelled, flown)
                 : journey.HasConnections ? new FactsFinding.ArrivalUnknown(cancelled)
                 : Established(journey, records, airports, DisruptionKind.Cancellation, cancelled);
         }
-        if (MissedConnection(journey, records) is { } missed)
+        if (MissedConnection(journey, records) is { } missedAt)
         {
-            return reported is DisruptionKind.Delay or DisruptionKind.MissedConnection ? new FactsFinding.ArrivalUnknown(missed) : new FactsFinding.NotShown(missed);
+            var missed = records[missedAt];
+            // A missed connection is a fact when the records show it and the passenger's booking shows the rebooking off the flight missed.
+            return reported is not (DisruptionKind.Delay or DisruptionKind.MissedConnection) ? new FactsFinding.NotShown(missed)
+                : FlownInstead(journey, records, rebooked, missedAt + 1) is { } flown ? Rerouted(journey, records, airports, DisruptionKind.MissedConnection, missed, flown)
+                : new FactsFinding.ArrivalUnknown(missed);
         }
         switch (reported)
         {
@@ -54,7 +69,28 @@ public static class JourneyFacts
         }
     }
 
-    private static FlightOperation? MissedConnection(Journey journey, IReadOnlyList<FlightOperation> records)
+    /// <summary>The flights the passenger flew instead, when their booking shows them rebooked off the flight at that index.</summary>
+    private static IReadOnlyList<FlightOperation>? FlownInstead(Journey journey, IReadOnlyList<FlightOperation> records, Rebooked? rebooked, int index)
+        => rebooked is not null && rebooked.Replaced[index] ? rebooked.Itinerary(journey, records) : null;
+
+    /// <summary>Facts of a journey flown on replacement flights: the arrival at the final destination is the last replacement's.</summary>
+    private static FactsFinding.Established Rerouted(Journey journey, IReadOnlyList<FlightOperation> records, AirportDirectory airports, DisruptionKind kind, FlightOperation disrupted,
+        IReadOnlyList<FlightOperation> flown)
+    {
+        var established = Established(journey, records, airports, kind, disrupted);
+        var (first, last) = (flown[0], flown[^1]);
+        var arrival = last.ActualArrivalUtc ?? last.ScheduledArrivalUtc;
+        var facts = established.Facts with
+        {
+            ActualArrivalUtc = arrival,
+            RerouteDepartureUtc = kind == DisruptionKind.Cancellation ? first.ActualDepartureUtc ?? first.ScheduledDepartureUtc : null,
+            RerouteArrivalUtc = kind == DisruptionKind.Cancellation ? arrival : null,
+        };
+        var replaced = journey.Segments.Select(s => s.FlightNumber).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return established with { Facts = facts, FlownOn = flown.Where(f => !replaced.Contains(f.FlightNumber)).Select(f => f.FlightNumber).ToList() };
+    }
+
+    private static int? MissedConnection(Journey journey, IReadOnlyList<FlightOperation> records)
     {
         for (var i = 0; i + 1 < records.Count; i++)
         {
@@ -63,7 +99,7 @@ public static class JourneyFacts
             var scheduled = journey.Segments[i + 1].ScheduledDepartureUtc - journey.Segments[i].ScheduledArrivalUtc;
             if (leaves - landed < (scheduled < MinimumConnection ? scheduled : MinimumConnection))
             {
-                return records[i];
+                return i;
             }
         }
         return null;

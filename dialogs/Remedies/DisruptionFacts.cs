@@ -53,10 +53,11 @@ public sealed record DisruptionFacts
 
     public string FareCurrency { get; init; } = "EUR";
 
-    /// <summary>For a delayed bag: hours until it was delivered (or has been missing so far).</summary>
-    public double? BagDelayHours { get; init; }
+    /// <summary>For a bag: what its property irregularity report shows.</summary>
+    public BagFacts? Bag { get; init; }
 
-    public decimal? BagFeePaid { get; init; }
+    /// <summary>For a downgrade: each flight of the journey the passenger flew in a lower cabin than booked.</summary>
+    public IReadOnlyList<DowngradeFacts> Downgrades { get; init; } = [];
 
     /// <summary>The passenger travelled free of charge or at a fare not available to the public: outside EU261/UK261 (Art. 3(3)).</summary>
     public bool FareOutsideRegulation { get; init; }

@@ -10,7 +10,7 @@ public static class GoodwillCalculator
 {
     public static RemedyOption? Evaluate(DisruptionFacts facts, LoyaltyTier tier, GoodwillRules rules, IReadOnlyList<RemedyOption> entitlements)
     {
-        var disrupted = entitlements.Any(o => o.Kind is RemedyKind.Compensation or RemedyKind.Care or RemedyKind.InterimExpenses);
+        var disrupted = entitlements.Any(o => o.Kind is RemedyKind.Compensation or RemedyKind.Care or RemedyKind.InterimExpenses or RemedyKind.DowngradeRefund);
         if (facts.Extraordinary || !disrupted)
         {
             return null;

@@ -17,6 +17,12 @@ public enum RemedyKind
     /// <summary>Reimbursement of interim purchases while a bag is delayed.</summary>
     InterimExpenses,
 
+    /// <summary>Part of the fare back for a flight flown in a lower cabin than booked (EU261 Art. 10(2)).</summary>
+    DowngradeRefund,
+
+    /// <summary>A Montreal Convention claim for a lost or damaged bag, decided by a person up to the liability limit.</summary>
+    BaggageLiability,
+
     /// <summary>A goodwill gesture on top of the legal floor, varying by loyalty tier within a cap.</summary>
     Goodwill,
 }

@@ -39,7 +39,14 @@ public sealed record Eu261Rules(
     double ArrivalDelayHours,
     double HalvingBelowDelayHours,
     double RefundFromHours,
-    CancellationRules Cancellation);
+    CancellationRules Cancellation)
+{
+    /// <summary>Art. 10(2): the share of the flight's fare paid back for a downgrade, by distance band.</summary>
+    public required DowngradeRules Downgrade { get; init; }
+}
+
+/// <summary>Art. 10(2)(a)–(c): up to the first band's distance; intra-EU beyond it, and others up to the second band's; all others.</summary>
+public sealed record DowngradeRules(int FirstBandPercent, int SecondBandPercent, int BeyondPercent);
 
 /// <summary>A distance band of Art. 7(1): up to MaxKm (null = beyond), its amount, when care starts, the re-route window of Art. 7(2).</summary>
 public sealed record DistanceBand(string Name, double? MaxKm, decimal Amount, double CareFromHours, double RerouteWithinHours);
@@ -68,7 +75,29 @@ public sealed record CareRules(decimal MealPerPersonPerThreeHours, decimal Hotel
     public CareReceiptRates? Receipts { get; init; }
 }
 
-public sealed record BaggageRules(decimal InterimPerDay, int InterimMaxDays, int LostAfterDays);
+/// <summary>
+/// Delayed bags: interim purchases per day up to a number of days, and lost after so many days (Montreal Convention
+/// Art. 17(3)); the notice periods of Art. 31 and the liability limit of Art. 22(2), which changes on its own dates.
+/// </summary>
+public sealed record BaggageRules(decimal InterimPerDay, int InterimMaxDays, int LostAfterDays)
+{
+    /// <summary>Art. 31(2): a damaged bag is complained of within this many days of its receipt.</summary>
+    public required int DamageNoticeDays { get; init; }
+
+    /// <summary>Art. 31(2): a delayed bag is complained of within this many days of its being placed at the passenger's disposal.</summary>
+    public required int DelayNoticeDays { get; init; }
+
+    /// <summary>Art. 22(2) per passenger, in special drawing rights, each from the day it applies (ICAO's revisions).</summary>
+    public required IReadOnlyList<LiabilityLimit> LiabilityLimits { get; init; }
+
+    /// <summary>The limit that applied on the day of the flight.</summary>
+    public decimal LiabilityLimitOn(DateOnly day)
+        => LiabilityLimits.Where(l => l.EffectiveFrom <= day).OrderByDescending(l => l.EffectiveFrom).FirstOrDefault()?.Sdr
+            ?? LiabilityLimits.OrderBy(l => l.EffectiveFrom).First().Sdr;
+}
+
+/// <summary>A Montreal Convention liability limit in special drawing rights, from the day it applies.</summary>
+public sealed record LiabilityLimit(DateOnly EffectiveFrom, decimal Sdr);
 
 /// <summary>
 /// A gesture on top of the legal floor: the base times the tier's multiplier, never above MaxMultiplier × base. It is

@@ -15,9 +15,9 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         var notCovered = facts.FareOutsideRegulation && regulation is Regulation.Eu261 or Regulation.Uk261;
         var legal = notCovered ? [] : regulation switch
         {
-            Regulation.Eu261 => Eu261Calculator.Evaluate(facts, policy.Eu261),
-            Regulation.Uk261 => Eu261Calculator.Evaluate(facts, policy.Uk261),
-            Regulation.UsDot => UsDotCalculator.Evaluate(facts, policy.Us),
+            Regulation.Eu261 => Eu261Calculator.Evaluate(facts, policy.Eu261).Concat(DowngradeCalculator.Evaluate(facts, policy.Eu261)),
+            Regulation.Uk261 => Eu261Calculator.Evaluate(facts, policy.Uk261).Concat(DowngradeCalculator.Evaluate(facts, policy.Uk261)),
+            Regulation.UsDot => UsDotCalculator.Evaluate(facts, policy.Us).Concat(DowngradeCalculator.EvaluateUs(facts, policy.Us)),
             _ => [],
         };
         var options = legal
@@ -28,7 +28,8 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
         {
             options.Add(goodwill);
         }
-        return new RemedyProposal(policy.Version, DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList())
+        // A bag's claim rests on the Montreal Convention (and house policy), whichever regulation covers the flight.
+        return new RemedyProposal(policy.Version, facts.Kind == DisruptionKind.Baggage ? "Montreal Convention" : DisplayName(regulation), options.Select(o => WithinAuthority(o, policy)).ToList())
         {
             NotCoveredBy = notCovered ? DisplayName(regulation) + " Art. 3(3)" : null,
             Vouchers = policy.Vouchers is { UpliftPercent: > 0, ValidityMonths: > 0 } vouchers ? vouchers : null,
@@ -50,6 +51,10 @@ public sealed class RemedyPolicyEngine(RemedyPolicyBook policies)
     /// <summary>Whether the bot may grant this much on its own for the disruption (the version's automatic approval limit).</summary>
     public bool WithinAutomaticLimit(DisruptionFacts facts, decimal amount, string currency)
         => policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc)).AutomaticApprovalLimit.TryGetValue(currency, out var limit) && amount <= limit;
+
+    /// <summary>What the policy in force on the day of the flight makes of a reported bag.</summary>
+    public BagOutcome? BagOutcomeOf(DisruptionFacts facts)
+        => facts.Bag is { } bag ? BaggageCalculator.OutcomeOf(bag, policies.InForceOn(DateOnly.FromDateTime(facts.ScheduledDepartureUtc)).Baggage) : null;
 
     /// <summary>The policy version in force for flights on that day.</summary>
     public string VersionOn(DateOnly day) => policies.InForceOn(day).Version;

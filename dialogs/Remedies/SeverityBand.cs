@@ -21,7 +21,7 @@ public static class SeverityBand
             DisruptionKind.Delay or DisruptionKind.MissedConnection => Hours(facts.ArrivalDelay.TotalHours, DelayHours),
             DisruptionKind.Cancellation => Notice(facts) + ", rerouted " + Hours(ReroutedDelayHours(facts), DelayHours),
             DisruptionKind.DeniedBoarding => "substitute " + Hours(ReroutedDelayHours(facts), DelayHours),
-            DisruptionKind.Baggage => "bag " + Hours(facts.BagDelayHours ?? 0, BagHours),
+            DisruptionKind.Baggage => "bag " + Hours(facts.Bag?.HoursWithout ?? 0, BagHours),
             _ => "any",
         };
         if (facts.Kind is DisruptionKind.Baggage or DisruptionKind.Downgrade)

@@ -34,8 +34,9 @@ public sealed class RemedyPolicyTests
             Extraordinary = extraordinary,
             OneWayFare = fare,
             FareCurrency = origin.Region == RegulatoryRegion.US ? "USD" : "EUR",
-            BagDelayHours = bagDelayHours,
-            BagFeePaid = bagFee,
+            Bag = bagDelayHours is { } without
+                ? new BagFacts(BagStatus.Missing, without, scheduledArrival.AddHours(1), ReceivedUtc: null, scheduledArrival.AddHours(without)) { FeePaid = bagFee }
+                : null,
         };
     }
 

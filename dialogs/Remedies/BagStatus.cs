@@ -1,4 +1,4 @@
-namespace CustomerCare.Operations;
+namespace CustomerCare.Remedies;
 
 /// <summary>Where a reported bag stands, as the baggage tracing system records it.</summary>
 public enum BagStatus
