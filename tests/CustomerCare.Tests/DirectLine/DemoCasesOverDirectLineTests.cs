@@ -25,6 +25,20 @@ public sealed class DemoCasesOverDirectLineTests : IDisposable
         { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO06", "Testfall", "Robin", "nur mich"], "JFK mit 5 Std. 15 Min. Verspätung" },
         { "en-US", ["My flight was delayed, booking DEMO08", "Sommer", "Anna", "everyone", "yes"], "Done. Granted for each traveller:" },
         { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO08", "Sommer", "Anna", "alle", "ja"], "Erledigt. Gewährt für jeden Reisenden:" },
+        { "en-US", ["My flight was delayed, booking DEMO08", "Sommer", "Ben", "just me", "yes"], "Your reference is G-" },
+        { "de-DE", ["Mein Flug hatte Verspätung, Buchung DEMO08", "Sommer", "Mia", "nur mich", "ja"], "Ihre Referenz ist G-" },
+        { "en-US", ["I missed my connection, booking DEMO09", "Umweg"], "rebooked onto CC406, and you reached JFK 4 h 50 min late" },
+        { "de-DE", ["Ich habe meinen Anschlussflug verpasst, Buchung DEMO09", "Umweg"], "auf CC406 umgebucht und erreichten JFK 4 Std. 50 Min. verspätet" },
+        { "en-US", ["I missed my connection, booking DEMO09", "Umweg", "yes"], "Granted: €600.00" },
+        { "de-DE", ["Ich habe meinen Anschlussflug verpasst, Buchung DEMO09", "Umweg", "ja"], "Gewährt: 600,00 €" },
+        { "en-US", ["My suitcase did not arrive, booking DEMO10", "Koffer", "MADCC10001"], "€150.00 for essentials while your bag was delayed (3 day(s))" },
+        { "de-DE", ["Mein Koffer ist nicht angekommen, Buchung DEMO10", "Koffer", "MAD CC 10001", "ja"], "Gewährt: 150,00 €" },
+        { "en-US", ["My bag is lost, booking DEMO11", "Verlust", "LISCC11002", "A grey suitcase: clothes for about 600 euros"], "up to 1519 SDR per passenger" },
+        { "de-DE", ["Mein Koffer ist verloren, Buchung DEMO11", "Verlust", "LISCC11002", "Kleidung für etwa 600 Euro"], "bis zu 1519 SZR pro Fluggast" },
+        { "en-US", ["My bag was damaged, booking DEMO12", "Schaden", "VIECC12003", "The handle is broken", "no", "no"], "within the 7 days the Montreal Convention allows" },
+        { "de-DE", ["Mein Koffer wurde beschädigt, Buchung DEMO12", "Schaden", "VIECC12003", "Der Griff ist abgebrochen", "nein", "nein"], "innerhalb der 7 Tage, die das Montrealer Übereinkommen erlaubt" },
+        { "en-US", ["I was downgraded from business to economy, booking DEMO13", "Platz", "yes"], "Granted: €240.00" },
+        { "de-DE", ["Ich wurde von Business auf Economy herabgestuft, Buchung DEMO13", "Platz", "ja"], "Gewährt: 240,00 €" },
     };
 
     [Theory]

@@ -89,4 +89,52 @@ public sealed class JourneyFactsTests
         Assert.Single(Journey.Of(new Booking("X", [], [FraJfk, HamFra])));
         Assert.Equal(2, Journey.Of(new Booking("X", [], [FraJfk, HamFra]))[0].Segments.Count);
     }
+
+    private static Segment Replacement => Leg("CC406", "FRA", "JFK", 13, 21.5);
+
+    private static FactsFinding Rebooked(DisruptionKind reported, FlightOperation? replacement, bool[] replaced, params FlightOperation?[] records)
+        => JourneyFacts.Establish(reported, Connection, records, AirportDirectory.Embedded, new Rebooked(replaced, [replacement]));
+
+    [Fact]
+    public void AMissedConnection_WithTheRebookingOnTheBooking_IsAssessedOnTheReplacementsArrivalAtTheFinalDestination()
+    {
+        var found = Assert.IsType<FactsFinding.Established>(Rebooked(DisruptionKind.MissedConnection, Record(Replacement, 0.25), [false, true], Record(HamFra, 2.8), Record(FraJfk, 0)));
+
+        Assert.Equal((DisruptionKind.MissedConnection, "CC220", "JFK"), (found.Facts.Kind, found.Disrupted.FlightNumber, found.Facts.Destination.Iata));
+        Assert.Equal(TimeSpan.FromHours(21.75 - 18.5), found.Facts.ArrivalDelay);
+        Assert.InRange(found.Facts.DistanceKm, 6000, 6300); // Hamburg to New York, not the sum of the legs
+        Assert.Equal(["CC406"], found.FlownOn);
+        Assert.False(found.Facts.Extraordinary);
+    }
+
+    [Fact]
+    public void AMissedConnection_ReportedAsADelay_IsTheSameFact()
+        => Assert.Equal(DisruptionKind.MissedConnection,
+            Assert.IsType<FactsFinding.Established>(Rebooked(DisruptionKind.Delay, Record(Replacement, 0), [false, true], Record(HamFra, 2.8), Record(FraJfk, 0))).Facts.Kind);
+
+    [Fact]
+    public void ARebooking_WhenTheRecordsShowTheConnectionMade_IsNoMissedConnection()
+        => Assert.IsType<FactsFinding.NotShown>(Rebooked(DisruptionKind.MissedConnection, Record(Replacement, 0), [false, true], Record(HamFra, 0), Record(FraJfk, 0)));
+
+    [Fact]
+    public void ARebookingOntoAFlightWithoutARecord_OrOntoAnotherDestination_LeavesTheArrivalUnknown()
+    {
+        Assert.IsType<FactsFinding.ArrivalUnknown>(Rebooked(DisruptionKind.MissedConnection, null, [false, true], Record(HamFra, 2.8), Record(FraJfk, 0)));
+        Assert.IsType<FactsFinding.ArrivalUnknown>(Rebooked(DisruptionKind.MissedConnection, Record(Leg("CC9", "FRA", "EWR", 13, 21), 0), [false, true], Record(HamFra, 2.8), Record(FraJfk, 0)));
+        Assert.IsType<FactsFinding.ArrivalUnknown>(Rebooked(DisruptionKind.MissedConnection, Record(Replacement, 0, cancelled: true), [false, true], Record(HamFra, 2.8), Record(FraJfk, 0)));
+    }
+
+    [Fact]
+    public void ACancelledConnection_WithTheRebooking_IsACancellationReroutedToTheReplacementsArrival()
+    {
+        var found = Assert.IsType<FactsFinding.Established>(Rebooked(DisruptionKind.Cancellation, Record(Replacement, 0), [false, true], Record(HamFra, 0), Record(FraJfk, 0, cancelled: true)));
+
+        Assert.Equal((DisruptionKind.Cancellation, "CC400"), (found.Facts.Kind, found.Disrupted.FlightNumber));
+        Assert.Equal(Day.AddHours(21.5), found.Facts.RerouteArrivalUtc);
+        Assert.Equal(Day.AddHours(6), found.Facts.RerouteDepartureUtc); // the journey still left Hamburg as booked
+    }
+
+    [Fact]
+    public void ARebookingOffAnotherFlight_DoesNotSettleTheFlightThatWasMissed()
+        => Assert.IsType<FactsFinding.ArrivalUnknown>(Rebooked(DisruptionKind.MissedConnection, Record(Leg("CC221", "HAM", "FRA", 9, 10), 0), [true, false], Record(HamFra, 2.8), Record(FraJfk, 0)));
 }
