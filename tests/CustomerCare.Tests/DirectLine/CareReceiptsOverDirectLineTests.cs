@@ -31,7 +31,7 @@ public sealed class CareReceiptsOverDirectLineTests
             await customer.PostMessageAsync(text);
         }
         var jpeg = "\xFF\xD8\xFF\xE0 not really a photo"u8.ToArray();
-        Assert.Equal(HttpStatusCode.OK, await UploadAsync(http, customer, "lunch.jpg", jpeg));
+        Assert.Equal(HttpStatusCode.OK, await customer.UploadAsync("lunch.jpg", jpeg));
         await customer.PostMessageAsync("that's all");
         await customer.PostMessageAsync("yes");
         Assert.Contains(await customer.BotTextsAsync(), t => t.Contains("Paid back: €18.50", StringComparison.Ordinal));
@@ -49,26 +49,12 @@ public sealed class CareReceiptsOverDirectLineTests
         Assert.Contains("Receipts: Meals 18.50 EUR, lunch.jpg", page, StringComparison.Ordinal);
 
         // Retention deletes the conversation and its other uploads; the receipt stays with its grant.
-        Assert.Equal(HttpStatusCode.OK, await UploadAsync(http, customer, "selfie.jpg", "JPEG"u8.ToArray()));
+        Assert.Equal(HttpStatusCode.OK, await customer.UploadAsync("selfie.jpg", "JPEG"u8.ToArray()));
         var other = (await customer.GetActivitiesAsync()).Activities.SelectMany(a => a!["attachments"]?.AsArray() ?? [])
             .Select(a => a!["contentUrl"]?.GetValue<string>()).OfType<string>().Select(u => new Uri(u).PathAndQuery).Single(u => u != receipt.ContentUrl);
         await Task.Delay(1500);
         Assert.True(await host.Services.GetRequiredService<CustomerCare.Bot.Supervisors.ITranscriptExpiry>().DeleteInactiveSinceAsync(DateTime.UtcNow.AddDays(1)) > 0, "nothing expired");
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(other)).StatusCode);
         Assert.Equal(jpeg, await http.GetByteArrayAsync(receipt.ContentUrl));
-    }
-
-    private static async Task<HttpStatusCode> UploadAsync(HttpClient http, DirectLineClient customer, string name, byte[] bytes)
-    {
-        using var form = new MultipartFormDataContent();
-        var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{customer.UserId}}}"}}""");
-        activity.Headers.ContentType = new("application/vnd.microsoft.activity");
-        form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new("image/jpeg");
-        form.Add(file, "file", name);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/upload?userId={customer.UserId}") { Content = form };
-        request.Headers.Authorization = new("Bearer", customer.Token);
-        return (await http.SendAsync(request)).StatusCode;
     }
 }

@@ -65,6 +65,21 @@ public sealed class DirectLineClient(HttpClient http)
         return (await ReadJsonAsync(response))["id"]!.GetValue<string>();
     }
 
+    /// <summary>Sends a file the way Web Chat's attachment button does: a Direct Line upload with its activity.</summary>
+    public async Task<HttpStatusCode> UploadAsync(string name, byte[] bytes, string contentType = "image/jpeg")
+    {
+        using var form = new MultipartFormDataContent();
+        var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{UserId}}}"}}""");
+        activity.Headers.ContentType = new("application/vnd.microsoft.activity");
+        form.Add(activity, "activity", "blob");
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new(contentType);
+        form.Add(file, "file", name);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId={UserId}") { Content = form };
+        request.Headers.Authorization = new("Bearer", Token);
+        return (await http.SendAsync(request)).StatusCode;
+    }
+
     public async Task PostEventAsync(string name)
     {
         var response = await SendAsync(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities", new
