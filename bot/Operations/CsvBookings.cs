@@ -5,8 +5,9 @@ namespace CustomerCare.Bot.Operations;
 
 /// <summary>
 /// A bookings table: one row per passenger and flight; rows with the same record locator make one booking. The last
-/// columns, the passenger's e-ticket number and e-mail address, the booking's payment reference and the passenger's
-/// fare type, may be empty (or missing, in files from before they were added); a booking's rows give one payment reference.
+/// columns, the passenger's e-ticket number and e-mail address, the booking's payment reference, the passenger's fare
+/// type and the tags of their checked bags (separated by spaces), may be empty (or missing, in files from before they
+/// were added); a booking's rows give one payment reference, and a passenger's bag tags are those of all their rows.
 /// </summary>
 internal static class CsvBookings
 {
@@ -32,6 +33,7 @@ internal static class CsvBookings
                 rows.Add((i + 1, f[0].ToUpperInvariant(), new Passenger(f[1], f[2], f[3], OperationsImportFile.Tier(f[4]), Email: Optional(13), TicketNumber: Optional(12))
                     {
                         FareType = OperationsImportFile.FareTypeOf(Optional(15) ?? string.Empty),
+                        BagTags = (Optional(16) ?? string.Empty).ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries),
                     },
                     new Segment(f[5].ToUpperInvariant(), f[6].ToUpperInvariant(), f[7].ToUpperInvariant(),
                         OperationsImportFile.Utc(f[8], "scheduledDepartureUtc"), OperationsImportFile.Utc(f[9], "scheduledArrivalUtc"),
@@ -44,7 +46,7 @@ internal static class CsvBookings
         }
 
         var bookings = rows.GroupBy(r => r.Locator).Select(g => (FirstLine: g.Min(r => r.Line), Booking: new Booking(g.Key,
-            g.Select(r => r.Passenger).DistinctBy(p => p.PassengerId).ToList(),
+            g.Select(r => r.Passenger).GroupBy(p => p.PassengerId).Select(p => p.First() with { BagTags = p.SelectMany(r => r.BagTags).Distinct().ToList() }).ToList(),
             g.Select(r => r.Segment).DistinctBy(s => (s.FlightNumber, s.ScheduledDepartureUtc)).ToList())
         {
             PaymentReference = g.Select(r => r.Payment).FirstOrDefault(p => p is not null),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using CustomerCare.Operations;
 
 namespace CustomerCare.Bot.Operations;
@@ -9,7 +10,9 @@ public sealed record OperationsDataFile(List<Booking>? Bookings, List<FlightOper
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        // Cabins and bag statuses only by name, as in the CSV tables; other enums keep accepting numbers as they always did.
+        Converters = { new JsonStringEnumConverter<Cabin>(allowIntegerValues: false), new JsonStringEnumConverter<BagStatus>(allowIntegerValues: false), new JsonStringEnumConverter() },
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { NullListsAsEmpty.Modify } },
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };

@@ -4,7 +4,7 @@ using CustomerCare.Operations;
 
 namespace CustomerCare.Bot.Operations;
 
-/// <summary>The rules every imported booking and flight record must satisfy.</summary>
+/// <summary>The rules every imported booking and flight record must satisfy (a booking's rebookings, cabins and bags: <see cref="AttachedRecordsValidator"/>).</summary>
 public static partial class OperationsValidator
 {
     private static readonly HashSet<string> Currencies = ["EUR", "USD", "GBP", "CHF"];
@@ -40,6 +40,10 @@ public static partial class OperationsValidator
             if (passenger.TicketNumber is { } ticket && !TicketNumber().IsMatch(ticket))
             {
                 yield return $"ticketNumber '{ticket}' must be an e-ticket number: 13 digits, the airline's three first (220-1234567890 or 2201234567890)";
+            }
+            foreach (var tag in (passenger.BagTags ?? []).Where(t => !AttachedRecordsValidator.IsBagTag(t)))
+            {
+                yield return $"bagTag '{tag}' of passenger '{passenger.PassengerId}' must be a 10-digit licence plate or 2 letters or digits and 6 digits (LH123456)";
             }
         }
         if (booking.PaymentReference is { } payment && !PaymentReference().IsMatch(payment))
@@ -94,6 +98,8 @@ public static partial class OperationsValidator
             yield return "causeCode is required (NONE when there was no disruption)";
         }
     }
+
+    internal static bool IsFlightNumber(string? number) => FlightNumber().IsMatch(number ?? string.Empty);
 
     private static IEnumerable<string> CheckFlight(string? number, string? origin, string? destination, DateTime departure, DateTime arrival, AirportDirectory airports)
     {

@@ -125,11 +125,11 @@ public sealed class ImportCommandTests
     [Fact]
     public async Task FareTypes_AreImported_AndAnUnknownOneIsReportedByLine_WithNothingImported()
     {
-        var good = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var good = Write(OperationsImportFile.BookingsHeaderWithoutBagTags + "\n" +
             "IMP012,IMP012-1,Ana,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,ana@example.com,psp_9f3a,\n" +
             "IMP012,IMP012-2,Ben,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,0,EUR,,,psp_9f3a,FreeOfCharge\n" +
             "IMP012,IMP012-3,Cy,Import,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,30.00,EUR,,,psp_9f3a,notavailabletopublic\n");
-        var bad = Write(OperationsImportFile.BookingsHeader + "\n" +
+        var bad = Write(OperationsImportFile.BookingsHeaderWithoutBagTags + "\n" +
             "IMP013,IMP013-1,Di,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_a,\n" +
             "IMP014,IMP014-1,Ed,Import,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_b,Gratis\n");
         var badJson = Write("{ \"bookings\": [ { \"recordLocator\": \"IMP015\", \"passengers\": [ { \"passengerId\": \"IMP015-1\", \"firstName\": \"Flo\", \"lastName\": \"Import\", \"tier\": \"Basic\", \"fareType\": 7 } ], " +

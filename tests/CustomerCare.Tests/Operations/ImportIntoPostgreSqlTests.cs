@@ -1,4 +1,6 @@
 using CustomerCare.Bot.Cli;
+using CustomerCare.Bot.Storage.PostgreSql;
+using CustomerCare.Operations;
 using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Operations;
@@ -42,5 +44,26 @@ public sealed class ImportIntoPostgreSqlTests
         await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
         await using var count = dataSource.CreateCommand("SELECT count(*) FROM bookings WHERE record_locator = 'BAD001'");
         Assert.Equal(0L, await count.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task RecordsAttachedToABooking_SurviveItsReimport_AndABagsTableUpdatesABag()
+    {
+        var connectionString = await (await PostgreSqlServer.SharedAsync()).CreateDatabaseAsync(nameof(RecordsAttachedToABooking_SurviveItsReimport_AndABagsTableUpdatesABag));
+        var import = new ImportedRecords();
+        string[] intoPostgreSql = ["--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", connectionString];
+        string[] Files(params string[] contents) => [.. contents.Select(c => ImportedRecords.Write(c)), .. intoPostgreSql];
+        var delivered = ImportedRecords.Bags.Replace("Missing,", "Delivered,2026-10-02T09:00:00Z", StringComparison.Ordinal);
+
+        var first = import.Run(Files(ImportedRecords.Bookings, ImportedRecords.Flights, ImportedRecords.Rebookings, ImportedRecords.Cabins, ImportedRecords.Bags));
+        var again = import.Run(Files(ImportedRecords.BookingsWithoutBagTags, delivered));
+
+        Assert.Equal((0, 0), (first.Exit, again.Exit));
+        Assert.Contains("1 bag record(s) into PostgreSQL", again.Output, StringComparison.Ordinal);
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(connectionString);
+        var booking = (await new PostgreSqlOperationsData(dataSource).FindBookingAsync("REC001", CancellationToken.None))!;
+        Assert.Equal((1, 1), (booking.Rebookings.Count, booking.Cabins.Count));
+        Assert.Equal(BagStatus.Delivered, Assert.Single(booking.Bags).Status);
+        Assert.Equal(["0220123456", "CC123456"], booking.Passengers[0].BagTags);
     }
 }
