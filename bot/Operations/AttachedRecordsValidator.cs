@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CustomerCare.Airports;
 using CustomerCare.Operations;
+using CustomerCare.Remedies;
 
 namespace CustomerCare.Bot.Operations;
 

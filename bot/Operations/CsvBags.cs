@@ -1,5 +1,6 @@
 using CustomerCare.Airports;
 using CustomerCare.Operations;
+using CustomerCare.Remedies;
 
 namespace CustomerCare.Bot.Operations;
 

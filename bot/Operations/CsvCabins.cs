@@ -1,4 +1,5 @@
 using CustomerCare.Operations;
+using CustomerCare.Remedies;
 
 namespace CustomerCare.Bot.Operations;
 

@@ -1,7 +1,8 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
+using System.Text.Json;
 using CustomerCare.Operations;
+using CustomerCare.Remedies;
 
 namespace CustomerCare.Bot.Operations;
 

@@ -1,5 +1,6 @@
 using CustomerCare.Bot.Operations;
 using CustomerCare.Operations;
+using CustomerCare.Remedies;
 using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Operations;

@@ -1,6 +1,7 @@
 using CustomerCare.Bot.Cli;
 using CustomerCare.Bot.Storage.PostgreSql;
 using CustomerCare.Operations;
+using CustomerCare.Remedies;
 using CustomerCare.Tests.Support;
 
 namespace CustomerCare.Tests.Operations;
