@@ -22,6 +22,7 @@ public sealed partial class ReportDisruptionDialog
         var flow = step.Flow;
         var culture = step.Context.Culture();
         var assessed = new List<Assessment.Assessed>();
+        var notDowngraded = new List<string>();
         foreach (var passengerId in who)
         {
             if (await IdentifyForAsync(flow, passengerId, cancellationToken).ConfigureAwait(false) is not { } claim)
@@ -29,6 +30,12 @@ public sealed partial class ReportDisruptionDialog
                 return await HandOffAsync(step, CaseReason.BookingNotIdentified, cancellationToken).ConfigureAwait(false);
             }
             var assessment = await _grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false);
+            if (assessment is Assessment.NotRecorded && claim.Reported == Remedies.DisruptionKind.Downgrade && (assessed.Count > 0 || passengerId != who[^1]))
+            {
+                // A cabin is each passenger's own: who flew the cabin they booked is simply not part of the claim.
+                notDowngraded.Add(claim.Passenger.FullName);
+                continue;
+            }
             if (assessment is not Assessment.Assessed each)
             {
                 // The journey's facts are everyone's: when they are not established for one, they are not for any.
@@ -42,7 +49,8 @@ public sealed partial class ReportDisruptionDialog
         var regulation = proposal.Regulation ?? BotText.Get(culture, nameof(Strings.NoRegulation));
         var open = assessed.Where(a => a.Remedies.Count > 0).ToList();
         var total = RemedyTexts.Total(open.SelectMany(a => a.Remedies).Select(r => (r.Amount, r.Currency)), culture);
-        var lines = assessed.Select(a => "• " + a.Claim.Passenger.FullName + ": " + WhatEachHas(a, culture));
+        var lines = assessed.Select(a => "• " + a.Claim.Passenger.FullName + ": " + WhatEachHas(a, culture))
+            .Concat(notDowngraded.Select(name => "• " + name + ": " + BotText.Get(culture, nameof(Strings.TravellerNotDowngraded))));
         var summary = step.Context.Text(nameof(Strings.GroupOptionsIntro), regulation, proposal.PolicyVersion) + "\n" + string.Join("\n", lines)
             + (open.Count > 0 ? "\n" + step.Context.Text(nameof(Strings.GroupTotal), total) : string.Empty);
         await step.Context.SendActivityAsync(MessageFactory.Text(summary), cancellationToken).ConfigureAwait(false);
