@@ -27,7 +27,10 @@ public sealed class LiteDbCaseStore : ICaseStore
         _cases.EnsureIndex("agentThreadId");
         _conversationsWithCases = new(() => new(
             _cases.Query().Select("{ c: channelId, v: conversationId }").ToEnumerable()
-                .Select(d => KeyValuePair.Create(ConversationKey.Of(d["c"].AsString, d["v"].AsString), true)),
+                .Select(d => ConversationKey.Of(d["c"].AsString, d["v"].AsString))
+                // A conversation may hold several cases (a bag claim, then "talk to a person"): one entry each.
+                .Distinct(StringComparer.Ordinal)
+                .Select(key => KeyValuePair.Create(key, true)),
             StringComparer.Ordinal));
     }
 
