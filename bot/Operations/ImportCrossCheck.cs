@@ -69,8 +69,17 @@ public sealed class ImportCrossCheck(IOperationsData store)
         }
         foreach (var (locator, bag, where) in file.Bags)
         {
-            var found = await BookingAsync(locator, cancellationToken).ConfigureAwait(false) is { } booking ? BookingFitCheck.Check(booking, bag) : [NoBooking(locator)];
+            var booking = await BookingAsync(locator, cancellationToken).ConfigureAwait(false);
+            var found = booking is not null ? BookingFitCheck.Check(booking, bag) : [NoBooking(locator)];
             problems.AddRange(found.Select(p => new ImportProblem(where, p)));
+            // A report is one passenger's: the bot finds a bag by its file reference, so two passengers may not share one.
+            var sharing = (booking?.Bags ?? []).Concat(_run.Append(file).SelectMany(f => f.Bags)
+                    .Where(a => string.Equals(a.RecordLocator, locator, StringComparison.OrdinalIgnoreCase)).Select(a => a.Record))
+                .FirstOrDefault(b => b.FileReference == bag.FileReference && b.PassengerId != bag.PassengerId);
+            if (sharing is not null)
+            {
+                problems.Add(new ImportProblem(where, $"fileReference '{bag.FileReference}' already names a bag of passenger '{sharing.PassengerId}' on booking {locator}; a report is one passenger's"));
+            }
         }
         return problems;
     }

@@ -55,6 +55,9 @@ public sealed class DisruptionReport : ITravellerNames
     /// <summary>For a lost bag: what the customer says was in it; for a damaged one: what the damage is.</summary>
     public string? BagDetails { get; set; }
 
+    /// <summary>For a damaged bag: a photo of the damage is asked for.</summary>
+    public bool BagPhotoWanted { get; set; }
+
     /// <summary>For a damaged bag: the link of the photo the customer uploaded.</summary>
     public string? BagPhotoUrl { get; set; }
 

@@ -39,7 +39,7 @@ public static class FactStatements
 
     private static string BagStatement(ITurnContext turnContext, Assessment.Assessed assessed, CultureInfo culture)
     {
-        var bag = assessed.Claim.Booking.Bags.First(b => b.FileReference == BagRecord.NormalizeFileReference(assessed.Claim.BagFileReference));
+        var bag = BagReportFacts.Find(assessed.Claim.Booking, assessed.Claim.Passenger, assessed.Claim.Journey, assessed.Claim.BagFileReference)!;
         var (facts, flight) = (assessed.Facts.Bag!, bag.FlightNumber + " " + bag.ScheduledDate.ToString("d", culture));
         var without = RemedyTexts.Duration(TimeSpan.FromHours(facts.HoursWithout), culture);
         return bag.Status switch

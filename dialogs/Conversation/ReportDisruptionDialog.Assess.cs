@@ -42,6 +42,13 @@ public sealed partial class ReportDisruptionDialog
     private async Task<DialogTurnResult> TellNotEstablishedAsync(WaterfallStepContext<DisruptionReport> step, Assessment assessment, DisruptionClaim claim, CancellationToken cancellationToken)
     {
         var culture = step.Context.Culture();
+        // A journey already compensated, reported again as another kind or on another of its flights: the customer hears it was granted, and no person is troubled.
+        if (assessment is not Assessment.NoRecord && claim.Reported is not (DisruptionKind.Downgrade or DisruptionKind.Baggage)
+            && (await _grants.Ledger.HoldersAsync(claim.Who, [RemedyKind.Compensation], DisruptionFamily.Flight, cancellationToken).ConfigureAwait(false)).Values.FirstOrDefault() is { } compensated)
+        {
+            await TellAlreadyGrantedAsync(step, compensated, culture).ConfigureAwait(false);
+            return await step.EndDialogAsync(step.Flow, cancellationToken).ConfigureAwait(false);
+        }
         switch (assessment)
         {
             case Assessment.NoRecord missing:

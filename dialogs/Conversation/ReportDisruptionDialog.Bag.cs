@@ -26,7 +26,7 @@ public sealed partial class ReportDisruptionDialog
     private void AddBagDialogs()
     {
         AddDialog(new WaterfallDialog<DisruptionReport>(BagStepsId, [AskBagFileAsync, FindBagReportAsync, AskBagPhotoAsync, KeepBagPhotoAsync]));
-        AddDialog(new TextPrompt(BagFilePrompt, (prompt, _) => Task.FromResult(BagRecord.FindFileReference(prompt.Recognized.Value) is not null)));
+        AddDialog(new TextPrompt(BagFilePrompt, (prompt, _) => Task.FromResult(BagRecord.FileReferencesIn(prompt.Recognized.Value).Count > 0)));
         AddDialog(new TextPrompt(BagDetailsPrompt, (prompt, _) => Task.FromResult(prompt.Recognized.Value?.Count(char.IsLetter) >= 3)));
         // A photo is a file uploaded in this conversation through the bot's own Direct Line, as receipts are.
         AddDialog(new AttachmentPrompt(BagPhotoPrompt, (prompt, _) => Task.FromResult(prompt.Context.Activity.ServiceUrl == OwnDirectLine.ServiceUrl
@@ -44,24 +44,25 @@ public sealed partial class ReportDisruptionDialog
     private async Task<DialogTurnResult> FindBagReportAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
-        if (BagRecord.FindFileReference(step.Result as string) is not { } reference)
+        if (BagRecord.FileReferencesIn(step.Result as string) is not [var said, ..] references)
         {
             return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
         }
         var booking = await _grants.Operations.FindBookingAsync(flow.BookingReference!, cancellationToken).ConfigureAwait(false);
         var journey = booking is null ? null : Journey.Find(booking, flow.JourneyFlight, IsoDates.Parse(flow.JourneyDate));
         // Any traveller's bag on this booking and journey: a parent may report their child's; nobody reaches another booking's.
-        var bag = journey is null ? null : booking!.Bags.FirstOrDefault(b => b.FileReference == reference && journey.Segments.Any(b.IsFor));
+        var bag = journey is null ? null : references.Select(r => BagReportFacts.Find(booking!, journey, r)).FirstOrDefault(b => b is not null);
         if (bag is null)
         {
             flow.BagFileAttempts++;
-            await Say(step, nameof(Strings.BagFileNotFound), reference, flow.BookingReference).ConfigureAwait(false);
+            await Say(step, nameof(Strings.BagFileNotFound), said, flow.BookingReference).ConfigureAwait(false);
             return flow.BagFileAttempts >= MaxBagFileAttempts
                 ? await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false)
                 : await step.RestartAsync(cancellationToken).ConfigureAwait(false);
         }
         flow.BagFileReference = bag.FileReference;
         flow.ForPassengers = [bag.PassengerId];
+        flow.BagPhotoWanted = bag.Status == BagStatus.Damaged;
         var outcome = await IdentifyForAsync(flow, bag.PassengerId, cancellationToken).ConfigureAwait(false) is { } claim
             && await _grants.AssessAsync(claim, cancellationToken).ConfigureAwait(false) is Assessment.Assessed assessed
             ? _grants.Policy.BagOutcomeOf(assessed.Facts)
@@ -82,15 +83,16 @@ public sealed partial class ReportDisruptionDialog
             MaxAttempts = 3,
         }, cancellationToken);
 
-    private async Task<DialogTurnResult> AskBagPhotoAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
+    private static async Task<DialogTurnResult> AskBagPhotoAsync(WaterfallStepContext<DisruptionReport> step, CancellationToken cancellationToken)
     {
         var flow = step.Flow;
         if (step.Result is string details)
         {
-            flow.BagDetails = details.Length > MaxBagDetails ? details[..MaxBagDetails] : details;
+            // The words reach the person's case as plain text: line breaks kept, other control characters dropped.
+            var plain = new string(details.Where(c => c == '\n' || !char.IsControl(c)).ToArray()).Trim();
+            flow.BagDetails = plain.Length > MaxBagDetails ? plain[..MaxBagDetails] : plain;
         }
-        var booking = await _grants.Operations.FindBookingAsync(flow.BookingReference!, cancellationToken).ConfigureAwait(false);
-        if (booking?.Bags.FirstOrDefault(b => b.FileReference == flow.BagFileReference) is not { Status: BagStatus.Damaged })
+        if (!flow.BagPhotoWanted)
         {
             return await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false);
         }

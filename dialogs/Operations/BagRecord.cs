@@ -20,10 +20,13 @@ public sealed partial record BagRecord(string FileReference, string BagTag, stri
         return compact.Length <= 16 && FileReferencePattern().IsMatch(compact) ? compact : null;
     }
 
-    /// <summary>A file reference anywhere in a sentence ("the file is FRA CC 12345"), normalised.</summary>
-    public static string? FindFileReference(string? text)
-        => text is null || text.Length > 2_000 ? null
-            : FileReferenceInText().Match(text) is { Success: true } m ? NormalizeFileReference(m.Value) : null;
+    /// <summary>
+    /// Whatever in a sentence could be a file reference ("the file is FRA CC 12345"), normalised, in order, at most
+    /// five: "bag no 12345" has that shape too, so the booking's records decide which one is meant.
+    /// </summary>
+    public static IReadOnlyList<string> FileReferencesIn(string? text)
+        => text is null || text.Length > 2_000 ? []
+            : FileReferenceInText().Matches(text).Select(m => NormalizeFileReference(m.Value)).OfType<string>().Distinct(StringComparer.Ordinal).Take(5).ToList();
 
     public bool IsFor(Segment segment)
         => ScheduledDate == segment.ScheduledDate && FlightKeys.Number(FlightNumber) == FlightKeys.Number(segment.FlightNumber);

@@ -44,6 +44,16 @@ public static class BagReportFacts
 
     /// <summary>The report under that file reference for one of the passenger's bags on a flight of the journey.</summary>
     public static BagRecord? Find(Booking booking, Passenger passenger, Journey journey, string? fileReference)
+        => Find(booking, journey, fileReference, passenger.PassengerId);
+
+    /// <summary>
+    /// The report under that file reference on a flight of the journey (of that passenger, when one is given). A report
+    /// listing several of one passenger's bags gives the one worst off: lost, damaged, missing, then delivered.
+    /// </summary>
+    public static BagRecord? Find(Booking booking, Journey journey, string? fileReference, string? passengerId = null)
         => BagRecord.NormalizeFileReference(fileReference) is not { } reference ? null
-            : booking.Bags.FirstOrDefault(b => b.FileReference == reference && b.PassengerId == passenger.PassengerId && journey.Segments.Any(b.IsFor));
+            : booking.Bags
+                .Where(b => b.FileReference == reference && (passengerId is null || b.PassengerId == passengerId) && journey.Segments.Any(b.IsFor))
+                .OrderBy(b => b.Status switch { BagStatus.Lost => 0, BagStatus.Damaged => 1, BagStatus.Missing => 2, _ => 3 })
+                .FirstOrDefault();
 }

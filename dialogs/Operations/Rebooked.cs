@@ -17,7 +17,7 @@ public sealed record Rebooked(IReadOnlyList<bool> Replaced, IReadOnlyList<Flight
 
     /// <summary>
     /// The flights the passenger flew, in time order: the booked ones not replaced and the replacements. Null when a
-    /// replacement has no record or was cancelled too, or the flights do not join up from the journey's origin to its final destination.
+    /// replacement has no record or was cancelled too, or the flights do not join up, in place and in time, from the journey's origin to its final destination.
     /// </summary>
     public IReadOnlyList<FlightOperation>? Itinerary(Journey journey, IReadOnlyList<FlightOperation> booked)
     {
@@ -30,9 +30,13 @@ public sealed record Rebooked(IReadOnlyList<bool> Replaced, IReadOnlyList<Flight
             .ToList();
         var joined = flown.Count > 0 && flown.All(f => !f.Cancelled)
             && Same(flown[0].Origin, journey.Origin) && Same(flown[^1].Destination, journey.Destination)
-            && flown.Zip(flown.Skip(1)).All(p => Same(p.First.Destination, p.Second.Origin));
+            && flown.Zip(flown.Skip(1)).All(p => Same(p.First.Destination, p.Second.Origin) && LeftAfterLanding(p.First, p.Second));
         return joined ? flown : null;
     }
+
+    /// <summary>A flight can only be flown after the one before it landed.</summary>
+    private static bool LeftAfterLanding(FlightOperation before, FlightOperation after)
+        => (after.ActualDepartureUtc ?? after.ScheduledDepartureUtc) >= (before.ActualArrivalUtc ?? before.ScheduledArrivalUtc);
 
     private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

@@ -66,6 +66,30 @@ public sealed class BagAndDowngradeAttackTests
     }
 
     [Fact]
+    public async Task AFileReferenceInASentence_AmongWordsOfTheSameShape_AndAnotherBookingsReference_IsFound()
+    {
+        await using var host = new BotHost();
+        var customer = await SayingAsync(host.CreateClient(), "My suitcase did not arrive, booking DEMO10", "Koffer", "bag no 12345 and LISCC11002, my file is mad cc 10001");
+
+        Assert.Contains(await customer.BotTextsAsync(), t => t.Contains("report MADCC10001 for bag 0999100101", StringComparison.Ordinal));
+        await customer.PostMessageAsync("yes");
+        Assert.Equal("DEMO10-1", Assert.Single(await GrantsAsync(host, "DEMO10")).Subject.PassengerId);
+    }
+
+    [Fact]
+    public async Task ACompensatedJourney_ReportedAgainAsAKindTheRecordsDoNotShow_IsToldItWasGranted_AndTroublesNoPerson()
+    {
+        await using var host = new BotHost();
+        var http = host.CreateClient();
+        await SayingAsync(http, "I missed my connection, booking DEMO09", "Umweg", "yes");
+        var again = await SayingAsync(http, "My flight CC402 was cancelled, booking DEMO09", "Umweg");
+
+        var grant = Assert.Single(await GrantsAsync(host, "DEMO09"));
+        Assert.Contains(await again.BotTextsAsync(), t => t.Contains(grant.Reference, StringComparison.Ordinal) && t.Contains("compensated only once", StringComparison.Ordinal));
+        Assert.Empty(await CasesAsync(host));
+    }
+
+    [Fact]
     public async Task TheSameDowngrade_FromTwoConversationsAtTheSameMoment_IsPaidOnce()
     {
         await using var host = new BotHost();

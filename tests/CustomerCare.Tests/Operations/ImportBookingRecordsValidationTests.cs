@@ -47,6 +47,26 @@ public sealed class ImportBookingRecordsValidationTests
     }
 
     [Fact]
+    public async Task OneFileReferenceForTwoPassengersBags_IsReported_InOneFileOrAgainstTheStore()
+    {
+        _import.Import(OperationsImportFile.BookingsHeader + "\n"
+            + "REC001,REC001-1,Ana,Records,Gold,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,ana@example.com,psp_1,,0220123456 cc123456\n"
+            + "REC001,REC001-2,Ben,Records,Basic,CC10,FRA,LHR,2026-10-01T08:00:00Z,2026-10-01T09:40:00Z,150.00,EUR,,,psp_1,,0220654321\n");
+        var (exit, _, error) = _import.Import(Table(OperationsImportFile.BagsHeader,
+            "REC001,REC001-1,LHRCC12345,CC123456,CC10,2026-10-01,2026-10-01T14:00:00Z,Missing,",
+            "REC001,REC001-2,LHRCC12345,0220654321,CC10,2026-10-01,2026-10-01T14:00:00Z,Missing,"));
+        Assert.Equal(1, exit);
+        Assert.Contains("line 3 (REC001): fileReference 'LHRCC12345' already names a bag of passenger 'REC001-1' on booking REC001", error, StringComparison.Ordinal);
+        Assert.Empty((await _import.FindBookingAsync("REC001"))!.Bags);
+
+        Assert.Equal(0, _import.Import(Table(OperationsImportFile.BagsHeader, "REC001,REC001-1,LHRCC12345,CC123456,CC10,2026-10-01,2026-10-01T14:00:00Z,Missing,")).Exit);
+        (exit, _, error) = _import.Import(Table(OperationsImportFile.BagsHeader, "REC001,REC001-2,LHRCC12345,0220654321,CC10,2026-10-01,2026-10-01T14:00:00Z,Missing,"));
+        Assert.Equal(1, exit);
+        Assert.Contains("already names a bag of passenger 'REC001-1'", error, StringComparison.Ordinal);
+        Assert.Single((await _import.FindBookingAsync("REC001"))!.Bags);
+    }
+
+    [Fact]
     public async Task ABagReportedBeforeItsFlightLeft_IsReported_AndTheGoodRowIsNotImportedEither()
     {
         var (exit, _, error) = _import.Import(Table(OperationsImportFile.BagsHeader,

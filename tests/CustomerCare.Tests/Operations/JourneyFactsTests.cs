@@ -125,6 +125,10 @@ public sealed class JourneyFactsTests
     }
 
     [Fact]
+    public void AReplacementThatLeftBeforeTheInboundLanded_CannotHaveBeenFlown_SoTheArrivalIsUnknown()
+        => Assert.IsType<FactsFinding.ArrivalUnknown>(Rebooked(DisruptionKind.MissedConnection, Record(Leg("CC404", "FRA", "JFK", 9.5, 18), 0), [false, true], Record(HamFra, 2.8), Record(FraJfk, 0)));
+
+    [Fact]
     public void ACancelledConnection_WithTheRebooking_IsACancellationReroutedToTheReplacementsArrival()
     {
         var found = Assert.IsType<FactsFinding.Established>(Rebooked(DisruptionKind.Cancellation, Record(Replacement, 0), [false, true], Record(HamFra, 0), Record(FraJfk, 0, cancelled: true)));
