@@ -32,6 +32,10 @@ public static class ActivityReader
             {
                 return new Outcome(null, ErrorResults.Error(StatusCodes.Status400BadRequest, "MissingProperty", "The activity has no 'type'."));
             }
+            if (ActivityIds.Problem(activity) is { } problem)
+            {
+                return new Outcome(null, ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", problem));
+            }
             return new Outcome(activity, null);
         }
         catch (JsonException ex)

@@ -69,18 +69,61 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
             {
                 return;
             }
-            try
+            if (await TryAppendAsync(batch).ConfigureAwait(false) == Appended.RefusedContent)
             {
-                await store.AppendAsync(batch).ConfigureAwait(false);
+                await AppendEachConversationAsync(batch).ConfigureAwait(false);
             }
-            catch (Exception ex) when (ex is LiteDB.LiteException or System.Data.Common.DbException or TimeoutException or IOException or ObjectDisposedException)
+        }
+    }
+
+    /// <summary>
+    /// A batch the store refused is written again conversation by conversation, and a conversation the store still
+    /// refuses entry by entry: one bad entry (an id the store cannot index, say) costs only itself, never the others'.
+    /// </summary>
+    private async Task AppendEachConversationAsync(List<TranscriptEntry> batch)
+    {
+        foreach (var conversation in batch.GroupBy(e => (e.ChannelId, e.ConversationId)).Select(g => g.ToList()))
+        {
+            var written = conversation.Count > 1 ? await TryAppendAsync(conversation).ConfigureAwait(false) : Appended.RefusedContent;
+            foreach (var entry in written == Appended.RefusedContent ? conversation : [])
             {
-                LogWriteFailed(logger, ex, batch.Count);
-                return;
+                if (await TryAppendAsync([entry]).ConfigureAwait(false) == Appended.RefusedContent)
+                {
+                    LogEntryDropped(logger, entry.ChannelId, entry.ConversationId.Length, entry.Type);
+                }
             }
+        }
+    }
+
+    private enum Appended
+    {
+        Written,
+
+        /// <summary>The store refused what was written (an index key too long, a value out of range): another batch may well go in.</summary>
+        RefusedContent,
+
+        /// <summary>The store could not be written at all (a full disk, a lost connection): trying entry by entry would only wait longer.</summary>
+        Failed,
+    }
+
+    private async Task<Appended> TryAppendAsync(IReadOnlyCollection<TranscriptEntry> entries)
+    {
+        try
+        {
+            await store.AppendAsync(entries).ConfigureAwait(false);
+            return Appended.Written;
+        }
+        catch (Exception ex) when (ex is LiteDB.LiteException or System.Data.Common.DbException or TimeoutException or IOException or ObjectDisposedException)
+        {
+            LogWriteFailed(logger, ex, entries.Count);
+            // PostgreSQL's data exceptions (class 22), constraint violations (23) and too-large values (54) are about the content.
+            return ex is LiteDB.LiteException || ex is Npgsql.PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] } ? Appended.RefusedContent : Appended.Failed;
         }
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} transcript entries")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped one transcript entry the store refused on its own: a {Type} on channel {ChannelId}, conversation id of {IdLength} characters")]
+    private static partial void LogEntryDropped(ILogger logger, string channelId, int idLength, string type);
 }

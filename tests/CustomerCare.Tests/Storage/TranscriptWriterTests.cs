@@ -51,6 +51,29 @@ public sealed class TranscriptWriterTests
         Assert.Equal(["last words"], store.GetActivities("webchat", "c1").Select(a => a.Text));
     }
 
+    [Fact]
+    public async Task AnEntryTheStoreRefuses_CostsOnlyItself_TheRestOfItsBatchIsWritten()
+    {
+        using var file = LiteDbFile.Open(":memory:");
+        using var writer = new LiteDbWriter(file);
+        var store = new TranscriptStore(file.Database, writer);
+        var hostile = Entry("hostile") with { ConversationId = new string('x', 2_000) };
+        // The store itself refuses it (an index key over LiteDB's 1,023 bytes), so the writer has something to isolate.
+        await Assert.ThrowsAsync<LiteException>(() => store.AppendAsync([hostile]));
+        var queue = new TranscriptQueue();
+        using var transcripts = new TranscriptWriter(queue, store, Options.Create(new StorageOptions { TranscriptFlushMilliseconds = 300 }), NullLogger<TranscriptWriter>.Instance);
+        await transcripts.StartAsync(CancellationToken.None);
+
+        queue.Enqueue(Entry("one"));
+        queue.Enqueue(hostile);
+        queue.Enqueue(Entry("two"));
+        queue.Enqueue(Entry("other") with { ConversationId = "c2" });
+        await Until(() => store.GetActivities("webchat", "c1").Count == 2 && store.GetActivities("webchat", "c2").Count == 1);
+        await transcripts.StopAsync(CancellationToken.None);
+
+        Assert.Equal(["one", "two"], store.GetActivities("webchat", "c1").Select(a => a.Text));
+    }
+
     private static TranscriptEntry Entry(string text)
         => new("webchat", "c1", DateTime.UtcNow, "user", "message", $$$"""{"type":"message","text":"{{{text}}}","conversation":{"id":"c1"}}""");
 
