@@ -34,6 +34,6 @@ public static partial class TokenRequests
         }
     }
 
-    [GeneratedRegex(@"^dl_[A-Za-z0-9_-]{1,61}\z")]
+    [GeneratedRegex(@"^dl_[A-Za-z0-9_-]{1,61}\z", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex UserId();
 }

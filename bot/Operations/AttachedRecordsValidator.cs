@@ -125,6 +125,6 @@ public static partial class AttachedRecordsValidator
         }
     }
 
-    [GeneratedRegex("^([0-9]{10}|[A-Z0-9]{2}[0-9]{6})$")]
+    [GeneratedRegex("^([0-9]{10}|[A-Z0-9]{2}[0-9]{6})$", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex BagTag();
 }

@@ -125,18 +125,18 @@ public static partial class OperationsValidator
         }
     }
 
-    [GeneratedRegex("^[0-9]{3}-?[0-9]{10}$")]
+    [GeneratedRegex("^[0-9]{3}-?[0-9]{10}$", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex TicketNumber();
 
-    [GeneratedRegex("^[A-Z0-9]{6}$")]
+    [GeneratedRegex("^[A-Z0-9]{6}$", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex Locator();
 
-    [GeneratedRegex("^([A-Z][A-Z0-9]|[0-9][A-Z]|[A-Z]{3})[1-9][0-9]{0,3}$")]
+    [GeneratedRegex("^([A-Z][A-Z0-9]|[0-9][A-Z]|[A-Z]{3})[1-9][0-9]{0,3}$", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex FlightNumber();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._:/-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._:/-]{1,64}$", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex PaymentReference();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(\.[A-Za-z0-9-]{1,63})+$", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex Email();
 }

@@ -92,7 +92,7 @@ public sealed class PayoutOptions : IValidatableObject
         {
             yield return new ValidationResult("Payouts:SepaDebtorIban must be a valid IBAN.", [nameof(SepaDebtorIban)]);
         }
-        if (!string.IsNullOrWhiteSpace(SepaDebtorBic) && !System.Text.RegularExpressions.Regex.IsMatch(SepaDebtorBic.Trim(), "^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$"))
+        if (!string.IsNullOrWhiteSpace(SepaDebtorBic) && !System.Text.RegularExpressions.Regex.IsMatch(SepaDebtorBic.Trim(), "^[A-Za-z]{6}[A-Za-z0-9]{2}([A-Za-z0-9]{3})?$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromMilliseconds(250)))
         {
             yield return new ValidationResult("Payouts:SepaDebtorBic must be a BIC of 8 or 11 letters and digits.", [nameof(SepaDebtorBic)]);
         }

@@ -11,6 +11,6 @@ public static partial class BookingReferences
         return Locator().IsMatch(trimmed) ? trimmed.Replace(" ", string.Empty, StringComparison.Ordinal) : null;
     }
 
-    [GeneratedRegex("^[A-Z0-9]{3} ?[A-Z0-9]{3}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("^[A-Z0-9]{3} ?[A-Z0-9]{3}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Locator();
 }

@@ -97,25 +97,25 @@ public static partial class SensitiveDataMask
     }
 
     /// <summary>A run of at least 13 digits, single spaces or dashes between them.</summary>
-    [GeneratedRegex(@"(?<![\w])\d(?:[ -]?\d){12,40}")]
+    [GeneratedRegex(@"(?<![\w])\d(?:[ -]?\d){12,40}", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex DigitRun();
 
     /// <summary>
     /// Two letters, two check digits, then groups of letters and digits, with the separators the bot itself accepts in
     /// an IBAN (spaces, dots, dashes; up to two between characters); the valid length is found afterwards.
     /// </summary>
-    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}[ .-]{0,2}\d{2}(?:[ .-]{0,2}[A-Za-z0-9]){11,40}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\w])[A-Za-z]{2}[ .-]{0,2}\d{2}(?:[ .-]{0,2}[A-Za-z0-9]){11,40}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex IbanCandidate();
 
     /// <summary>An e-mail address, as masked in transcripts and as taken for a callback while a customer waits.</summary>
-    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
+    [GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     public static partial Regex EmailAddress();
 
     /// <summary>International (+ or 00) or national (leading 0) numbers, with spaces, dashes or brackets between digits.</summary>
-    [GeneratedRegex(@"(?<![\w+])(?:\+|00|0)\d(?:[ ()-]{0,2}\d){5,16}(?![\w])")]
+    [GeneratedRegex(@"(?<![\w+])(?:\+|00|0)\d(?:[ ()-]{0,2}\d){5,16}(?![\w])", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex PhoneNumber();
 
     /// <summary>North American numbers written the usual ways: (212) 555-0147, 212-555-0147, 212.555.0147.</summary>
-    [GeneratedRegex(@"(?<![\w(])(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w])")]
+    [GeneratedRegex(@"(?<![\w(])(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}(?![\w])", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex NorthAmericanPhone();
 }

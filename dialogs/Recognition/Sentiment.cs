@@ -28,6 +28,6 @@ public static partial class Sentiment
         return signals;
     }
 
-    [GeneratedRegex(@"\b(furious|outraged|disgust\w*|unacceptable|ridiculous|scam\w*|rip-?off|worst|terrible|horrible|useless|incompetent|pathetic|shameful|disgrace\w*|never again|lawyer|sue you|fed up|sick of|wütend|wuetend|sauer|unverschämt|unverschaemt|frechheit|betrug|betrüger|betrueger|abzocke|inakzeptabel|unzumutbar|katastroph\w*|skandal\w*|unfähig|unfaehig|lächerlich|laecherlich|nie wieder|anwalt|verklagen|die schnauze voll|reicht mir)\b")]
+    [GeneratedRegex(@"\b(furious|outraged|disgust\w*|unacceptable|ridiculous|scam\w*|rip-?off|worst|terrible|horrible|useless|incompetent|pathetic|shameful|disgrace\w*|never again|lawyer|sue you|fed up|sick of|wütend|wuetend|sauer|unverschämt|unverschaemt|frechheit|betrug|betrüger|betrueger|abzocke|inakzeptabel|unzumutbar|katastroph\w*|skandal\w*|unfähig|unfaehig|lächerlich|laecherlich|nie wieder|anwalt|verklagen|die schnauze voll|reicht mir)\b", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex StrongWords();
 }

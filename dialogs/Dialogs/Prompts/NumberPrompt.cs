@@ -25,6 +25,6 @@ public sealed partial class NumberPrompt<T>(string id, PromptValidator<T>? valid
             : PromptRecognizerResult<T>.Failed);
     }
 
-    [GeneratedRegex(@"-?\d[\d.,]*")]
+    [GeneratedRegex(@"-?\d[\d.,]*", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex NumberToken();
 }

@@ -38,6 +38,6 @@ public sealed partial class AirportExtractor(AirportDirectory airports) : IEntit
         return found.OrderBy(f => f.Offset);
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\d])[A-Z]{3}(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Z]{3}(?![\p{L}\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Code();
 }

@@ -41,6 +41,6 @@ public sealed partial class AmountExtractor : IEntityExtractor
             : null;
     }
 
-    [GeneratedRegex(@"(?:(?<before>€|\$|£|EUR|USD|GBP|CHF)\s?(?<number>\d[\d.,]*\d|\d)|(?<number>\d[\d.,]*\d|\d)\s?(?<after>€|\$|£|EUR|USD|GBP|CHF|euros?|dollars?|pounds?|pfund|franken)\b?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?<before>€|\$|£|EUR|USD|GBP|CHF)\s?(?<number>\d[\d.,]*\d|\d)|(?<number>\d[\d.,]*\d|\d)\s?(?<after>€|\$|£|EUR|USD|GBP|CHF|euros?|dollars?|pounds?|pfund|franken)\b?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Amount();
 }

@@ -30,13 +30,13 @@ public sealed partial class BookingReferenceExtractor : IEntityExtractor
     /// <summary>"LH4000" is a flight number, not a locator: two letters then four digits.</summary>
     private static bool LooksLikeFlightNumber(string value) => FlightShape().IsMatch(value);
 
-    [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z0-9]{6}(?![\p{L}\d])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])[A-Za-z0-9]{6}(?![\p{L}\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Locator();
 
-    [GeneratedRegex(@"^[A-Z]{2}\d{4}$|^[A-Z]\d{5}$|^\d[A-Z]\d{4}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z]{2}\d{4}$|^[A-Z]\d{5}$|^\d[A-Z]\d{4}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex FlightShape();
 
-    [GeneratedRegex(@"\b(booking|reference|ref|pnr|locator|confirmation|buchung\w*|code|vorgang\w*|reservierung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(booking|reference|ref|pnr|locator|confirmation|buchung\w*|code|vorgang\w*|reservierung\w*)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex Cue();
 
     /// <summary>True when the text names a booking ("booking", "PNR", "Buchung" …).</summary>

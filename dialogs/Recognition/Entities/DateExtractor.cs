@@ -137,27 +137,27 @@ public sealed partial class DateExtractor : IEntityExtractor
         return months;
     }
 
-    [GeneratedRegex(@"\b(?<y>20\d\d)-(?<m>\d{1,2})-(?<d>\d{1,2})\b")]
+    [GeneratedRegex(@"\b(?<y>20\d\d)-(?<m>\d{1,2})-(?<d>\d{1,2})\b", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex Iso();
 
-    [GeneratedRegex(@"(?<![\d.,/])(?<a>\d{1,2})(?<sep>[./])(?<b>\d{1,2})(?:\k<sep>(?<y>\d{4}|\d{2})\b|\.|\b)(?![\d/])")]
+    [GeneratedRegex(@"(?<![\d.,/])(?<a>\d{1,2})(?<sep>[./])(?<b>\d{1,2})(?:\k<sep>(?<y>\d{4}|\d{2})\b|\.|\b)(?![\d/])", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex Numeric();
 
-    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?<month>[A-Za-zäÄ]{3,9}\.?)(?:\s+(?<y>\d{4}))?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<d>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?(?<month>[A-Za-zäÄ]{3,9}\.?)(?:\s+(?<y>\d{4}))?\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex DayMonthName();
 
-    [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9}\.?)\s+(?<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y>\d{4}))?\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<month>[A-Za-z]{3,9}\.?)\s+(?<d>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?<y>\d{4}))?\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex MonthNameDay();
 
-    [GeneratedRegex(@"\b(?<word>day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|tomorrow|vorgestern|gestern|heute(?:\s+morgen)?|morgen)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?<word>day\s+before\s+yesterday|yesterday|today|tonight|this\s+morning|tomorrow|vorgestern|gestern|heute(?:\s+morgen)?|morgen)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex Relative();
 
-    [GeneratedRegex(@"\b(?:(?<last>last|letzten|letzte|vergangenen|vergangene)\s+|(?:on|am|this|diesen)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:(?<last>last|letzten|letzte|vergangenen|vergangene)\s+|(?:on|am|this|diesen)\s+)?(?<day>monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonnabend|sonntag)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex Weekday();
 
-    [GeneratedRegex(@"\b(?:on\s+the\s+|the\s+|am\s+)(?<d>\d{1,2})(?:st|nd|rd|th|\.)(?!\s*\d)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:on\s+the\s+|the\s+|am\s+)(?<d>\d{1,2})(?:st|nd|rd|th|\.)(?!\s*\d)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex Ordinal();
 
-    [GeneratedRegex(@"\s+")]
+    [GeneratedRegex(@"\s+", RegexOptions.None, matchTimeoutMilliseconds: 250)]
     private static partial Regex MultipleSpaces();
 }

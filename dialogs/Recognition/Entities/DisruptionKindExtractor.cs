@@ -36,21 +36,21 @@ public sealed partial class DisruptionKindExtractor : IEntityExtractor
         }
     }
 
-    [GeneratedRegex(@"\b(denied\s+boarding|bumped|overbooked|over-booked|not\s+allowed\s+to\s+board|nichtbef(ö|oe)rderung|(ü|ue)berbucht|nicht\s+mitfliegen|nicht\s+an\s+bord)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(denied\s+boarding|bumped|overbooked|over-booked|not\s+allowed\s+to\s+board|nichtbef(ö|oe)rderung|(ü|ue)berbucht|nicht\s+mitfliegen|nicht\s+an\s+bord)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex DeniedBoardingWords();
 
-    [GeneratedRegex(@"\b(missed\s+(my\s+|the\s+)?connect\w*|connection\s+missed|anschluss\w*\s+verpasst|anschlussflug\s+verpasst|anschluss\s+nicht\s+erreicht|verpass\w*\s+(den\s+|meinen\s+)?anschluss\w*)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(missed\s+(my\s+|the\s+)?connect\w*|connection\s+missed|anschluss\w*\s+verpasst|anschlussflug\s+verpasst|anschluss\s+nicht\s+erreicht|verpass\w*\s+(den\s+|meinen\s+)?anschluss\w*)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex MissedConnectionWords();
 
-    [GeneratedRegex(@"\b(cancell?ed|cancell?ation|annull\w*|gestrichen|storniert|abgesagt|ausgefallen|f(ä|ae)llt\s+aus)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(cancell?ed|cancell?ation|annull\w*|gestrichen|storniert|abgesagt|ausgefallen|f(ä|ae)llt\s+aus)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex CancellationWords();
 
-    [GeneratedRegex(@"\b(bag|bags|baggage|luggage|lugage|suitcase|gep(ä|ae)ck\w*|koffer\w*|reisetasche)\b", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(bag|bags|baggage|luggage|lugage|suitcase|gep(ä|ae)ck\w*|koffer\w*|reisetasche)\b", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex BaggageWords();
 
-    [GeneratedRegex(@"\b(downgraded?|herabgestuft|downgegradet|schlechtere\s+klasse)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(downgraded?|herabgestuft|downgegradet|schlechtere\s+klasse)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex DowngradeWords();
 
-    [GeneratedRegex(@"\b(delay\w*|late|hours\s+late|versp(ä|ae)t\w*|sp(ä|ae)ter\s+an)", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(delay\w*|late|hours\s+late|versp(ä|ae)t\w*|sp(ä|ae)ter\s+an)", RegexOptions.IgnoreCase, matchTimeoutMilliseconds: 250)]
     private static partial Regex DelayWords();
 }

@@ -65,6 +65,6 @@ public sealed partial class FlightNumberExtractor : IEntityExtractor
         "MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN",
     };
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<airline>[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]|[A-Za-z]{3})\s?(?<number>\d{1,4})(?![\p{L}\d]|[.,:]\d)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![\p{L}\d])(?<airline>[A-Za-z][A-Za-z0-9]|[0-9][A-Za-z]|[A-Za-z]{3})\s?(?<number>\d{1,4})(?![\p{L}\d]|[.,:]\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 250)]
     private static partial Regex FlightNumber();
 }
