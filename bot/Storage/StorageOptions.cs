@@ -23,6 +23,16 @@ public sealed class StorageOptions
     [Range(0, 10_000)]
     public int TranscriptFlushMilliseconds { get; set; } = 100;
 
+    /// <summary>
+    /// At most this many transcript entries wait for the writer; a turn that finds the queue full waits for room (back
+    /// pressure), up to <see cref="TranscriptQueueWaitMilliseconds"/>, then the entry is dropped and logged.
+    /// </summary>
+    [Range(100, 1_000_000)]
+    public int TranscriptQueueCapacity { get; set; } = 10_000;
+
+    [Range(0, 60_000)]
+    public int TranscriptQueueWaitMilliseconds { get; set; } = 5_000;
+
     /// <summary>How the bot signs in to PostgreSQL: the connection string's password, or a Microsoft Entra ID token.</summary>
     public PostgreSqlAuthentication PostgreSqlAuthentication { get; set; } = PostgreSqlAuthentication.Password;
 

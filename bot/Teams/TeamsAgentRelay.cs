@@ -93,6 +93,6 @@ public sealed class TeamsAgentRelay(ICaseStore cases, ChannelConnectors connecto
         };
         var sent = await connectors.For(caseFile.CustomerServiceUrl ?? DirectLineChannel.ServiceUrl).SendToConversationAsync(caseFile.ConversationId, activity, cancellationToken).ConfigureAwait(false);
         activity.Id ??= sent.Id;
-        transcript.Append(activity);
+        await transcript.AppendAsync(activity, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -11,7 +11,8 @@ namespace CustomerCare.Bot.Transcripts;
 /// </summary>
 public sealed class TranscriptLog(TranscriptQueue queue, TimeProvider clock)
 {
-    public void Append(Activity activity)
+    /// <summary>Queues the activity as it will be stored; waits while the queue is full (see <see cref="TranscriptQueue"/>).</summary>
+    public ValueTask<bool> AppendAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         activity.Timestamp ??= clock.GetUtcNow();
         var stored = activity.Clone();
@@ -37,7 +38,7 @@ public sealed class TranscriptLog(TranscriptQueue queue, TimeProvider clock)
         {
             (stored.ChannelData, stored.Value, stored.Attachments) = (null, null, null);
         }
-        queue.Enqueue(new TranscriptEntry(
+        return queue.EnqueueAsync(new TranscriptEntry(
             activity.ChannelId ?? "unknown",
             activity.Conversation?.Id ?? "unknown",
             activity.Timestamp.Value.UtcDateTime,
@@ -52,7 +53,7 @@ public sealed class TranscriptLog(TranscriptQueue queue, TimeProvider clock)
             FromName = activity.From?.Name,
             // Only the bot's own messages can carry an agent's name: a client's channelData is not trusted.
             AgentName = activity.From?.Role == RoleTypes.Bot ? AgentTurn.NameOf(activity) : null,
-        });
+        }, cancellationToken);
     }
 
     private static string? Mask(string? text) => text is null ? null : SensitiveDataMask.Apply(text);

@@ -18,7 +18,7 @@ public sealed class TranscriptLoggerMiddleware(TranscriptLog log) : IMiddleware
         {
             from.Role = RoleTypes.User;
         }
-        Log(incoming);
+        await LogAsync(incoming, cancellationToken).ConfigureAwait(false);
 
         turnContext.OnSendActivities(async (context, activities, sendNext) =>
         {
@@ -27,7 +27,7 @@ public sealed class TranscriptLoggerMiddleware(TranscriptLog log) : IMiddleware
             {
                 if (!activity.IsType(ActivityTypes.InvokeResponse))
                 {
-                    Log(activity);
+                    await LogAsync(activity, CancellationToken.None).ConfigureAwait(false);
                 }
             }
             return responses;
@@ -38,12 +38,12 @@ public sealed class TranscriptLoggerMiddleware(TranscriptLog log) : IMiddleware
             var json = JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity);
             var update = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Activity)!;
             update.Type = ActivityTypes.MessageUpdate;
-            Log(update);
+            await LogAsync(update, CancellationToken.None).ConfigureAwait(false);
             return response;
         });
 
         await next(cancellationToken).ConfigureAwait(false);
     }
 
-    private void Log(Activity activity) => log.Append(activity);
+    private async Task LogAsync(Activity activity, CancellationToken cancellationToken) => await log.AppendAsync(activity, cancellationToken).ConfigureAwait(false);
 }

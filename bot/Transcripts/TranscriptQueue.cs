@@ -1,16 +1,50 @@
 using System.Threading.Channels;
+using CustomerCare.Bot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.Transcripts;
 
-/// <summary>Hands transcript entries from turns to the background writer, so logging never slows a turn.</summary>
-public sealed class TranscriptQueue
+/// <summary>
+/// Hands transcript entries from turns to the background writer, so logging never slows a turn while the writer keeps
+/// up. The queue is bounded (<see cref="StorageOptions.TranscriptQueueCapacity"/>): when the writer falls behind, a
+/// turn waits for room, and past <see cref="StorageOptions.TranscriptQueueWaitMilliseconds"/> its entry is dropped
+/// rather than memory growing without end or turns waiting for ever.
+/// </summary>
+public sealed partial class TranscriptQueue(IOptions<StorageOptions> options, ILogger<TranscriptQueue> logger)
 {
-    private readonly Channel<TranscriptEntry> _channel = Channel.CreateUnbounded<TranscriptEntry>(
-        new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly Channel<TranscriptEntry> _channel = Channel.CreateBounded<TranscriptEntry>(
+        new BoundedChannelOptions(options.Value.TranscriptQueueCapacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
-    public void Enqueue(TranscriptEntry entry) => _channel.Writer.TryWrite(entry);
+    private readonly TimeSpan _wait = TimeSpan.FromMilliseconds(options.Value.TranscriptQueueWaitMilliseconds);
+
+    /// <summary>Entries waiting for the writer now.</summary>
+    public int Count => _channel.Reader.Count;
+
+    /// <summary>Queues the entry, waiting for room while the queue is full; false when it was dropped (no room in time, or shutting down).</summary>
+    public async ValueTask<bool> EnqueueAsync(TranscriptEntry entry, CancellationToken cancellationToken = default)
+    {
+        if (_channel.Writer.TryWrite(entry))
+        {
+            return true;
+        }
+        using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        waited.CancelAfter(_wait);
+        try
+        {
+            await _channel.Writer.WriteAsync(entry, waited.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+        {
+            LogDropped(logger, entry.ChannelId, entry.Type, options.Value.TranscriptQueueCapacity);
+            return false;
+        }
+    }
 
     public ChannelReader<TranscriptEntry> Reader => _channel.Reader;
 
     public void Complete() => _channel.Writer.TryComplete();
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped a transcript entry ({Type} on {ChannelId}): the queue held {Capacity} entries and the writer made no room in time")]
+    private static partial void LogDropped(ILogger logger, string channelId, string type, int capacity);
 }
