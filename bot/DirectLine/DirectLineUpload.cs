@@ -52,7 +52,19 @@ public static class DirectLineUpload
             return TooLarge(options.Value.MaxUploadBytes);
         }
 
-        var activity = await ReadActivityAsync(form, cancellationToken).ConfigureAwait(false) ?? new Activity { Type = ActivityTypes.Message };
+        Activity activity;
+        try
+        {
+            activity = await ReadActivityAsync(form, cancellationToken).ConfigureAwait(false) ?? new Activity { Type = ActivityTypes.Message };
+        }
+        catch (JsonException ex)
+        {
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", $"The 'activity' part is not a valid activity: {ex.Message}");
+        }
+        if (ActivityIds.Problem(activity) is { } problem)
+        {
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", problem);
+        }
         activity.Type ??= ActivityTypes.Message;
         activity.From ??= new ChannelAccount { Id = userId };
         // An upload's attachments are its files, and only those: what the activity part lists itself (a page's local

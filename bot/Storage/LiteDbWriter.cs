@@ -119,6 +119,16 @@ public sealed class LiteDbWriter : IDisposable
                 // and the writes are failed with the cause rather than the writer's thread taking the process down.
             }
             RolledBack?.Invoke();
+            if (batch.Count > 1 && (ex is LiteException || ex.Message == LostTransaction))
+            {
+                // LiteDB refused one write's content (an index key too long, say): it costs only that write. The others
+                // are committed again, each on its own; an I/O error or a closed engine fails the whole batch at once.
+                foreach (var write in batch)
+                {
+                    Commit([write]);
+                }
+                return;
+            }
             batch.ForEach(w => w.Fail(ex));
         }
     }

@@ -89,7 +89,7 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
             {
                 if (await TryAppendAsync([entry]).ConfigureAwait(false) == Appended.RefusedContent)
                 {
-                    LogEntryDropped(logger, entry.ChannelId, entry.ConversationId.Length, entry.Type);
+                    LogEntryDropped(logger, entry.ChannelId.Length, entry.ConversationId.Length, entry.Type);
                 }
             }
         }
@@ -124,6 +124,6 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} transcript entries")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped one transcript entry the store refused on its own: a {Type} on channel {ChannelId}, conversation id of {IdLength} characters")]
-    private static partial void LogEntryDropped(ILogger logger, string channelId, int idLength, string type);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped one transcript entry the store refused on its own: a {Type}, with a channel id of {ChannelIdLength} and a conversation id of {IdLength} characters")]
+    private static partial void LogEntryDropped(ILogger logger, int channelIdLength, int idLength, string type);
 }

@@ -47,4 +47,39 @@ public sealed class HostileIdsTests
         }
         Assert.Equal(said, transcripts.GetActivities("directline", customer.ConversationId!).Where(a => a.From?.Role == "user").Select(a => a.Text));
     }
+
+    [Fact]
+    public async Task TheLongestIdsAccepted_StillMakeStoreKeys_SoTheirTranscriptIsKept_AndALongerChannelIdIsRefused()
+    {
+        await using var bot = await AttackedBot.StartAsync();
+        var http = bot.Host.CreateClient();
+        var thread = "19:" + new string('t', ActivityIds_MaxBytes - 3);
+
+        var accepted = await bot.Teams.PostAsync(http, bot.Teams.InThread("ada", "Ada", "hello", thread: thread));
+        var longChannel = await bot.Teams.PostAsync(http, new { type = "message", text = "hi", channelId = new string('c', 65), conversation = new { id = "c1" }, from = new { id = "u1" } });
+
+        Assert.True(accepted.IsSuccessStatusCode, accepted.StatusCode.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, longChannel.StatusCode);
+        Assert.Contains("'channelId' must be at most 64 bytes", (await JsonBodies.ReadAsync(longChannel))["error"]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
+        var transcripts = bot.Host.Services.GetRequiredService<ITranscriptStore>();
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (!transcripts.Exists("msteams", thread) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+        Assert.Contains(transcripts.GetActivities("msteams", thread), a => a.Text == "hello");
+    }
+
+    [Theory]
+    [InlineData("19:a\u2028b@thread.tacv2")]
+    [InlineData("19:a\u202Eb@thread.tacv2")]
+    [InlineData("19:a\u200Bb@thread.tacv2")]
+    public async Task IdsWithSeparatorsOrFormatCharacters_AreRefused(string thread)
+    {
+        await using var bot = await AttackedBot.StartAsync();
+        var refused = await bot.Teams.PostAsync(bot.Host.CreateClient(), bot.Teams.InThread("ada", "Ada", "hi", thread: thread));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+    }
+
+    private const int ActivityIds_MaxBytes = CustomerCare.Bot.Http.ActivityIds.MaxBytes;
 }

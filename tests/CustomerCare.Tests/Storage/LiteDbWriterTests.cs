@@ -27,6 +27,26 @@ public sealed class LiteDbWriterTests
     }
 
     [Fact]
+    public async Task AWriteLiteDbRefuses_FailsAlone_TheOtherWritesOfItsBatchAreCommitted()
+    {
+        using var file = LiteDbFile.Open(BotHost.TempDataPath());
+        using var writer = new LiteDbWriter(file);
+        for (var round = 0; round < 20; round++)
+        {
+            // Queued together, so that they usually share one batch: the middle one's key is over LiteDB's 1,023 bytes.
+            var before = writer.WriteAsync(db => db.GetCollection("things").Insert(new BsonDocument { ["_id"] = "before-" + round }));
+            var refused = writer.WriteAsync(db => db.GetCollection("things").Insert(new BsonDocument { ["_id"] = new string('x', 2_000) + round }));
+            var after = writer.WriteAsync(db => db.GetCollection("things").Insert(new BsonDocument { ["_id"] = "after-" + round }));
+            await Task.WhenAll(before, refused, after).ContinueWith(_ => { }, TaskScheduler.Default);
+
+            Assert.True(before.IsCompletedSuccessfully && after.IsCompletedSuccessfully, "a write of the batch failed with the refused one");
+            Assert.IsType<LiteException>(refused.Exception?.InnerException);
+            Assert.NotNull(file.Database.GetCollection("things").FindById("before-" + round));
+            Assert.NotNull(file.Database.GetCollection("things").FindById("after-" + round));
+        }
+    }
+
+    [Fact]
     public async Task AWriteThatSwallowsLiteDbsError_NeverLetsAnotherWriteOfItsBatchReportDoneAndBeLost()
     {
         using var file = LiteDbFile.Open(BotHost.TempDataPath());
