@@ -67,7 +67,11 @@ public static class BotServiceCollectionExtensions
         services.TryAddSingleton<IConversationLocks>(provider => provider.GetRequiredService<ConversationLocks>());
         services.AddSingleton<BotAdapter>();
 
-        services.AddSingleton<TranscriptQueue>();
+        services.AddSingleton(provider =>
+        {
+            var storage = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<StorageOptions>>().Value;
+            return new TranscriptQueue(storage.TranscriptQueueCapacity, TimeSpan.FromMilliseconds(storage.TranscriptQueueWaitMilliseconds), provider.GetRequiredService<ILogger<TranscriptQueue>>());
+        });
         services.AddSingleton<TranscriptLog>();
         services.AddSingleton<TranscriptWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<TranscriptWriter>());

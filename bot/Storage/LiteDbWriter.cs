@@ -119,10 +119,12 @@ public sealed class LiteDbWriter : IDisposable
                 // and the writes are failed with the cause rather than the writer's thread taking the process down.
             }
             RolledBack?.Invoke();
-            if (batch.Count > 1 && (ex is LiteException || ex.Message == LostTransaction))
+            if (batch.Count > 1 && (ex is LiteException { ErrorCode: LiteException.INDEX_DUPLICATE_KEY or LiteException.INVALID_INDEX_KEY or LiteException.DOCUMENT_MAX_DEPTH
+                or LiteException.INVALID_DATA_TYPE or LiteException.INVALID_NULL_CHAR_STRING } || ex.Message == LostTransaction))
             {
-                // LiteDB refused one write's content (an index key too long, say): it costs only that write. The others
-                // are committed again, each on its own; an I/O error or a closed engine fails the whole batch at once.
+                // LiteDB refused one write's content (an index key too long, a duplicate key, a document too deep): it costs
+                // only that write, and the others are committed again, each on its own. Anything else (an I/O error, a
+                // closed engine) fails the whole batch at once.
                 foreach (var write in batch)
                 {
                     Commit([write]);

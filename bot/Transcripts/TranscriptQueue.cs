@@ -1,21 +1,17 @@
 using System.Threading.Channels;
-using CustomerCare.Bot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace CustomerCare.Bot.Transcripts;
 
 /// <summary>
 /// Hands transcript entries from turns to the background writer, so logging never slows a turn while the writer keeps
-/// up. The queue is bounded (<see cref="StorageOptions.TranscriptQueueCapacity"/>): when the writer falls behind, a
-/// turn waits for room, and past <see cref="StorageOptions.TranscriptQueueWaitMilliseconds"/> its entry is dropped
-/// rather than memory growing without end or turns waiting for ever.
+/// up. The queue holds at most <paramref name="capacity"/> entries (Storage:TranscriptQueueCapacity): when the writer
+/// falls behind, a turn waits for room, and past <paramref name="wait"/> its entry is dropped rather than memory growing
+/// without end or turns waiting for ever.
 /// </summary>
-public sealed partial class TranscriptQueue(IOptions<StorageOptions> options, ILogger<TranscriptQueue> logger)
+public sealed partial class TranscriptQueue(int capacity, TimeSpan wait, ILogger<TranscriptQueue> logger)
 {
     private readonly Channel<TranscriptEntry> _channel = Channel.CreateBounded<TranscriptEntry>(
-        new BoundedChannelOptions(options.Value.TranscriptQueueCapacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
-
-    private readonly TimeSpan _wait = TimeSpan.FromMilliseconds(options.Value.TranscriptQueueWaitMilliseconds);
+        new BoundedChannelOptions(capacity) { SingleReader = true, SingleWriter = false, FullMode = BoundedChannelFullMode.Wait });
 
     /// <summary>Entries waiting for the writer now.</summary>
     public int Count => _channel.Reader.Count;
@@ -28,7 +24,7 @@ public sealed partial class TranscriptQueue(IOptions<StorageOptions> options, IL
             return true;
         }
         using var waited = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        waited.CancelAfter(_wait);
+        waited.CancelAfter(wait);
         try
         {
             await _channel.Writer.WriteAsync(entry, waited.Token).ConfigureAwait(false);
@@ -36,7 +32,7 @@ public sealed partial class TranscriptQueue(IOptions<StorageOptions> options, IL
         }
         catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
         {
-            LogDropped(logger, entry.ChannelId, entry.Type, options.Value.TranscriptQueueCapacity);
+            LogDropped(logger, entry.Type, capacity);
             return false;
         }
     }
@@ -45,6 +41,6 @@ public sealed partial class TranscriptQueue(IOptions<StorageOptions> options, IL
 
     public void Complete() => _channel.Writer.TryComplete();
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped a transcript entry ({Type} on {ChannelId}): the queue held {Capacity} entries and the writer made no room in time")]
-    private static partial void LogDropped(ILogger logger, string channelId, string type, int capacity);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Dropped a transcript entry (a {Type}): the queue held {Capacity} entries and the writer made no room in time")]
+    private static partial void LogDropped(ILogger logger, string type, int capacity);
 }

@@ -99,7 +99,7 @@ public sealed class TranscriptWriterTests
     private static string? JsonNodeText(TranscriptEntry entry) => System.Text.Json.Nodes.JsonNode.Parse(entry.Json)!["text"]!.GetValue<string>();
 
     private static TranscriptQueue Queue(int capacity = 10_000, int waitMilliseconds = 5_000)
-        => new(Options.Create(new StorageOptions { TranscriptQueueCapacity = capacity, TranscriptQueueWaitMilliseconds = waitMilliseconds }), NullLogger<TranscriptQueue>.Instance);
+        => new(capacity, TimeSpan.FromMilliseconds(waitMilliseconds), NullLogger<TranscriptQueue>.Instance);
 
     private static TranscriptEntry Entry(string text)
         => new("webchat", "c1", DateTime.UtcNow, "user", "message", $$$"""{"type":"message","text":"{{{text}}}","conversation":{"id":"c1"}}""");
