@@ -47,7 +47,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(provider => new ConversationState<ConversationData>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.ConversationData));
         services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));
         services.AddLanguageUnderstanding();
-        services.AddSingleton(provider => new HandoffDesk(provider.GetRequiredService<ICaseStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAgentNotifier>()));
+        services.AddSingleton(provider => new HandoffDesk(provider.GetRequiredService<ICaseStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAgentNotifier>(),
+            Math.Clamp(provider.GetRequiredService<IConfiguration>().GetValue("Cases:MaxOpenPerConversation", HandoffDesk.DefaultMaxOpenPerConversation), 1, 100)));
         services.AddSingleton(new RemedyPolicyEngine(RemedyPolicyBook.Embedded));
         services.AddSingleton<LiteDbOperationsData>();
         services.TryAddSingleton<IOperationsStore>(provider => provider.GetRequiredService<LiteDbOperationsData>());
