@@ -49,6 +49,9 @@ public sealed class DisruptionReport : ITravellerNames
     /// <summary>For a bag: the file reference of its property irregularity report, once it is found on the booking.</summary>
     public string? BagFileReference { get; set; }
 
+    /// <summary>For a bag: the last file reference given that the booking does not hold, for the person who looks it up.</summary>
+    public string? BagFileTried { get; set; }
+
     /// <summary>For a bag: file references given that the booking does not hold; three hand over to a person.</summary>
     public int BagFileAttempts { get; set; }
 

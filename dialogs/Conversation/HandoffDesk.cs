@@ -23,11 +23,14 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             .Where(c => c.Status == CaseStatus.Open).ToList();
         if (waiting.Count >= maxOpenPerConversation)
         {
-            var newest = waiting.MaxBy(c => c.Case.OpenedUtc)!.Case;
-            var asked = $"Asked again ({reason}{(report?.BookingReference is { } booking ? ", booking " + booking : string.Empty)}{(report?.Kind is { } kind ? ", " + kind : string.Empty)})"
-                + (summary is null ? string.Empty : ": " + (summary.Length > 2_000 ? summary[..2_000] : summary));
-            await cases.AddNoteAsync(newest.Reference, "bot", asked, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
-            return (newest.Reference, false, true);
+            var newest = waiting.MaxBy(c => c.Case.OpenedUtc)!;
+            var asked = AskedAgain(reason, report, summary);
+            // The same request again adds nothing new: the case keeps one note of it, not a screenful.
+            if (!newest.Notes.Any(n => n.Text == asked))
+            {
+                await cases.AddNoteAsync(newest.Case.Reference, "bot", asked, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
+            }
+            return (newest.Case.Reference, false, true);
         }
         var caseFile = new CaseFile(
             CaseReferences.New(),
@@ -53,6 +56,34 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         return (caseFile.Reference, reached, false);
     }
+
+    /// <summary>What a new case would have held, as a note: why, and every fact the report identified.</summary>
+    private static string AskedAgain(CaseReason reason, DisruptionReport? report, string? summary)
+    {
+        var facts = new[]
+        {
+            report?.BookingReference is { } booking ? "booking " + booking : null,
+            report?.CasePassengerId is { } passenger ? "passenger " + passenger + (report.LastName is { } last ? " (" + (report.FirstName is { } first ? first + " " : string.Empty) + last + ")" : string.Empty) : report?.LastName,
+            report?.Kind,
+            report?.JourneyFlight is { } flight ? "journey " + flight + " " + report.JourneyDate : report?.FlightNumber is { } named ? "flight " + named : null,
+            report?.BagFileReference is { } bag ? "bag report " + bag : null,
+        }.OfType<string>();
+        var text = "Asked again: " + Why(reason) + (facts.Any() ? " — " + string.Join(", ", facts) : string.Empty)
+            + (summary is null ? string.Empty : ". " + summary);
+        return text.Length > 2_000 ? text[..2_000] : text;
+    }
+
+    private static string Why(CaseReason reason) => reason switch
+    {
+        CaseReason.CustomerAskedForPerson => "the customer asked for a person",
+        CaseReason.DisruptionReported => "a disruption was reported",
+        CaseReason.RepeatedMisunderstanding => "the bot did not understand the customer",
+        CaseReason.BookingNotIdentified => "the booking or passenger was not identified",
+        CaseReason.FactsDisputed => "the records do not show what the customer reported",
+        CaseReason.PolicyNeedsPerson => "a person must decide the claim",
+        CaseReason.StrongNegativeSentiment => "the customer is upset",
+        _ => reason.ToString(),
+    };
 
     public async Task HandToPersonAsync(ITurnContext turnContext, ConversationData conversation, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken,
         string? summary = null)

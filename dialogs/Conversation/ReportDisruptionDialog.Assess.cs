@@ -21,7 +21,8 @@ public sealed partial class ReportDisruptionDialog
         {
             flow.NeedsPerson = true;
             await SayAsync(step, flow.Kind == DisruptionKinds.Baggage ? nameof(Strings.BagFileGaveUp) : nameof(Strings.WhoForGaveUp), cancellationToken).ConfigureAwait(false);
-            return await HandOffAsync(step, flow.Kind == DisruptionKinds.Baggage && flow.BagFileAttempts > 0 ? CaseReason.FactsDisputed : CaseReason.RepeatedMisunderstanding, cancellationToken).ConfigureAwait(false);
+            return await HandOffAsync(step, flow.Kind == DisruptionKinds.Baggage && flow.BagFileAttempts > 0 ? CaseReason.FactsDisputed : CaseReason.RepeatedMisunderstanding, cancellationToken,
+                flow.BagFileTried is { } tried ? "Bag report given, not found on the booking for this journey: " + tried : null).ConfigureAwait(false);
         }
         // A bag is its traveller's alone, whoever on the booking reports it.
         if ((who is not [var only] || only != flow.PassengerId) && flow.Kind != DisruptionKinds.Baggage)

@@ -55,6 +55,7 @@ public sealed partial class ReportDisruptionDialog
         if (bag is null)
         {
             flow.BagFileAttempts++;
+            flow.BagFileTried = said;
             await Say(step, nameof(Strings.BagFileNotFound), said, flow.BookingReference).ConfigureAwait(false);
             return flow.BagFileAttempts >= MaxBagFileAttempts
                 ? await step.EndDialogAsync(flow, cancellationToken).ConfigureAwait(false)

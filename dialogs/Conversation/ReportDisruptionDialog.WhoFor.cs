@@ -48,7 +48,8 @@ public sealed partial class ReportDisruptionDialog
         if (step.Result is DisruptionReport bag)
         {
             // Back from the bag's questions: the report found, whose bag it is, and what the customer said and sent.
-            (step.Flow.BagFileReference, step.Flow.BagFileAttempts, step.Flow.BagDetails, step.Flow.BagPhotoUrl) = (bag.BagFileReference, bag.BagFileAttempts, bag.BagDetails, bag.BagPhotoUrl);
+            (step.Flow.BagFileReference, step.Flow.BagFileAttempts, step.Flow.BagFileTried, step.Flow.BagDetails, step.Flow.BagPhotoUrl)
+                = (bag.BagFileReference, bag.BagFileAttempts, bag.BagFileTried, bag.BagDetails, bag.BagPhotoUrl);
             step.Flow.ForPassengers = bag.BagFileReference is null ? null : bag.ForPassengers;
         }
         return step.Flow.ForPassengers;

@@ -21,7 +21,29 @@ public sealed class OpenCasesCapTests
         var cases = await store.ForConversationAsync("directline", customer.ConversationId!, CancellationToken.None);
         Assert.Equal(3, cases.Count);
         var newest = cases.MaxBy(c => c.Case.OpenedUtc)!;
-        Assert.Equal(7, newest.Notes.Count(n => n.Text.StartsWith("Asked again (CustomerAskedForPerson", StringComparison.Ordinal)));
+        // The same request seven times over is one note, not seven.
+        Assert.Single(newest.Notes, n => n.Text == "Asked again: the customer asked for a person");
         Assert.Contains(await customer.BotTextsAsync(), t => t.Contains($"Your case {newest.Case.Reference} is still waiting for a person", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ADisruptionHandedOverPastTheCap_KeepsEveryFactANewCaseWouldHold_OnTheNewestCase()
+    {
+        await using var host = new BotHost();
+        var customer = await new DirectLineClient(host.CreateClient()).StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await customer.PostMessageAsync("I want to talk to a person");
+        }
+        foreach (var message in new[] { "My suitcase did not arrive, booking DEMO10", "Koffer", "LHRCC99999", "LHRCC99999", "LHRCC99999" })
+        {
+            await customer.PostMessageAsync(message);
+        }
+
+        var cases = await host.Services.GetRequiredService<ICaseStore>().ForConversationAsync("directline", customer.ConversationId!, CancellationToken.None);
+        Assert.Equal(3, cases.Count);
+        var note = Assert.Single(cases.MaxBy(c => c.Case.OpenedUtc)!.Notes).Text;
+        Assert.StartsWith("Asked again: the records do not show what the customer reported — booking DEMO10, passenger DEMO10-1 (Koffer), baggage, journey CC260 2026-11-20", note, StringComparison.Ordinal);
+        Assert.EndsWith(". Bag report given, not found on the booking for this journey: LHRCC99999", note, StringComparison.Ordinal);
     }
 }
