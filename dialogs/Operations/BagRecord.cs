@@ -29,7 +29,7 @@ public sealed partial record BagRecord(string FileReference, string BagTag, stri
             : FileReferenceInText().Matches(text).Select(m => NormalizeFileReference(m.Value)).OfType<string>().Distinct(StringComparer.Ordinal).Take(5).ToList();
 
     public bool IsFor(Segment segment)
-        => ScheduledDate == segment.ScheduledDate && FlightKeys.Number(FlightNumber) == FlightKeys.Number(segment.FlightNumber);
+        => segment.Is(FlightNumber, ScheduledDate);
 
     [GeneratedRegex("^[A-Z]{3}[A-Z0-9]{2}[0-9]{5}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex FileReferencePattern();

@@ -40,4 +40,8 @@ public sealed record Segment(string FlightNumber, string Origin, string Destinat
 {
     [JsonIgnore]
     public DateOnly ScheduledDate => DateOnly.FromDateTime(ScheduledDepartureUtc);
+
+    /// <summary>Whether a record names this flight on its day ("cc 400" and "CC400" are one flight).</summary>
+    public bool Is(string flightNumber, DateOnly scheduledDate)
+        => scheduledDate == ScheduledDate && FlightKeys.Number(flightNumber) == FlightKeys.Number(FlightNumber);
 }

@@ -10,5 +10,5 @@ public sealed record CabinRecord(string PassengerId, string FlightNumber, DateOn
     public bool Downgraded => Flown < Booked;
 
     public bool IsFor(Segment segment)
-        => ScheduledDate == segment.ScheduledDate && FlightKeys.Number(FlightNumber) == FlightKeys.Number(segment.FlightNumber);
+        => segment.Is(FlightNumber, ScheduledDate);
 }

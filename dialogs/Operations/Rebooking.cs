@@ -8,5 +8,5 @@ namespace CustomerCare.Operations;
 public sealed record Rebooking(string PassengerId, string ReplacesFlightNumber, DateOnly ReplacesDate, string FlightNumber, DateOnly ScheduledDate)
 {
     public bool Replaces(Segment segment)
-        => ReplacesDate == segment.ScheduledDate && FlightKeys.Number(ReplacesFlightNumber) == FlightKeys.Number(segment.FlightNumber);
+        => segment.Is(ReplacesFlightNumber, ReplacesDate);
 }
