@@ -7,11 +7,18 @@ namespace CustomerCare.Bot.DirectLine;
 /// <summary>GET and POST /v3/directline/conversations/{id}/activities.</summary>
 public static class DirectLineActivities
 {
+    /// <summary>The activities after the watermark; those that have left memory come from the transcript, a page at a time.</summary>
     public static async Task<IResult> GetAsync(
-        string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations)
+        string conversationId, string? watermark, HttpRequest request, DirectLineTokenService tokens, IOptions<DirectLineOptions> options,
+        DirectLineConversations conversations, DirectLineHistory history, CancellationToken cancellationToken)
     {
         var (conversation, _, error) = await AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
-        return conversation is null ? error! : DirectLineResults.Json(conversation.Since(watermark), DirectLineJsonContext.Default.ActivitySet);
+        if (conversation is null)
+        {
+            return error!;
+        }
+        var set = await history.NextAsync(conversation, conversation.Read(watermark), cancellationToken).ConfigureAwait(false);
+        return DirectLineResults.Json(set, DirectLineJsonContext.Default.ActivitySet);
     }
 
     public static async Task<IResult> PostAsync(

@@ -7,9 +7,10 @@ namespace CustomerCare.Bot.DirectLine;
 
 /// <summary>
 /// The Direct Line conversations this bot serves. Conversations live in memory while in use; one that is not
-/// in memory (after a restart, or idle) is restored from its transcript.
+/// in memory (after a restart, idle, or pushed out by newer ones past <see cref="DirectLineOptions.MaxConversationsInMemory"/>)
+/// is restored from its transcript.
 /// </summary>
-public sealed class DirectLineConversations(ITranscriptStore transcripts, TimeProvider clock, IOptions<DirectLineOptions> options)
+public sealed class DirectLineConversations(ITranscriptStore transcripts, DirectLineHistory history, TimeProvider clock, IOptions<DirectLineOptions> options)
 {
     private readonly ConcurrentDictionary<string, DirectLineConversation> _live = new(StringComparer.Ordinal);
 
@@ -28,8 +29,12 @@ public sealed class DirectLineConversations(ITranscriptStore transcripts, TimePr
         var conversation = _live.GetOrAdd(conversationId, id =>
         {
             created = true;
-            return new DirectLineConversation(id, clock);
+            return new DirectLineConversation(id, clock, Limits);
         });
+        if (created)
+        {
+            MakeRoom();
+        }
         return (conversation, created);
     }
 
@@ -44,14 +49,23 @@ public sealed class DirectLineConversations(ITranscriptStore transcripts, TimePr
         {
             return null;
         }
-        var activities = await transcripts.GetActivitiesAsync(DirectLineChannel.ChannelId, conversationId, CancellationToken.None).ConfigureAwait(false);
-        return _live.GetOrAdd(conversationId, id =>
+        var activities = await history.RecordedAsync(conversationId, CancellationToken.None).ConfigureAwait(false);
+        var added = false;
+        var conversation = _live.GetOrAdd(conversationId, id =>
         {
-            var restored = new DirectLineConversation(id, clock);
+            added = true;
+            var restored = new DirectLineConversation(id, clock, Limits);
             restored.Restore(activities);
             return restored;
         });
+        if (added)
+        {
+            MakeRoom();
+        }
+        return conversation;
     }
+
+    public int InMemoryCount => _live.Count;
 
     /// <summary>Lets idle conversations without listeners leave memory (their transcript keeps them).</summary>
     public int EvictIdle()
@@ -66,6 +80,26 @@ public sealed class DirectLineConversations(ITranscriptStore transcripts, TimePr
             }
         }
         return evicted;
+    }
+
+    private DirectLineMemoryLimits Limits => DirectLineMemoryLimits.From(options.Value);
+
+    /// <summary>
+    /// Past the most conversations memory holds, the least recently used without listeners leave it first; one used in
+    /// the last minute stays (a turn may still be writing to it), so the limit can be passed for a moment.
+    /// </summary>
+    private void MakeRoom()
+    {
+        var excess = _live.Count - options.Value.MaxConversationsInMemory;
+        if (excess <= 0)
+        {
+            return;
+        }
+        var settled = clock.GetUtcNow().AddMinutes(-1);
+        foreach (var (id, _) in _live.Where(pair => pair.Value.ListenerCount == 0 && pair.Value.LastUsed < settled).OrderBy(pair => pair.Value.LastUsed).Take(excess).ToList())
+        {
+            _live.TryRemove(id, out _);
+        }
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');

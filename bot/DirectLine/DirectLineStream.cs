@@ -12,7 +12,8 @@ public static class DirectLineStream
 {
     public static async Task AcceptAsync(
         string conversationId, string? t, string? watermark, HttpContext context,
-        DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations)
+        DirectLineTokenService tokens, IOptions<DirectLineOptions> options, DirectLineConversations conversations, DirectLineHistory history,
+        StreamListeners listeners)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
@@ -26,7 +27,12 @@ public static class DirectLineStream
             return;
         }
 
-        var (backlog, updates, subscription) = conversation.Listen(watermark);
+        using var caller = listeners.TryEnter(TokenOf(context.Request));
+        if (caller is null || conversation.Listen(watermark) is not var (backlog, updates, subscription))
+        {
+            await TooManyListeners(context).ConfigureAwait(false);
+            return;
+        }
         using (subscription)
         using (var socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false))
         using (var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted))
@@ -34,10 +40,7 @@ public static class DirectLineStream
             var receiving = DrainUntilClosedAsync(socket, closed);
             try
             {
-                if (backlog.Activities.Count > 0)
-                {
-                    await SendAsync(socket, backlog, closed.Token).ConfigureAwait(false);
-                }
+                await SendBacklogAsync(socket, conversation, backlog, history, closed.Token).ConfigureAwait(false);
                 var keepAlive = TimeSpan.FromSeconds(options.Value.KeepAliveSeconds);
                 while (!closed.IsCancellationRequested)
                 {
@@ -47,6 +50,7 @@ public static class DirectLineStream
                     {
                         if (!await updates.WaitToReadAsync(tick.Token).ConfigureAwait(false))
                         {
+                            await socket.CloseOutputAsync(WebSocketCloseStatus.EndpointUnavailable, "Reconnect from your watermark.", closed.Token).ConfigureAwait(false);
                             break;
                         }
                         while (updates.TryRead(out var set))
@@ -60,6 +64,11 @@ public static class DirectLineStream
                     }
                 }
             }
+            catch (ListenerFellBehindException)
+            {
+                // Ended so its backlog does not grow without end: the client reconnects from the watermark it has.
+                await CloseQuietlyAsync(socket, WebSocketCloseStatus.PolicyViolation, "Too far behind; reconnect from your watermark.").ConfigureAwait(false);
+            }
             catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
             {
                 // The client went away; its activities stay in the conversation for the next connection.
@@ -68,6 +77,44 @@ public static class DirectLineStream
             await receiving.ConfigureAwait(false);
         }
     }
+
+    /// <summary>What the client has not seen: first pages from the transcript for what has left memory, then memory's part.</summary>
+    private static async Task SendBacklogAsync(WebSocket socket, DirectLineConversation conversation, ConversationRead read, DirectLineHistory history, CancellationToken cancellationToken)
+    {
+        while (read.NeedsHistory)
+        {
+            var page = await history.NextAsync(conversation, read, cancellationToken).ConfigureAwait(false);
+            await SendAsync(socket, page, cancellationToken).ConfigureAwait(false);
+            if (page.Watermark == read.Recent.Watermark)
+            {
+                return;
+            }
+            read = read with { From = int.Parse(page.Watermark!, System.Globalization.CultureInfo.InvariantCulture) };
+        }
+        if (read.Recent.Activities.Count > 0)
+        {
+            await SendAsync(socket, read.Recent, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseQuietlyAsync(WebSocket socket, WebSocketCloseStatus status, string reason)
+    {
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await socket.CloseOutputAsync(status, reason, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The client is gone already.
+        }
+    }
+
+    private static Task TooManyListeners(HttpContext context)
+        => Http.RateLimits.RetryLater(TimeSpan.FromSeconds(5), "TooManyStreams", "This conversation or token already has its most open streams; close one first.")
+            .ExecuteAsync(context);
+
+    private static string TokenOf(HttpRequest request) => DirectLineCaller.BearerOf(request) ?? "";
 
     private static async Task SendAsync(WebSocket socket, ActivitySet set, CancellationToken cancellationToken)
     {

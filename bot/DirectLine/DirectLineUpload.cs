@@ -16,7 +16,7 @@ public static class DirectLineUpload
 {
     public static async Task<IResult> PostAsync(
         string conversationId, string? userId, HttpContext context, DirectLineTokenService tokens, IOptions<DirectLineOptions> options,
-        DirectLineConversations conversations, DirectLineTurns turns, IUploadStore uploads, ConversationRateLimits limits, CancellationToken cancellationToken)
+        DirectLineConversations conversations, DirectLineTurns turns, IUploadStore uploads, ConversationRateLimits limits, UploadQuota quota, CancellationToken cancellationToken)
     {
         var request = context.Request;
         var (conversation, caller, error) = await DirectLineActivities.AuthorizeAsync(conversationId, request, tokens, options, conversations).ConfigureAwait(false);
@@ -65,12 +65,17 @@ public static class DirectLineUpload
         {
             return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", problem);
         }
+        var files = form.Files.Where(f => f.Name != "activity").ToList();
+        if (quota.TryTake(conversation.Id, files.Sum(f => f.Length)) is var outcome && outcome != UploadQuotaOutcome.Taken)
+        {
+            return QuotaReached(outcome, quota.UntilTomorrow);
+        }
         activity.Type ??= ActivityTypes.Message;
         activity.From ??= new ChannelAccount { Id = userId };
         // An upload's attachments are its files, and only those: what the activity part lists itself (a page's local
         // blob: preview, or a link the client names as one of the bot's uploads) is dropped.
         activity.Attachments = [];
-        foreach (var file in form.Files.Where(f => f.Name != "activity"))
+        foreach (var file in files)
         {
             activity.Attachments.Add(await StoreAsync(uploads, request, file, cancellationToken).ConfigureAwait(false));
         }
@@ -134,6 +139,11 @@ public static class DirectLineUpload
             Name = name,
         };
     }
+
+    private static IResult QuotaReached(UploadQuotaOutcome outcome, TimeSpan untilTomorrow)
+        => RateLimits.RetryLater(untilTomorrow, "UploadQuotaExceeded", outcome == UploadQuotaOutcome.ConversationFull
+            ? "This conversation has sent as many upload bytes as it may today; try again tomorrow (UTC)."
+            : "The service has taken as many uploads as it may today; try again tomorrow (UTC).");
 
     private static IResult TooLarge(long limit) => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
         $"The upload is larger than the limit of {limit} bytes.");

@@ -136,6 +136,9 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton<SigningKeyProvider>();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineConversations>();
+        services.AddSingleton<DirectLineHistory>();
+        services.AddSingleton<StreamListeners>();
+        services.AddSingleton<UploadQuota>();
         services.AddSingleton<DirectLineConnector>();
         services.AddSingleton<ChannelConnectors>();
         services.AddSingleton<DirectLineTurns>();

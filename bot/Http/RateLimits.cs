@@ -98,15 +98,19 @@ public static class RateLimits
     internal static IResult Refused(RateLimitLease lease)
     {
         var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-        return new RefusedResult(seconds);
+        return new RefusedResult(seconds, "TooManyRequests", "Too many requests; try again after the time in Retry-After.");
     }
 
-    private sealed class RefusedResult(int seconds) : IResult
+    /// <summary>A 429 for a limit other than a rate (a quota, a count of open streams), with its own code and words.</summary>
+    public static IResult RetryLater(TimeSpan retryAfter, string code, string message)
+        => new RefusedResult(Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)), code, message);
+
+    private sealed class RefusedResult(int seconds, string code, string message) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return ErrorResults.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many requests; try again after the time in Retry-After.");
+            return ErrorResults.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, code, message);
         }
     }
 }
