@@ -75,9 +75,17 @@ public static class DirectLineUpload
         // An upload's attachments are its files, and only those: what the activity part lists itself (a page's local
         // blob: preview, or a link the client names as one of the bot's uploads) is dropped.
         activity.Attachments = [];
-        foreach (var file in files)
+        try
         {
-            activity.Attachments.Add(await StoreAsync(uploads, request, file, cancellationToken).ConfigureAwait(false));
+            foreach (var file in files)
+            {
+                activity.Attachments.Add(await StoreAsync(uploads, request, file, cancellationToken).ConfigureAwait(false));
+            }
+        }
+        catch (IOException)
+        {
+            // The store could not keep the file (a full disk, an I/O error): the activity does not reach the bot without it.
+            return RateLimits.RetryLater(TimeSpan.FromMinutes(1), "StoreUnavailable", "The file could not be kept just now; try again in a minute.", StatusCodes.Status503ServiceUnavailable);
         }
         return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);
     }

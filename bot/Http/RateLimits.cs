@@ -101,16 +101,19 @@ public static class RateLimits
         return new RefusedResult(seconds, "TooManyRequests", "Too many requests; try again after the time in Retry-After.");
     }
 
-    /// <summary>A 429 for a limit other than a rate (a quota, a count of open streams), with its own code and words.</summary>
-    public static IResult RetryLater(TimeSpan retryAfter, string code, string message)
-        => new RefusedResult(Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)), code, message);
+    /// <summary>
+    /// A refusal with a Retry-After for a limit other than a rate (a quota, a count of open streams: 429) or for a store
+    /// that cannot write for now (503), with its own code and words.
+    /// </summary>
+    public static IResult RetryLater(TimeSpan retryAfter, string code, string message, int status = StatusCodes.Status429TooManyRequests)
+        => new RefusedResult(Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)), code, message, status);
 
-    private sealed class RefusedResult(int seconds, string code, string message) : IResult
+    private sealed class RefusedResult(int seconds, string code, string message, int status = StatusCodes.Status429TooManyRequests) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return ErrorResults.WriteAsync(httpContext, StatusCodes.Status429TooManyRequests, code, message);
+            return ErrorResults.WriteAsync(httpContext, status, code, message);
         }
     }
 }

@@ -15,29 +15,33 @@ public sealed class LiteDbFile : IDisposable
     private readonly FileStream? _data;
     private readonly DeferredSyncStream? _log;
 
-    private LiteDbFile(LiteDatabase database, FileStream? data, DeferredSyncStream? log)
+    private LiteDbFile(LiteDatabase database, FileStream? data, DeferredSyncStream? log, DiskReserve reserve)
     {
         Database = database;
         _data = data;
         _log = log;
+        Reserve = reserve;
     }
 
     public LiteDatabase Database { get; }
 
+    /// <summary>The free space the writer keeps on this file's disk.</summary>
+    public DiskReserve Reserve { get; }
+
     /// <summary>Bytes LiteDB has written into the log file since it was opened.</summary>
     internal long LogBytesWritten => _log?.BytesWritten ?? 0;
 
-    public static LiteDbFile Open(string path)
+    public static LiteDbFile Open(string path, long minFreeDiskBytes = 0)
     {
         var mapper = new BsonMapper { EmptyStringToNull = false, TrimWhitespace = false };
         if (path == ":memory:")
         {
-            return UtcDates(new LiteDbFile(new LiteDatabase(new ConnectionString { Filename = path }, mapper), null, null));
+            return UtcDates(new LiteDbFile(new LiteDatabase(new ConnectionString { Filename = path }, mapper), null, null, DiskReserve.None));
         }
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var data = Exclusive(path);
         var log = new DeferredSyncStream(Exclusive(Path.ChangeExtension(path, null) + "-log" + Path.GetExtension(path)));
-        return UtcDates(new LiteDbFile(new LiteDatabase(data, mapper, log), data, log));
+        return UtcDates(new LiteDbFile(new LiteDatabase(data, mapper, log), data, log, new DiskReserve(Path.GetDirectoryName(path)!, minFreeDiskBytes)));
     }
 
     /// <summary>Every collection the bot keeps: created when the file is opened (see <see cref="CreateCollections"/>).</summary>

@@ -21,7 +21,7 @@ public static class LiteDbServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
             var environment = provider.GetRequiredService<IHostEnvironment>();
-            return LiteDbFile.Open(Path.GetFullPath(options.DataPath, environment.ContentRootPath));
+            return LiteDbFile.Open(Path.GetFullPath(options.DataPath, environment.ContentRootPath), options.MinFreeDiskMegabytes * 1024L * 1024);
         });
         services.AddSingleton(provider => provider.GetRequiredService<LiteDbFile>().Database);
         services.AddSingleton<LiteDbWriter>();

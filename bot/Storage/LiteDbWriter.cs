@@ -83,6 +83,15 @@ public sealed class LiteDbWriter : IDisposable
     {
         try
         {
+            _file.Reserve.ThrowIfLow();
+        }
+        catch (StoreFullException full)
+        {
+            batch.ForEach(w => w.Fail(full));
+            return;
+        }
+        try
+        {
             _database.BeginTrans();
             foreach (var write in batch)
             {

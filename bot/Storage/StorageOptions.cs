@@ -27,6 +27,13 @@ public sealed class StorageOptions
     /// At most this many transcript entries wait for the writer; a turn that finds the queue full waits for room (back
     /// pressure), up to <see cref="TranscriptQueueWaitMilliseconds"/>, then the entry is dropped and logged.
     /// </summary>
+    /// <summary>
+    /// Free space kept on the data file's disk: below it, writes are refused at once (the customer is asked to try
+    /// again, ready turns 503) until space returns. 0 turns the check off.
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MinFreeDiskMegabytes { get; set; } = 64;
+
     [Range(100, 1_000_000)]
     public int TranscriptQueueCapacity { get; set; } = 10_000;
 

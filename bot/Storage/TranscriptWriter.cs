@@ -5,11 +5,19 @@ namespace CustomerCare.Bot.Storage;
 
 /// <summary>
 /// Writes queued transcript entries to the store in batches, each gathered for a short while (see
-/// <see cref="StorageOptions.TranscriptFlushMilliseconds"/>); drains the queue on shutdown so nothing is lost.
+/// <see cref="StorageOptions.TranscriptFlushMilliseconds"/>); drains the queue on shutdown so nothing is lost. A batch
+/// the store cannot take at all (a full disk, a lost connection) is tried again, one to thirty seconds apart, until it
+/// goes in: meanwhile the queue fills and turns feel its back-pressure, rather than entries being thrown away.
 /// </summary>
 public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptStore store, IOptions<StorageOptions> options, ILogger<TranscriptWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2000;
+    private static readonly TimeSpan FirstPause = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestPause = TimeSpan.FromSeconds(30);
+
+    /// <summary>Pauses between tries are real time, whatever clock the bot's rules run on.</summary>
+    private static readonly TimeProvider RealTime = TimeProvider.System;
+    private readonly CancellationTokenSource _stopping = new();
 
     // The loop's drain and the one at shutdown may overlap (a host that stops with a token already cancelled does not
     // wait for the loop): one drain at a time keeps the queue's single reader single and the entries in order.
@@ -37,6 +45,7 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
         await DrainAsync().ConfigureAwait(false);
     }
@@ -69,11 +78,38 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
             {
                 return;
             }
-            if (await TryAppendAsync(batch).ConfigureAwait(false) == Appended.RefusedContent)
+            var appended = await TryAppendAsync(batch).ConfigureAwait(false);
+            for (var pause = FirstPause; appended == Appended.Failed && !_stopping.IsCancellationRequested; pause = Min(pause * 2, LongestPause))
+            {
+                LogWaitingForStore(logger, batch.Count, pause.TotalSeconds);
+                try
+                {
+                    await Task.Delay(pause, RealTime, _stopping.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                appended = await TryAppendAsync(batch).ConfigureAwait(false);
+            }
+            if (appended == Appended.RefusedContent)
             {
                 await AppendEachConversationAsync(batch).ConfigureAwait(false);
             }
+            else if (appended == Appended.Failed)
+            {
+                LogBatchDropped(logger, batch.Count);
+            }
         }
+    }
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
+    public override void Dispose()
+    {
+        _stopping.Dispose();
+        _draining.Dispose();
+        base.Dispose();
     }
 
     /// <summary>
@@ -120,6 +156,12 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
             return ex is LiteDB.LiteException || ex is Npgsql.PostgresException { SqlState: ['2', '2' or '3', ..] or ['5', '4', ..] } ? Appended.RefusedContent : Appended.Failed;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The store cannot take {Count} transcript entries yet; trying again in {Seconds} s")]
+    private static partial void LogWaitingForStore(ILogger logger, int count, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Stopped with {Count} transcript entries the store never took")]
+    private static partial void LogBatchDropped(ILogger logger, int count);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not write {Count} transcript entries")]
     private static partial void LogWriteFailed(ILogger logger, Exception exception, int count);

@@ -50,13 +50,16 @@ public sealed class BotProcess : IDisposable
     /// <summary>The process, for reading its memory from /proc.</summary>
     public int ProcessId => _process.Id;
 
-    public static async Task<BotProcess> StartAsync(string dataPath, params string[] settings)
+    public static Task<BotProcess> StartAsync(string dataPath, params string[] settings) => StartWrappedAsync([], dataPath, settings);
+
+    /// <summary>Starts the bot under <paramref name="wrapper"/> (a program and its arguments, given the bot's command after them).</summary>
+    public static async Task<BotProcess> StartWrappedAsync(string[] wrapper, string dataPath, params string[] settings)
     {
         var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
         var dll = Repository.PathOf("bot", "bin", configuration, "net10.0", "CustomerCare.Bot.dll");
         var port = FreePort();
         var url = $"http://127.0.0.1:{port}";
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", url, "--Storage:DataPath", dataPath,
+        var start = new ProcessStartInfo(wrapper.Length > 0 ? wrapper[0] : "dotnet", [.. wrapper.Skip(1).Append("dotnet").Skip(wrapper.Length > 0 ? 0 : 1), dll, "--urls", url, "--Storage:DataPath", dataPath,
             "--Recognition:ModelCachePath", Path.Combine(Path.GetTempPath(), "customercare-tests", "nlu"), "--Logging:LogLevel:Default", "Warning",
             "--RateLimits:TokensPerMinutePerClient", "1000000", "--RateLimits:PostsPerMinutePerConversation", "1000000", "--RateLimits:PostsPerMinutePerClient", "1000000", "--RateLimits:MessagesPerSecondPerClient", "1000000", .. settings])
         {
@@ -89,6 +92,9 @@ public sealed class BotProcess : IDisposable
         bot.Dispose();
         throw new TimeoutException("The bot process did not start within 60 s.");
     }
+
+    /// <summary>Waits for the process to end by itself (after a signal the test sent).</summary>
+    public void WaitForExit() => _process.WaitForExit(TimeSpan.FromSeconds(30));
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash or an OOM kill leaves behind.</summary>
     public void Kill()
