@@ -1,0 +1,63 @@
+using CustomerCare.Diagnostics;
+using CustomerCare.Tests.Support;
+using static CustomerCare.Tests.Support.RecordedTelemetry;
+
+namespace CustomerCare.Tests.Telemetry;
+
+/// <summary>A turn through Direct Line, as Web Chat sends it, seen through OpenTelemetry's in-memory exporter.</summary>
+[Collection(TelemetryCollection.Name)]
+public sealed class TurnTelemetryTests : IDisposable
+{
+    private readonly RecordedTelemetry _telemetry = new();
+    private readonly TraceParentHandler _traced = new();
+    private readonly BotHost _host;
+
+    public TurnTelemetryTests()
+    {
+        _host = new BotHost { TestServices = _telemetry.AddTo };
+    }
+
+    public void Dispose() => _host.Dispose();
+
+    [Fact]
+    public async Task AMessage_IsOneTrace_WithTheRecognizerDialogStateAndSendSpansUnderTheTurn()
+    {
+        var client = await new DirectLineClient(_host.CreateDefaultClient(_traced)).StartAsync();
+        _traced.TraceId = System.Diagnostics.ActivityTraceId.CreateRandom();
+
+        await client.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
+
+        var trace = await _telemetry.TraceAsync(_traced.TraceId);
+        var turn = Assert.Single(trace, s => IsBotSpan(s, SpanNames.Turn));
+        Assert.Contains(trace, s => s.SpanId == turn.ParentSpanId);
+        Assert.Equal("directline", turn.GetTagItem(TelemetryTags.Channel));
+        Assert.Equal("message", turn.GetTagItem(TelemetryTags.ActivityType));
+        Assert.Equal("completed", turn.GetTagItem(TelemetryTags.Outcome));
+        foreach (var name in new[] { SpanNames.Recognize, SpanNames.DialogBegin, SpanNames.StateRead, SpanNames.StateWrite, SpanNames.Send })
+        {
+            Assert.True(trace.Any(s => IsBotSpan(s, name) && Descends(s, turn, trace)), $"no {name} span under the turn");
+        }
+        Assert.Equal("ReportDisruption", trace.First(s => IsBotSpan(s, SpanNames.Recognize)).GetTagItem(TelemetryTags.Intent));
+        var dialog = Assert.Single(trace, s => IsBotSpan(s, SpanNames.DialogBegin) && Equals(s.GetTagItem(TelemetryTags.Dialog), "ReportDisruptionDialog"));
+        var prompt = Assert.Single(trace, s => IsBotSpan(s, SpanNames.DialogBegin) && Equals(s.GetTagItem(TelemetryTags.Dialog), "TextPrompt"));
+        Assert.True(Descends(prompt, dialog, trace), "the prompt's span is not under its dialog's");
+        Assert.Equal("DirectLineConnector", trace.First(s => IsBotSpan(s, SpanNames.Send)).GetTagItem(TelemetryTags.Connector));
+    }
+
+    [Fact]
+    public async Task AGrantAndAHandOff_AreCounted_WithTheirKinds()
+    {
+        var client = await new DirectLineClient(_host.CreateDefaultClient(_traced)).StartAsync();
+        await client.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
+        await client.PostMessageAsync("Sample");
+        await client.PostMessageAsync("yes");
+        await client.PostMessageAsync("I want to talk to a person");
+
+        var metrics = _telemetry.CollectMetrics(_host.Services);
+
+        Assert.Equal(4, Sum(metrics, "customercare.turns", (TelemetryTags.Channel, "directline"), (TelemetryTags.ActivityType, "message"), (TelemetryTags.Outcome, "completed")));
+        Assert.Equal(1, Sum(metrics, "customercare.grants", (TelemetryTags.RemedyKind, "Compensation"), (TelemetryTags.Outcome, "granted"), (TelemetryTags.ActorKind, "Bot"), (TelemetryTags.Channel, "directline")));
+        Assert.Equal(1, Sum(metrics, "customercare.handoffs", (TelemetryTags.Reason, "CustomerAskedForPerson"), (TelemetryTags.Outcome, "case_opened"), (TelemetryTags.Channel, "directline")));
+        Assert.True(metrics.ContainsKey("customercare.turn.duration"), "the turns' latency was not recorded");
+    }
+}
