@@ -2,23 +2,27 @@ using System.Diagnostics;
 using CustomerCare.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
 namespace CustomerCare.Tests.Support;
 
-/// <summary>The spans and metrics a host exports, kept in memory (OpenTelemetry's in-memory exporter) for a test to read.</summary>
+/// <summary>The spans, metrics and log records a host exports, kept in memory (OpenTelemetry's in-memory exporter) for a test to read.</summary>
 public sealed class RecordedTelemetry
 {
     public LockedCollection<Activity> Spans { get; } = new();
 
     public LockedCollection<MetricSnapshot> Metrics { get; } = new();
 
+    public LockedCollection<LogRecord> Logs { get; } = new();
+
     /// <summary>Adds the in-memory exporters to the host's own tracer and meter providers.</summary>
     public void AddTo(IServiceCollection services)
     {
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(Spans));
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddInMemoryExporter(Metrics));
+        services.ConfigureOpenTelemetryLoggerProvider(logging => logging.AddInMemoryExporter(Logs));
     }
 
     /// <summary>The spans of one trace, once the server has ended at least <paramref name="requests"/> request spans in it.</summary>

@@ -59,5 +59,22 @@ public sealed class TurnTelemetryTests : IDisposable
         Assert.Equal(1, Sum(metrics, "customercare.grants", (TelemetryTags.RemedyKind, "Compensation"), (TelemetryTags.Outcome, "granted"), (TelemetryTags.ActorKind, "Bot"), (TelemetryTags.Channel, "directline")));
         Assert.Equal(1, Sum(metrics, "customercare.handoffs", (TelemetryTags.Reason, "CustomerAskedForPerson"), (TelemetryTags.Outcome, "case_opened"), (TelemetryTags.Channel, "directline")));
         Assert.True(metrics.ContainsKey("customercare.turn.duration"), "the turns' latency was not recorded");
+        Assert.Contains(metrics["customercare.queue.depth"].MetricPoints, p => Equals(RecordedTelemetry.Tags(p)[TelemetryTags.Queue], "transcripts"));
+    }
+
+    [Fact]
+    public async Task ALogWrittenInATurn_CarriesTheTurnsTraceAndOneOfItsSpans()
+    {
+        var client = await new DirectLineClient(_host.CreateDefaultClient(_traced)).StartAsync();
+        _traced.TraceId = System.Diagnostics.ActivityTraceId.CreateRandom();
+
+        // No agents' channel is set up here, so opening the case logs a warning inside the turn.
+        await client.PostMessageAsync("I want to talk to a person");
+
+        var trace = await _telemetry.TraceAsync(_traced.TraceId);
+        var turn = Assert.Single(trace, s => IsBotSpan(s, SpanNames.Turn));
+        var logged = Assert.Single(_telemetry.Logs.Snapshot(), l => l.CategoryName == "CustomerCare.Bot.Teams.TeamsAgentNotifier");
+        Assert.Equal(_traced.TraceId, logged.TraceId);
+        Assert.Contains(trace, s => s.SpanId == logged.SpanId && (s == turn || Descends(s, turn, trace)));
     }
 }
