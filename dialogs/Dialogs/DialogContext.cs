@@ -44,9 +44,9 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext context, Dialo
         return Ended(span, await dialog.ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>A span named by the dialog's type, a fixed set; a dialog's id may be made up at run time.</summary>
+    /// <summary>A span tagged with the dialog's type, a fixed set (a dialog's id may be made up at run time); WaterfallDialog`1 as WaterfallDialog.</summary>
     private static Activity? DialogSpan(string name, Dialog dialog)
-        => CustomerCareTelemetry.Source.StartActivity(name)?.SetTag(TelemetryTags.Dialog, dialog.GetType().Name);
+        => CustomerCareTelemetry.Source.StartActivity(name)?.SetTag(TelemetryTags.Dialog, dialog.GetType().Name.Split('`')[0]);
 
     private static DialogTurnResult Ended(Activity? span, DialogTurnResult result)
     {

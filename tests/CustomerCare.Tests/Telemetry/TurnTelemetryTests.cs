@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
 using CustomerCare.Diagnostics;
 using CustomerCare.Tests.Support;
 using static CustomerCare.Tests.Support.RecordedTelemetry;
@@ -23,7 +25,7 @@ public sealed class TurnTelemetryTests : IDisposable
     public async Task AMessage_IsOneTrace_WithTheRecognizerDialogStateAndSendSpansUnderTheTurn()
     {
         var client = await new DirectLineClient(_host.CreateDefaultClient(_traced)).StartAsync();
-        _traced.TraceId = System.Diagnostics.ActivityTraceId.CreateRandom();
+        _traced.TraceId = ActivityTraceId.CreateRandom();
 
         await client.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
 
@@ -42,6 +44,30 @@ public sealed class TurnTelemetryTests : IDisposable
         var prompt = Assert.Single(trace, s => IsBotSpan(s, SpanNames.DialogBegin) && Equals(s.GetTagItem(TelemetryTags.Dialog), "TextPrompt"));
         Assert.True(Descends(prompt, dialog, trace), "the prompt's span is not under its dialog's");
         Assert.Equal("DirectLineConnector", trace.First(s => IsBotSpan(s, SpanNames.Send)).GetTagItem(TelemetryTags.Connector));
+    }
+
+    [Fact]
+    public async Task AChannelsMessage_SendsItsReplyInASpanWithTheConnectorsHttpCallUnderIt_ThatNamesNoConversation()
+    {
+        await using var channel = await FakeChannel.StartAsync();
+
+        var response = await _host.CreateDefaultClient(_traced).PostAsJsonAsync("/api/messages", new
+        {
+            type = "message", id = "act-7", text = "Report a disruption", channelId = "emulator", serviceUrl = channel.ServiceUrl, locale = "en-US",
+            from = new { id = "user-7", name = "Grace" }, recipient = new { id = "bot-1" }, conversation = new { id = "conv-7" },
+        });
+
+        Assert.True(response.IsSuccessStatusCode);
+        var trace = await _telemetry.TraceAsync(_traced.TraceId);
+        var turn = Assert.Single(trace, s => IsBotSpan(s, SpanNames.Turn));
+        Assert.Equal("emulator", turn.GetTagItem(TelemetryTags.Channel));
+        var send = Assert.Single(trace, s => IsBotSpan(s, SpanNames.Send));
+        Assert.Equal("HttpConnectorClient", send.GetTagItem(TelemetryTags.Connector));
+        Assert.True(Descends(send, turn, trace), "the send span is not under the turn");
+        var call = Assert.Single(trace, s => s.Kind == ActivityKind.Client && s.ParentSpanId == send.SpanId);
+        Assert.Equal(new Uri(channel.ServiceUrl).GetLeftPart(UriPartial.Authority), call.GetTagItem("url.full"));
+        Assert.DoesNotContain(trace.SelectMany(s => s.TagObjects), t => t.Value?.ToString() is { } value
+            && (value.Contains("conv-7", StringComparison.Ordinal) || value.Contains("act-7", StringComparison.Ordinal) || value.Contains("Grace", StringComparison.Ordinal)));
     }
 
     [Fact]
@@ -66,7 +92,7 @@ public sealed class TurnTelemetryTests : IDisposable
     public async Task ALogWrittenInATurn_CarriesTheTurnsTraceAndOneOfItsSpans()
     {
         var client = await new DirectLineClient(_host.CreateDefaultClient(_traced)).StartAsync();
-        _traced.TraceId = System.Diagnostics.ActivityTraceId.CreateRandom();
+        _traced.TraceId = ActivityTraceId.CreateRandom();
 
         // No agents' channel is set up here, so opening the case logs a warning inside the turn.
         await client.PostMessageAsync("I want to talk to a person");
