@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using CustomerCare.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CustomerCare.Tests.Telemetry;
 
@@ -41,6 +42,30 @@ public sealed partial class TelemetryPrivacyTests : IDisposable
         {
             Assert.DoesNotContain(exported, value => value.Contains(secret, StringComparison.OrdinalIgnoreCase));
         }
+    }
+
+    [Fact]
+    public async Task AFailedTurn_IsAnErrorSpanNamingTheExceptionsType_NotItsMessage()
+    {
+        using var host = new BotHost
+        {
+            TestServices = services =>
+            {
+                _telemetry.AddTo(services);
+                services.AddSingleton<CustomerCare.Recognition.IRecognizer, ThrowingRecognizer>();
+            },
+        };
+        var client = await new DirectLineClient(host.CreateDefaultClient(_traced)).StartAsync();
+
+        await client.PostMessageAsync("Booking DEMO01 for Alex Sample, please");
+
+        var spans = await _telemetry.TraceAsync(_traced.TraceId, _traced.Sent);
+        var turn = Assert.Single(spans, s => RecordedTelemetry.IsBotSpan(s, CustomerCare.Diagnostics.SpanNames.Turn));
+        Assert.Equal(ActivityStatusCode.Error, turn.Status);
+        Assert.Equal(nameof(InvalidOperationException), turn.StatusDescription);
+        Assert.Equal("error_handled", turn.GetTagItem(CustomerCare.Diagnostics.TelemetryTags.Outcome));
+        var exported = spans.SelectMany(Values).ToList();
+        Assert.DoesNotContain(exported, value => value.Contains("DEMO01", StringComparison.OrdinalIgnoreCase) || value.Contains("Could not understand", StringComparison.Ordinal));
     }
 
     /// <summary>Everything a span exports as text: its name, tags, status, events and links with their tags.</summary>
