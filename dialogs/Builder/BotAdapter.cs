@@ -1,7 +1,7 @@
-using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using System.Security.Claims;
 using CustomerCare.Diagnostics;
 using CustomerCare.Schema;
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 
 namespace CustomerCare.Builder;
 

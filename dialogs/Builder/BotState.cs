@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CustomerCare.Diagnostics;
 using System.Text.Json.Serialization.Metadata;
+using CustomerCare.Diagnostics;
 
 namespace CustomerCare.Builder;
 
