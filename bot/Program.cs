@@ -6,6 +6,7 @@ using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Hosting;
 using CustomerCare.Bot.Http;
 using CustomerCare.Bot.Supervisors;
+using CustomerCare.Bot.Telemetry;
 
 if (args is ["nlu", .. var nluArgs])
 {
@@ -35,6 +36,7 @@ builder.Services.AddDirectLine();
 builder.Services.AddSupervisors(builder.Configuration, builder.Environment);
 builder.Services.AddReadinessChecks();
 builder.Services.AddRateLimits();
+builder.Services.AddTelemetry(builder.Configuration);
 
 var app = builder.Build();
 app.UseRateLimits();

@@ -495,12 +495,10 @@ var baseAppSettings = [
     value: string(transcriptRetentionDays)
   }
   {
+    // The bot exports its own traces, metrics and logs here (OpenTelemetry, see the README's Telemetry section); App
+    // Service's codeless agent (ApplicationInsightsAgent_EXTENSION_VERSION) stays off, so nothing arrives twice.
     name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
     value: insights.properties.ConnectionString
-  }
-  {
-    name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-    value: '~3'
   }
   {
     // Asks App Service not to start the new process before the old one has stopped on a restart.

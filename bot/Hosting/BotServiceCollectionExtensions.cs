@@ -14,6 +14,7 @@ using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
 using CustomerCare.Conversation;
+using CustomerCare.Diagnostics;
 using CustomerCare.Grants;
 using CustomerCare.Ledger;
 using CustomerCare.Operations;
@@ -29,6 +30,8 @@ public static class BotServiceCollectionExtensions
     public static IServiceCollection AddCustomerCareBot(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CustomerCareMetrics>();
         services.AddOptions<BotAppOptions>().Bind(configuration);
         services.AddLiteDbStores();
         if (configuration.GetValue<StorageProvider>($"{StorageOptions.Section}:{nameof(StorageOptions.Provider)}") == StorageProvider.PostgreSql)
@@ -48,7 +51,8 @@ public static class BotServiceCollectionExtensions
         services.AddSingleton(provider => new UserState<UserProfile>(provider.GetRequiredService<IStorage>(), StateJsonContext.Default.UserProfile));
         services.AddLanguageUnderstanding();
         services.AddSingleton(provider => new HandoffDesk(provider.GetRequiredService<ICaseStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAgentNotifier>(),
-            Math.Clamp(provider.GetRequiredService<IConfiguration>().GetValue("Cases:MaxOpenPerConversation", HandoffDesk.DefaultMaxOpenPerConversation), 1, 100)));
+            Math.Clamp(provider.GetRequiredService<IConfiguration>().GetValue("Cases:MaxOpenPerConversation", HandoffDesk.DefaultMaxOpenPerConversation), 1, 100),
+            provider.GetRequiredService<CustomerCareMetrics>()));
         services.AddSingleton(new RemedyPolicyEngine(RemedyPolicyBook.Embedded));
         services.AddSingleton<LiteDbOperationsData>();
         services.TryAddSingleton<IOperationsStore>(provider => provider.GetRequiredService<LiteDbOperationsData>());

@@ -31,10 +31,10 @@ public static class LanguageServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<RecognitionOptions>>();
             if (options.Value.Recognizer != RecognizerKind.Clu)
             {
-                return provider.GetRequiredService<OfflineRecognizer>();
+                return new TracedRecognizer(provider.GetRequiredService<OfflineRecognizer>());
             }
             var credential = string.IsNullOrWhiteSpace(options.Value.Clu.Key) ? new DefaultAzureCredential() : null;
-            return new CluRecognizer(options, provider.GetRequiredService<OfflineRecognizer>(), provider.GetRequiredService<ILogger<CluRecognizer>>(), credential);
+            return new TracedRecognizer(new CluRecognizer(options, provider.GetRequiredService<OfflineRecognizer>(), provider.GetRequiredService<ILogger<CluRecognizer>>(), credential));
         });
         services.AddHostedService<ModelWarmup>();
         return services;

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using CustomerCare.Diagnostics;
 
 namespace CustomerCare.Builder;
 
@@ -28,7 +30,7 @@ public abstract class BotState<TState>(IStorage storage, JsonTypeInfo<TState> ty
         }
 
         var key = GetStorageKey(turnContext);
-        var item = key is null ? null : await storage.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+        var item = key is null ? null : await ReadAsync(key, cancellationToken).ConfigureAwait(false);
         var value = item is null ? new TState() : JsonSerializer.Deserialize(item.Json, typeInfo) ?? new TState();
         turnContext.Services.Set(this, new Cached(value, item?.Json, item?.ETag));
         return value;
@@ -60,7 +62,11 @@ public abstract class BotState<TState>(IStorage storage, JsonTypeInfo<TState> ty
         {
             return;
         }
-        var etag = await storage.WriteAsync(key, new StoreItem(json, cached.ETag), cancellationToken).ConfigureAwait(false);
+        string etag;
+        using (StateSpan(SpanNames.StateWrite))
+        {
+            etag = await storage.WriteAsync(key, new StoreItem(json, cached.ETag), cancellationToken).ConfigureAwait(false);
+        }
         turnContext.Services.Set(this, new Cached(cached.Value, json, etag));
     }
 
@@ -70,7 +76,18 @@ public abstract class BotState<TState>(IStorage storage, JsonTypeInfo<TState> ty
         turnContext.Services.Remove(this);
         if (GetStorageKey(turnContext) is { } key)
         {
+            using var span = StateSpan(SpanNames.StateDelete);
             await storage.DeleteAsync(key, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    private async Task<StoreItem?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        using var span = StateSpan(SpanNames.StateRead);
+        return await storage.ReadAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A span for one storage call, named by the state's type; never by its key, which holds the conversation's or user's id.</summary>
+    private static Activity? StateSpan(string name)
+        => CustomerCareTelemetry.Source.StartActivity(name)?.SetTag(TelemetryTags.State, typeof(TState).Name);
 }

@@ -1,3 +1,4 @@
+using CustomerCare.Diagnostics;
 using CustomerCare.Schema;
 
 namespace CustomerCare.Builder;
@@ -84,6 +85,9 @@ public sealed class TurnContext : ITurnContext
             }
 
             var conversationId = activity.Conversation!.Id!;
+            using var span = CustomerCareTelemetry.Source.StartActivity(SpanNames.Send)?
+                .SetTag(TelemetryTags.ActivityType, TelemetryTags.TypeOf(activity)).SetTag(TelemetryTags.Channel, TelemetryTags.ChannelOf(activity.ChannelId))
+                .SetTag(TelemetryTags.Connector, _connector.GetType().Name);
             responses[i] = activity.ReplyToId is { Length: > 0 } replyToId
                 ? await _connector.ReplyToActivityAsync(conversationId, replyToId, activity, cancellationToken).ConfigureAwait(false)
                 : await _connector.SendToConversationAsync(conversationId, activity, cancellationToken).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using CustomerCare.Builder;
 using CustomerCare.Cases;
+using CustomerCare.Diagnostics;
 using CustomerCare.Localization;
 using CustomerCare.Operations;
 
@@ -10,7 +11,8 @@ namespace CustomerCare.Conversation;
 /// holds at most <paramref name="maxOpenPerConversation"/> cases waiting for a person (Cases:MaxOpenPerConversation):
 /// past that, what was asked is added as a note to its newest waiting case, so asking again and again opens no more.
 /// </summary>
-public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNotifier? agents = null, int maxOpenPerConversation = HandoffDesk.DefaultMaxOpenPerConversation)
+public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNotifier? agents = null, int maxOpenPerConversation = HandoffDesk.DefaultMaxOpenPerConversation,
+    CustomerCareMetrics? metrics = null)
 {
     public const int DefaultMaxOpenPerConversation = 3;
 
@@ -30,6 +32,7 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
             {
                 await cases.AddNoteAsync(newest.Case.Reference, "bot", asked, clock.GetUtcNow().UtcDateTime, cancellationToken).ConfigureAwait(false);
             }
+            metrics?.HandedOff(activity.ChannelId, reason, addedToWaitingCase: true);
             return (newest.Case.Reference, false, true);
         }
         var caseFile = new CaseFile(
@@ -54,6 +57,7 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
         };
         caseFile = await cases.OpenAsync(caseFile, cancellationToken).ConfigureAwait(false);
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
+        metrics?.HandedOff(activity.ChannelId, reason, addedToWaitingCase: false);
         return (caseFile.Reference, reached, false);
     }
 

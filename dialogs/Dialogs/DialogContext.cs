@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using CustomerCare.Builder;
+using CustomerCare.Diagnostics;
 using CustomerCare.Dialogs.Prompts;
 
 namespace CustomerCare.Dialogs;
@@ -16,11 +18,12 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext context, Dialo
 
     public Dialog? FindDialog(string id) => dialogs.Find(id) ?? Parent?.FindDialog(id);
 
-    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
+    public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {
         var dialog = FindDialog(dialogId) ?? throw new InvalidOperationException($"No dialog with the id '{dialogId}' can be started here.");
         state.Stack.Insert(0, new DialogInstance { Id = dialogId });
-        return dialog.BeginDialogAsync(this, options, cancellationToken);
+        using var span = DialogSpan(SpanNames.DialogBegin, dialog);
+        return Ended(span, await dialog.BeginDialogAsync(this, options, cancellationToken).ConfigureAwait(false));
     }
 
     public Task<DialogTurnResult> PromptAsync(string dialogId, PromptOptions options, CancellationToken cancellationToken = default)
@@ -32,7 +35,23 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext context, Dialo
         {
             return Task.FromResult(new DialogTurnResult(DialogTurnStatus.Empty));
         }
-        return Require(active.Id).ContinueDialogAsync(this, cancellationToken);
+        return ContinueAsync(Require(active.Id), cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> ContinueAsync(Dialog dialog, CancellationToken cancellationToken)
+    {
+        using var span = DialogSpan(SpanNames.DialogContinue, dialog);
+        return Ended(span, await dialog.ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>A span tagged with the dialog's type, a fixed set (a dialog's id may be made up at run time); WaterfallDialog`1 as WaterfallDialog.</summary>
+    private static Activity? DialogSpan(string name, Dialog dialog)
+        => CustomerCareTelemetry.Source.StartActivity(name)?.SetTag(TelemetryTags.Dialog, dialog.GetType().Name.Split('`')[0]);
+
+    private static DialogTurnResult Ended(Activity? span, DialogTurnResult result)
+    {
+        span?.SetTag(TelemetryTags.DialogStatus, result.Status.ToString());
+        return result;
     }
 
     public async Task<DialogTurnResult> EndDialogAsync(object? result = null, CancellationToken cancellationToken = default)

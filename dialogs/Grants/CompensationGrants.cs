@@ -1,4 +1,5 @@
 using CustomerCare.Airports;
+using CustomerCare.Diagnostics;
 using CustomerCare.Ledger;
 using CustomerCare.Operations;
 using CustomerCare.Remedies;
@@ -17,7 +18,8 @@ public sealed partial class CompensationGrants(
     RemedyPolicyEngine policy,
     AirportDirectory airports,
     AuthorityLimits agentAuthority,
-    TimeProvider clock)
+    TimeProvider clock,
+    CustomerCareMetrics? metrics = null)
 {
     /// <summary>What an override stands in for: every entitlement of the disruption but a refund (a person processes those).</summary>
     private static readonly RemedyKind[] FlightEntitlements = [RemedyKind.Compensation, RemedyKind.Care, RemedyKind.Goodwill];
@@ -86,7 +88,7 @@ public sealed partial class CompensationGrants(
     /// grant automatically, and only what the customer was shown and confirmed; an agent within their authority, or
     /// above it with a supervisor's approval.
     /// </summary>
-    public async Task<GrantOutcome> GrantProposalAsync(DisruptionClaim claim, GrantActor actor, IReadOnlyList<GrantedRemedy>? confirmed, string? caseReference, CancellationToken cancellationToken,
+    private async Task<GrantOutcome> DecideProposalAsync(DisruptionClaim claim, GrantActor actor, IReadOnlyList<GrantedRemedy>? confirmed, string? caseReference, CancellationToken cancellationToken,
         RemedyChoice? choice = null)
     {
         if (await AssessAsync(claim, cancellationToken).ConfigureAwait(false) is not Assessment.Assessed assessed)
@@ -156,7 +158,7 @@ public sealed partial class CompensationGrants(
     /// facts are established (the legal entitlements are the floor). It uses up every entitlement of the disruption
     /// but a refund, so nothing is granted for the journey after it.
     /// </summary>
-    public async Task<GrantOutcome> OverrideAsync(DisruptionClaim claim, decimal amount, string currency, string? reason, GrantActor agent, string? caseReference, CancellationToken cancellationToken)
+    private async Task<GrantOutcome> DecideOverrideAsync(DisruptionClaim claim, decimal amount, string currency, string? reason, GrantActor agent, string? caseReference, CancellationToken cancellationToken)
     {
         if (agent.Kind != ActorKind.Agent)
         {
@@ -213,7 +215,7 @@ public sealed partial class CompensationGrants(
     /// A supervisor approves a request: granted as asked, with requester and approver, and decided in the same
     /// transaction — so of any number of concurrent approvals exactly one grants, and the others learn it was decided.
     /// </summary>
-    public async Task<GrantOutcome> ApproveAsync(string approvalId, GrantActor supervisor, CancellationToken cancellationToken)
+    private async Task<GrantOutcome> DecideApprovalAsync(string approvalId, GrantActor supervisor, CancellationToken cancellationToken)
     {
         if (supervisor.Kind != ActorKind.Supervisor)
         {

@@ -34,6 +34,9 @@ public sealed class BotHost : WebApplicationFactory<Program>
 
     public string Environment { get; init; } = "Development";
 
+    /// <summary>More services for this host (an exporter to read, say), added after the host's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
+
     public static string TempDataPath() => Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"), "bot.db");
 
     /// <summary>The host starts with its language models loaded, so every test sees the trained recognizer.</summary>
@@ -63,7 +66,11 @@ public sealed class BotHost : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            TestServices?.Invoke(services);
+        });
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));
     }
 }
