@@ -51,6 +51,11 @@ public static class DirectLineUpload
         {
             return TooLarge(options.Value.MaxUploadBytes);
         }
+        catch (IOException)
+        {
+            // A multipart body cut short or with no closing boundary.
+            return ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is not a complete multipart/form-data body.");
+        }
 
         Activity activity;
         try
@@ -123,10 +128,12 @@ public static class DirectLineUpload
         if (form.Files.GetFile("activity") is { } part)
         {
             await using var stream = part.OpenReadStream();
-            return await JsonSerializer.DeserializeAsync(stream, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false);
+            using var bytes = new MemoryStream();
+            await stream.CopyToAsync(bytes, cancellationToken).ConfigureAwait(false);
+            return ActivityReader.Parse(bytes.ToArray());
         }
         return form.TryGetValue("activity", out var text) && !string.IsNullOrEmpty(text)
-            ? JsonSerializer.Deserialize(text.ToString(), ProtocolJsonContext.Default.Activity)
+            ? ActivityReader.Parse(System.Text.Encoding.UTF8.GetBytes(text.ToString()))
             : null;
     }
 

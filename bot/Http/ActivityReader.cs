@@ -3,9 +3,15 @@ using CustomerCare.Schema;
 
 namespace CustomerCare.Bot.Http;
 
-/// <summary>Reads an activity from a request body, turning every kind of bad input into a clear error.</summary>
+/// <summary>
+/// Reads an activity from a request body, turning every kind of bad input into a clear error. An activity nests at most
+/// <see cref="MaxDepth"/> levels: every answer that carries it (an activity set, a transcript file) adds levels of its
+/// own and must stay within the serializer's 64, or one nested value would break every read of its conversation.
+/// </summary>
 public static class ActivityReader
 {
+    public const int MaxDepth = 32;
+
     public sealed record Outcome(Activity? Activity, IResult? Error);
 
     public static async Task<Outcome> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -21,9 +27,7 @@ public static class ActivityReader
         }
         try
         {
-            var activity = request.ContentLength is not null
-                ? await JsonSerializer.DeserializeAsync(request.Body, ProtocolJsonContext.Default.Activity, cancellationToken).ConfigureAwait(false)
-                : await ReadChunkedAsync(request.Body, cancellationToken).ConfigureAwait(false);
+            var activity = await ReadBoundedAsync(request.Body, cancellationToken).ConfigureAwait(false);
             if (activity is null)
             {
                 return new Outcome(null, ErrorResults.Error(StatusCodes.Status400BadRequest, "BadArgument", "The body is empty; an activity was expected."));
@@ -49,11 +53,22 @@ public static class ActivityReader
         }
     }
 
-    /// <summary>A body without Content-Length is read up to the limit first; past it, the request is refused.</summary>
-    private static async Task<Activity?> ReadChunkedAsync(Stream source, CancellationToken cancellationToken)
+    /// <summary>The body is read up to the limit first (past it, the request is refused), then checked for depth, then read as an activity.</summary>
+    private static async Task<Activity?> ReadBoundedAsync(Stream source, CancellationToken cancellationToken)
         => await BoundedBody.ReadAsync(source, RequestLimits.MaxBodyBytes, cancellationToken).ConfigureAwait(false) is { } body
-            ? JsonSerializer.Deserialize(body, ProtocolJsonContext.Default.Activity)
+            ? Parse(body)
             : throw new BadHttpRequestException("Too large", StatusCodes.Status413PayloadTooLarge);
+
+    /// <summary>An activity from JSON bytes, refused (a <see cref="JsonException"/>) when it nests deeper than <see cref="MaxDepth"/>.</summary>
+    public static Activity? Parse(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = MaxDepth });
+        while (reader.Read())
+        {
+            // Reading through is the check: the reader throws past the depth.
+        }
+        return JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Activity);
+    }
 
     private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",
         $"The body is larger than the limit of {RequestLimits.MaxBodyBytes} bytes.");

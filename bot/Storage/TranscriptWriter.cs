@@ -105,12 +105,6 @@ public sealed partial class TranscriptWriter(TranscriptQueue queue, ITranscriptS
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
-    public override void Dispose()
-    {
-        _stopping.Dispose();
-        _draining.Dispose();
-        base.Dispose();
-    }
 
     /// <summary>
     /// A batch the store refused is written again conversation by conversation, and a conversation the store still
