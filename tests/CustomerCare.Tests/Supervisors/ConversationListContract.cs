@@ -24,7 +24,7 @@ public abstract class ConversationListContract : IAsyncLifetime
 
     protected ISupervisorReviews Reviews { get; set; } = null!;
 
-    protected ITranscriptExpiry Expiry { get; set; } = null!;
+    protected IRetentionStore Expiry { get; set; } = null!;
 
     protected ICaseStore Cases { get; set; } = null!;
 
@@ -150,7 +150,7 @@ public abstract class ConversationListContract : IAsyncLifetime
         await Transcripts.AppendAsync([Entry("old", 0, RoleTypes.User, "suitcase"), Entry("waiting", 0, RoleTypes.User, "suitcase"), Entry("recent", 600, RoleTypes.User, "suitcase")]);
         await Cases.OpenAsync(new CaseFile("CC-WAIT99", CaseReason.CustomerAskedForPerson, "webchat", "waiting", "user-waiting", "en-US", Start), CancellationToken.None);
 
-        var deleted = await Expiry.DeleteInactiveSinceAsync(Start.AddHours(1));
+        var deleted = (await Expiry.ExpireAsync(Start.AddHours(1))).Conversations;
 
         Assert.Equal(1, deleted);
         Assert.False(await Transcripts.ExistsAsync("webchat", "old", CancellationToken.None));
@@ -173,7 +173,8 @@ public sealed class LiteDbConversationListTests : ConversationListContract
         Transcripts = new TranscriptStore(_file.Database, _writer, index);
         List = new ConversationSearch(index, _writer);
         Reviews = new SupervisorReviews(_file.Database, _writer, index, TimeProvider.System);
-        Expiry = new LiteDbTranscriptExpiry(_file.Database, _writer, index);
+        Expiry = new LiteDbRetention(_file.Database, _writer, index, new LiteDbConversationErasure(new LiteDbStorage(_file.Database, _writer)),
+            new LiteDbLedger(_file.Database, _writer, TimeProvider.System, index));
         Cases = new LiteDbCaseStore(_file.Database, _writer, TimeProvider.System, index);
         return Task.CompletedTask;
     }
@@ -197,7 +198,7 @@ public sealed class PostgreSqlConversationListTests : ConversationListContract
         Transcripts = new PostgreSqlTranscriptStore(_dataSource);
         List = new PostgreSqlConversationList(_dataSource);
         Reviews = new PostgreSqlSupervisorReviews(_dataSource, TimeProvider.System);
-        Expiry = new PostgreSqlTranscriptExpiry(_dataSource);
+        Expiry = new PostgreSqlRetention(_dataSource);
         Cases = new PostgreSqlCaseStore(_dataSource, TimeProvider.System);
     }
 
