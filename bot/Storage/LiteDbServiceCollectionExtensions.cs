@@ -1,5 +1,6 @@
 using CustomerCare.Bot.Health;
 using CustomerCare.Bot.DirectLine;
+using CustomerCare.Bot.Privacy;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
@@ -38,6 +39,7 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IAccessLogStore, LiteDbAccessLogStore>();
         services.AddSingleton<LiteDbConversationErasure>();
         services.AddSingleton<IRetentionStore, LiteDbRetention>();
+        services.AddSingleton<IErasureStore, LiteDbErasureStore>();
         services.AddSingleton<LiteDbLedger>();
         services.AddSingleton<ICompensationLedger>(provider => provider.GetRequiredService<LiteDbLedger>());
         services.AddSingleton<ILedgerHistory>(provider => provider.GetRequiredService<LiteDbLedger>());

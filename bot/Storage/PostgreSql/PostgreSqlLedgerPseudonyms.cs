@@ -34,7 +34,7 @@ internal static class PostgreSqlLedgerPseudonyms
 
     /// <summary>These grants, whenever made (an erasure); returns how many were pseudonymised.</summary>
     public static Task<int> GrantsAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<string> references)
-        => references.Count == 0 ? Task.FromResult(0) : ApplyAsync(dataSource, Select + " l.reference = ANY($1) FOR UPDATE OF l", references.ToArray());
+        => references.Count == 0 ? Task.FromResult(0) : ApplyAsync(dataSource, Select + " l.reference = ANY($1) FOR UPDATE OF l", (object)references.ToArray());
 
     private static Task<int> ApplyAsync(NpgsqlDataSource dataSource, string select, params object[] parameters)
         => TransientFaults.RetryAsync(async ct =>
