@@ -17,9 +17,15 @@ public sealed record ConversationRecords(
     IReadOnlyList<SupervisorReview> Reviews,
     IReadOnlyList<UploadRecord> Uploads)
 {
+    /// <summary>For the agents' Teams thread of one of the customer's cases: that case's reference.</summary>
+    public string? AgentsThreadOfCase { get; init; }
+
+    /// <summary>For an agents' thread: whether its case still waits for, or is held by, a person.</summary>
+    public bool ThreadOfCaseInProgress { get; init; }
+
     /// <summary>Whether anything of the conversation is held.</summary>
     public bool HoldsAnything => Summary is not null || Transcript.Count > 0 || State is not null || UserState is not null || Cases.Count > 0 || Reviews.Count > 0;
 
     /// <summary>Whether a case of the conversation still waits for, or is held by, a person.</summary>
-    public bool HasCaseInProgress => Cases.Any(c => c.Status != CaseStatus.Closed);
+    public bool HasCaseInProgress => ThreadOfCaseInProgress || Cases.Any(c => c.Status != CaseStatus.Closed);
 }

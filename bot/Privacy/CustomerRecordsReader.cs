@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Bot.Supervisors;
+using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
 using CustomerCare.Builder;
 using CustomerCare.Cases;
@@ -53,6 +54,7 @@ public sealed class CustomerRecordsReader(
                 held.Add(records);
             }
         }
+        held.AddRange(await AgentsThreadsAsync(held, kept, cancellationToken).ConfigureAwait(false));
         return passenger is null && grants.Count == 0 && held.Count == 0
             ? null
             : new CustomerRecords(who, passenger, held, grants, instructions) { ExportedUtc = clock.GetUtcNow().UtcDateTime };
@@ -64,6 +66,21 @@ public sealed class CustomerRecordsReader(
         var naming = await conversations.AllAsync(new ConversationQuery { Search = who.Booking }).ConfigureAwait(false);
         found.AddRange(naming.Where(s => s.Bookings.Contains(who.Booking, StringComparer.Ordinal)).Select(s => (s.ChannelId, s.ConversationId)));
         return found.Distinct().ToList();
+    }
+
+    /// <summary>The agents' Teams threads of the customer's cases: the customer's messages were relayed there.</summary>
+    private async Task<List<ConversationRecords>> AgentsThreadsAsync(List<ConversationRecords> held, HashSet<string> kept, CancellationToken cancellationToken)
+    {
+        var threads = new List<ConversationRecords>();
+        foreach (var history in held.SelectMany(c => c.Cases))
+        {
+            if (await cases.FindHeldAsync(history.Case.Reference, cancellationToken).ConfigureAwait(false) is { Thread: { } thread }
+                && await ConversationAsync(TeamsMiddleware.ChannelId, thread.ThreadId, kept, cancellationToken).ConfigureAwait(false) is { HoldsAnything: true } records)
+            {
+                threads.Add(records with { AgentsThreadOfCase = history.Case.Reference, ThreadOfCaseInProgress = history.Status != CaseStatus.Closed });
+            }
+        }
+        return threads;
     }
 
     private async Task<ConversationRecords> ConversationAsync(string channel, string conversation, HashSet<string> kept, CancellationToken cancellationToken)

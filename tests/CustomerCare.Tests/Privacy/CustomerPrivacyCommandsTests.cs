@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using CustomerCare.Bot.Cli;
+using CustomerCare.Bot.Transcripts;
 using CustomerCare.Cases;
 using CustomerCare.Payouts;
 using CustomerCare.Privacy;
+using CustomerCare.Schema;
 using CustomerCare.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,6 +44,9 @@ public sealed class CustomerPrivacyCommandsTests
             await alex.PostMessageAsync("talk to a human");
             var cases = host.Services.GetRequiredService<ICaseStore>();
             var held = Assert.Single(await cases.ForConversationAsync("directline", alex.ConversationId!, CancellationToken.None)).Case.Reference;
+            // The case was posted to the agents' Teams thread, where the customer's words were relayed.
+            await cases.AttachAgentThreadAsync(held, new AgentThread(AgentsThread, "https://smba.example/", "bot-id", "card-1"), CancellationToken.None);
+            await host.Services.GetRequiredService<ITranscriptStore>().AppendAsync([RelayedEntry(host.Clock.GetUtcNow().UtcDateTime)]);
             await cases.TryTakeAsync(held, "agent-1", "Ada Agent", CancellationToken.None);
             await cases.TryMoveAsync(held, CaseStatus.Rating, null, CancellationToken.None);
             await cases.TryMoveAsync(held, CaseStatus.Closed, 5, CancellationToken.None);
@@ -62,7 +67,7 @@ public sealed class CustomerPrivacyCommandsTests
         var (exit, export, _) = await ExportAsync(settings);
         Assert.Equal(0, exit);
         var text = export.ToJsonString();
-        foreach (var held in new[] { "Alex Sample", "alex.sample@example.com", alexConversation, "boarding-pass-alex.jpg", "talk to a human", "Model answer", "Ada Agent", grant })
+        foreach (var held in new[] { "Alex Sample", "alex.sample@example.com", alexConversation, AgentsThread, "Relayed from Alex: my bag", "boarding-pass-alex.jpg", "talk to a human", "Model answer", "Ada Agent", grant })
         {
             Assert.Contains(held, text, StringComparison.Ordinal);
         }
@@ -74,7 +79,7 @@ public sealed class CustomerPrivacyCommandsTests
 
         var (erased, told, failed) = await RunAsync(EraseCustomerCommand.RunAsync, ["--booking", "DEMO01", "--passenger", "DEMO01-1", "--yes", .. settings]);
         Assert.True(erased == 0, told + failed);
-        Assert.Contains("deleted 1 conversation(s)", told, StringComparison.Ordinal);
+        Assert.Contains("deleted 2 conversation(s)", told, StringComparison.Ordinal);
         Assert.Contains("deleted 1 closed case(s) and 1 review(s)", told, StringComparison.Ordinal);
         Assert.Contains("Art. 17(3)(b)", told, StringComparison.Ordinal);
 
@@ -119,6 +124,21 @@ public sealed class CustomerPrivacyCommandsTests
         var (noFile, _, noFileWhy) = await RunAsync(EraseCustomerCommand.RunAsync, ["--booking", "DEMO01", "--passenger", "DEMO01-1", "--yes", "--data", data + ".missing"]);
         Assert.Equal(1, noFile);
         Assert.Contains("no data file", noFileWhy, StringComparison.Ordinal);
+    }
+
+    private const string AgentsThread = "19:agents@thread.tacv2;messageid=1700000000001";
+
+    private static TranscriptEntry RelayedEntry(DateTime at)
+    {
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message, Text = "Relayed from Alex: my bag", ChannelId = "msteams", Timestamp = at,
+            From = new ChannelAccount { Id = "bot-id", Role = RoleTypes.Bot }, Conversation = new ConversationAccount { Id = AgentsThread, ConversationType = "channel" },
+        };
+        return new TranscriptEntry("msteams", AgentsThread, at, RoleTypes.Bot, ActivityTypes.Message, System.Text.Json.JsonSerializer.Serialize(activity, ProtocolJsonContext.Default.Activity))
+        {
+            Text = activity.Text, ConversationType = "channel", FromId = "bot-id",
+        };
     }
 
     private static async Task<(int Exit, JsonNode Export, string Error)> ExportAsync(List<string> settings)
