@@ -25,6 +25,12 @@ public sealed class PostgreSqlRetention(NpgsqlDataSource dataSource) : IRetentio
             FOR UPDATE SKIP LOCKED),
         """ + PostgreSqlConversationErasure.Deletes;
 
+    /// <summary>The status is written out, so the partial index of closed cases serves the query.</summary>
+    private static readonly string ExpireClosedCases = $"""
+        WITH closed AS (
+            SELECT reference FROM cases WHERE status = '{Closed}' AND coalesce(ended_utc, opened_utc) < $1 LIMIT $2 FOR UPDATE SKIP LOCKED),
+        """ + PostgreSqlConversationErasure.DeleteClosedCases;
+
     public async Task<RetentionRun> ExpireAsync(DateTime cutoffUtc)
     {
         var cutoff = PostgreSqlCommands.Utc(cutoffUtc);
@@ -49,10 +55,7 @@ public sealed class PostgreSqlRetention(NpgsqlDataSource dataSource) : IRetentio
         int removed;
         do
         {
-            removed = await InBatchAsync((connection, ct) => connection.ExecuteAsync("""
-                WITH closed AS (
-                    SELECT reference FROM cases WHERE status = $1 AND coalesce(ended_utc, opened_utc) < $2 LIMIT $3 FOR UPDATE SKIP LOCKED),
-                """ + PostgreSqlConversationErasure.DeleteClosedCases, ct, Closed, cutoff, Batch)).ConfigureAwait(false);
+            removed = await InBatchAsync((connection, ct) => connection.ExecuteAsync(ExpireClosedCases, ct, cutoff, Batch)).ConfigureAwait(false);
             deleted += removed;
         }
         while (removed == Batch);

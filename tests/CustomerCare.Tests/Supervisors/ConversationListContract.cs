@@ -159,6 +159,23 @@ public abstract class ConversationListContract : IAsyncLifetime
         Assert.True(await Transcripts.ExistsAsync("webchat", "recent", CancellationToken.None));
         Assert.Equal(["recent", "waiting"], (await List.AllAsync(new ConversationQuery { Search = "suitcase" })).Select(s => s.ConversationId));
     }
+
+    [Fact]
+    public async Task Expiry_DeletesACaseClosedBeforeTheCutoff_AlsoInAConversationThatIsKept()
+    {
+        const int TwoYearsOn = 60 * 24 * 365 * 2;
+        await Transcripts.AppendAsync([Entry("returning", 0, RoleTypes.User, "suitcase"), Entry("returning", TwoYearsOn, RoleTypes.User, "again")]);
+        await Cases.OpenAsync(new CaseFile("CC-DONE01", CaseReason.CustomerAskedForPerson, "webchat", "returning", "user-returning", "en-US", Start), CancellationToken.None);
+        await Cases.TryTakeAsync("CC-DONE01", "agent-1", "Ada Agent", CancellationToken.None);
+        await Cases.TryMoveAsync("CC-DONE01", CaseStatus.Rating, null, CancellationToken.None);
+        await Cases.TryMoveAsync("CC-DONE01", CaseStatus.Closed, 4, CancellationToken.None);
+
+        var run = await Expiry.ExpireAsync(DateTime.UtcNow.AddDays(1));
+
+        Assert.Equal((0, 1), (run.Conversations, run.ClosedCases));
+        Assert.Null(await Cases.FindAsync("CC-DONE01", CancellationToken.None));
+        Assert.True(await Transcripts.ExistsAsync("webchat", "returning", CancellationToken.None));
+    }
 }
 
 public sealed class LiteDbConversationListTests : ConversationListContract
