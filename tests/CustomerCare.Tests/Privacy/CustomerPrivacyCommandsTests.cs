@@ -98,6 +98,14 @@ public sealed class CustomerPrivacyCommandsTests
         var (_, other, _) = await RunAsync(ExportCustomerCommand.RunAsync, ["--booking", "DEMO02", "--passenger", "DEMO02-1", .. settings]);
         Assert.Contains(mariaConversation, other, StringComparison.Ordinal);
         Assert.Contains("Maria Beispiel", other, StringComparison.Ordinal);
+
+        // Her payout is not yet paid: erasing her deletes her conversation but leaves the grant whole, and says so.
+        var (partly, leftOver, _) = await RunAsync(EraseCustomerCommand.RunAsync, ["--booking", "DEMO02", "--passenger", "DEMO02-1", "--yes", .. settings]);
+        Assert.Equal(3, partly);
+        Assert.Contains("whole: its payout is Waiting", leftOver, StringComparison.Ordinal);
+        var (_, unpaid, _) = await RunAsync(ExportCustomerCommand.RunAsync, ["--booking", "DEMO02", "--passenger", "DEMO02-1", .. settings]);
+        Assert.Empty(JsonNode.Parse(unpaid)!["conversations"]!.AsArray());
+        Assert.Equal("Maria Beispiel", Assert.Single(JsonNode.Parse(unpaid)!["grants"]!.AsArray())!["key"]!["passengerName"]!.GetValue<string>());
     }
 
     [Fact]
