@@ -42,6 +42,7 @@ public sealed class CustomerPrivacyCommandsTests
             }
             Assert.Equal(HttpStatusCode.OK, await alex.UploadAsync("boarding-pass-alex.jpg", "JPEG"u8.ToArray()));
             await alex.PostMessageAsync("talk to a human");
+            await alex.PostMessageAsync("write to alex.callback@example.com");
             var cases = host.Services.GetRequiredService<ICaseStore>();
             var held = Assert.Single(await cases.ForConversationAsync("directline", alex.ConversationId!, CancellationToken.None)).Case.Reference;
             // The case was posted to the agents' Teams thread, where the customer's words were relayed.
@@ -67,7 +68,7 @@ public sealed class CustomerPrivacyCommandsTests
         var (exit, export, _) = await ExportAsync(settings);
         Assert.Equal(0, exit);
         var text = export.ToJsonString();
-        foreach (var held in new[] { "Alex Sample", "alex.sample@example.com", alexConversation, AgentsThread, "Relayed from Alex: my bag", "boarding-pass-alex.jpg", "talk to a human", "Model answer", "Ada Agent", grant })
+        foreach (var held in new[] { "Alex Sample", "alex.sample@example.com", alexConversation, AgentsThread, "Relayed from Alex: my bag", "boarding-pass-alex.jpg", "talk to a human", "Model answer", "Ada Agent", "alex.callback@example.com", grant })
         {
             Assert.Contains(held, text, StringComparison.Ordinal);
         }
