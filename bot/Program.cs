@@ -28,6 +28,16 @@ if (args is ["migrate", .. var migrateArgs])
     return await MigrateCommand.RunAsync(migrateArgs, Console.Out, Console.Error);
 }
 
+if (args is ["export-customer", .. var exportArgs])
+{
+    return await ExportCustomerCommand.RunAsync(exportArgs, Console.Out, Console.Error);
+}
+
+if (args is ["erase-customer", .. var eraseArgs])
+{
+    return await EraseCustomerCommand.RunAsync(eraseArgs, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddRequestLimits();
 builder.Services.AddCustomerCareBot(builder.Configuration);

@@ -74,6 +74,7 @@ internal static class CaseDocuments
             ? d["handovers"].AsArray.Select(h => new CaseHandover(NullableString(h["fromId"]) ?? string.Empty, NullableString(h["fromName"]), h["toId"].AsString, h["toName"].AsString,
                 NullableTime(h["atUtc"]) ?? DateTime.MinValue)).ToList()
             : [],
+        CallbackEmail = NullableString(d["callbackEmail"]),
     };
 
     public static string? NullableString(BsonValue value) => value.IsNull ? null : value.AsString;

@@ -9,7 +9,7 @@ namespace CustomerCare.Bot.Storage;
 /// <summary>Cases in LiteDB, keyed by their reference. Every change runs on the group-commit writer, so takes and moves are atomic.</summary>
 public sealed class LiteDbCaseStore : ICaseStore
 {
-    private const string CollectionName = "cases";
+    internal const string CollectionName = "cases";
     private readonly ILiteCollection<BsonDocument> _cases;
     private readonly LiteDbWriter _writer;
     private readonly ConversationIndex? _index;

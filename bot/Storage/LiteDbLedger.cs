@@ -20,7 +20,7 @@ namespace CustomerCare.Bot.Storage;
 /// </summary>
 public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
 {
-    private const string Entries = "ledger";
+    internal const string Entries = "ledger";
     private const string Claims = "entitlements";
     private const string Refusals = "ledgerRefusals";
     private const string Format = "ledgerFormat";
@@ -276,7 +276,10 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
 
     public Task<long> RefusedSecondGrantsAsync(CancellationToken cancellationToken) => Task.FromResult(_refusals.LongCount());
 
-    private static BsonDocument ToDocument(LedgerEntry entry) => new()
+    /// <summary>A grant's entries changed outside a grant (pseudonymised): what was kept of bookings' grants is read again.</summary>
+    internal void Forget() => _byBooking.Invalidate();
+
+    internal static BsonDocument ToDocument(LedgerEntry entry) => new()
     {
         ["_id"] = entry.Reference,
         ["reference"] = entry.Reference,
@@ -296,5 +299,5 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
 
     private static string? NullableString(BsonValue? value) => value is null || value.IsNull ? null : value.AsString;
 
-    private static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, LedgerJson.Options)!;
+    internal static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, LedgerJson.Options)!;
 }

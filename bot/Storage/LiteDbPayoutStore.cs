@@ -31,6 +31,18 @@ public sealed class LiteDbPayoutStore : IPayoutStore
     internal static void Add(LiteDatabase db, PayoutInstruction instruction)
         => db.GetCollection(CollectionName).Insert(ToDocument(new PayoutState(instruction, PayoutStatus.Waiting, 0, instruction.GrantedUtc), DateTime.MinValue));
 
+    /// <summary>A grant's instruction, inside a write; null for a grant without one.</summary>
+    internal static PayoutState? Find(LiteDatabase db, string reference)
+        => db.GetCollection(CollectionName).FindById(reference) is { } document ? Read(document) : null;
+
+    /// <summary>Replaces an instruction's state inside a write (pseudonymised), keeping its lease.</summary>
+    internal static void Replace(LiteDatabase db, PayoutState state)
+    {
+        var payouts = db.GetCollection(CollectionName);
+        var lease = payouts.FindById(state.Reference)?["lease"] is { IsDateTime: true } kept ? kept.AsDateTime : DateTime.MinValue;
+        payouts.Update(ToDocument(state, lease));
+    }
+
     /// <summary>Every instruction in the data file, as it stands (for a move to PostgreSQL).</summary>
     public IReadOnlyList<PayoutState> Export() => _database.GetCollection(CollectionName).FindAll().Select(Read).ToList();
 

@@ -1,5 +1,6 @@
 using CustomerCare.Bot.Health;
 using CustomerCare.Bot.DirectLine;
+using CustomerCare.Bot.Privacy;
 using CustomerCare.Bot.Supervisors;
 using CustomerCare.Bot.Teams;
 using CustomerCare.Bot.Transcripts;
@@ -25,7 +26,8 @@ public static class LiteDbServiceCollectionExtensions
         });
         services.AddSingleton(provider => provider.GetRequiredService<LiteDbFile>().Database);
         services.AddSingleton<LiteDbWriter>();
-        services.AddSingleton<IStorage, LiteDbStorage>();
+        services.AddSingleton<LiteDbStorage>();
+        services.AddSingleton<IStorage>(provider => provider.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<LiteDbCaseStore>();
         services.AddSingleton<ICaseStore>(provider => provider.GetRequiredService<LiteDbCaseStore>());
         services.AddSingleton<ConversationIndex>();
@@ -35,7 +37,9 @@ public static class LiteDbServiceCollectionExtensions
         services.AddSingleton<IConversationList>(provider => provider.GetRequiredService<ConversationSearch>());
         services.AddSingleton<ISupervisorReviews, SupervisorReviews>();
         services.AddSingleton<IAccessLogStore, LiteDbAccessLogStore>();
-        services.AddSingleton<ITranscriptExpiry, LiteDbTranscriptExpiry>();
+        services.AddSingleton<LiteDbConversationErasure>();
+        services.AddSingleton<IRetentionStore, LiteDbRetention>();
+        services.AddSingleton<IErasureStore, LiteDbErasureStore>();
         services.AddSingleton<LiteDbLedger>();
         services.AddSingleton<ICompensationLedger>(provider => provider.GetRequiredService<LiteDbLedger>());
         services.AddSingleton<ILedgerHistory>(provider => provider.GetRequiredService<LiteDbLedger>());

@@ -64,6 +64,17 @@ public sealed class LiteDbStorage(LiteDatabase database, LiteDbWriter writer) : 
         _cache.TryRemove(key, out _);
     }
 
+    /// <summary>Deletes a key's state inside a writer transaction (retention, erasure), and forgets what was kept of it.</summary>
+    internal bool Forget(LiteDatabase db, string key)
+    {
+        _cache.TryRemove(key, out _);
+        _writtenETags.Set(key, null);
+        return db.GetCollection(CollectionName).Delete(Id(key));
+    }
+
+    /// <summary>The stored JSON of a key, or null (for a data-subject export).</summary>
+    internal string? Json(string key) => _state.FindById(Id(key))?["json"].AsString;
+
     private void Remember(string key, StoreItem item)
     {
         if (_cache.Count >= CacheCapacity)

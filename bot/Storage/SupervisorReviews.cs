@@ -8,7 +8,7 @@ namespace CustomerCare.Bot.Storage;
 /// <summary>Reviews in the data file, each written with its conversation's summary in one transaction.</summary>
 public sealed class SupervisorReviews : ISupervisorReviews
 {
-    private const string CollectionName = "reviews";
+    internal const string CollectionName = "reviews";
     private readonly ILiteCollection<BsonDocument> _reviews;
     private readonly LiteDbWriter _writer;
     private readonly ConversationIndex _index;

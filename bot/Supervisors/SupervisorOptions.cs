@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CustomerCare.Bot.Supervisors;
 
-/// <summary>The "Supervisors" configuration section: who may sign in, and how long transcripts are kept.</summary>
+/// <summary>The "Supervisors" configuration section: who may sign in, and how long what the bot holds is kept.</summary>
 public sealed class SupervisorOptions
 {
     public const string Section = "Supervisors";
@@ -18,11 +18,15 @@ public sealed class SupervisorOptions
     /// <summary>Allows the clearly marked development sign-in. Defaults to true in the Development environment only; never with Entra ID configured.</summary>
     public bool? DevelopmentSignIn { get; set; }
 
-    /// <summary>Transcripts whose last activity is older than this are deleted (ledger entries stay). 0 keeps them forever.</summary>
+    /// <summary>
+    /// The retention period of every collection (<see cref="IRetentionStore"/>): conversations inactive longer are deleted
+    /// with all that belongs to them, cases closed longer ago too, and grants made longer ago are pseudonymised once paid
+    /// (grants stay). 0 keeps everything forever.
+    /// </summary>
     [Range(0, 36500)]
     public int TranscriptRetentionDays { get; set; } = 365;
 
-    /// <summary>How often the retention job looks for expired transcripts.</summary>
+    /// <summary>How often the retention job runs.</summary>
     [Range(1, 1440)]
     public int RetentionCheckMinutes { get; set; } = 60;
 

@@ -21,7 +21,7 @@ public static class SupervisorSetup
         services.AddSingleton<ConversationTimeline>();
         services.AddSingleton<TranscriptAccessLog>();
         services.AddSingleton<FairnessSource>();
-        services.AddHostedService<TranscriptRetention>();
+        services.AddHostedService<DataRetention>();
         return services;
     }
 

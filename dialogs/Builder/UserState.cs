@@ -8,10 +8,5 @@ public sealed class UserState<TState>(IStorage storage, JsonTypeInfo<TState> typ
     where TState : class, new()
 {
     protected override string? GetStorageKey(ITurnContext turnContext)
-    {
-        var activity = turnContext.Activity;
-        return activity.ChannelId is { } channel && activity.From?.Id is { } user
-            ? $"{channel}/users/{user}"
-            : null;
-    }
+        => StateKeys.UserOf(turnContext.Activity);
 }

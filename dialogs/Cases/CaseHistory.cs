@@ -4,6 +4,9 @@ namespace CustomerCare.Cases;
 public sealed record CaseHistory(CaseFile Case, CaseStatus Status, string? AgentId, string? AgentName, DateTime? TakenUtc, DateTime? EndedUtc, int? Rating, IReadOnlyList<CaseNote> Notes, bool CallbackRequested)
 {
     public IReadOnlyList<CaseHandover> Handovers { get; init; } = [];
+
+    /// <summary>The address the customer asked to be written to; shown to no one, but part of what is held about them.</summary>
+    public string? CallbackEmail { get; init; }
 }
 
 public sealed record CaseNote(string Author, string Text, DateTime AtUtc);

@@ -10,7 +10,7 @@ internal static class CaseRows
     /// <summary>The columns <see cref="Read"/> reads, in its order.</summary>
     public const string Columns = """
         reference, status, file, agent_id, agent_name, taken_utc, ended_utc, rating,
-        agent_thread_id, agent_service_url, agent_bot_id, agent_card_activity_id, callback_email IS NOT NULL
+        agent_thread_id, agent_service_url, agent_bot_id, agent_card_activity_id, callback_email
         """;
 
     /// <summary>The case a person holds (or whose rating is awaited) for a customer's conversation: parameters from <see cref="HeldForCustomerParameters"/>.</summary>
@@ -38,15 +38,15 @@ internal static class CaseRows
         r.IsDBNull(6) ? null : r.GetDateTime(6),
         r.IsDBNull(7) ? null : r.GetInt32(7),
         r.NullableString(8) is { } thread ? new AgentThread(thread, r.NullableString(9) ?? string.Empty, r.NullableString(10) ?? string.Empty, r.NullableString(11)) : null,
-        r.GetBoolean(12));
+        r.NullableString(12));
 }
 
 /// <summary>One case as its row holds it.</summary>
 internal sealed record CaseRow(CaseFile File, CaseStatus Status, string? AgentId, string? AgentName, DateTime? TakenUtc, DateTime? EndedUtc, int? Rating,
-    AgentThread? Thread, bool CallbackRequested)
+    AgentThread? Thread, string? CallbackEmail)
 {
     public HeldCase Held() => new(File, Status, AgentId, AgentName, Thread, Rating);
 
     public CaseHistory History(IReadOnlyList<CaseNote> notes, IReadOnlyList<CaseHandover> handovers)
-        => new(File, Status, AgentId, AgentName, TakenUtc, EndedUtc, Rating, notes, CallbackRequested) { Handovers = handovers };
+        => new(File, Status, AgentId, AgentName, TakenUtc, EndedUtc, Rating, notes, CallbackEmail is not null) { Handovers = handovers, CallbackEmail = CallbackEmail };
 }

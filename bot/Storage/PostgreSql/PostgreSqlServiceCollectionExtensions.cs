@@ -1,3 +1,4 @@
+using CustomerCare.Bot.Privacy;
 using CustomerCare.Bot.Health;
 using CustomerCare.Payouts;
 using CustomerCare.Bot.DirectLine;
@@ -71,7 +72,8 @@ public static class PostgreSqlServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<ITranscriptStore, PostgreSqlTranscriptStore>());
         services.Replace(ServiceDescriptor.Singleton<IConversationList, PostgreSqlConversationList>());
         services.Replace(ServiceDescriptor.Singleton<ISupervisorReviews, PostgreSqlSupervisorReviews>());
-        services.Replace(ServiceDescriptor.Singleton<ITranscriptExpiry, PostgreSqlTranscriptExpiry>());
+        services.Replace(ServiceDescriptor.Singleton<IRetentionStore, PostgreSqlRetention>());
+        services.Replace(ServiceDescriptor.Singleton<IErasureStore, PostgreSqlErasureStore>());
         services.Replace(ServiceDescriptor.Singleton<IAccessLogStore, PostgreSqlAccessLogStore>());
         services.Replace(ServiceDescriptor.Singleton<IUploadStore>(provider => new PostgreSqlUploadStore(provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<TimeProvider>(), carriedUploads?.Invoke(provider))));

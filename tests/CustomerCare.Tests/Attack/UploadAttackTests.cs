@@ -142,9 +142,9 @@ public sealed class UploadAttackTests
         // Let the transcript writer flush what the turn logged.
         await Task.Delay(1500);
 
-        var expired = await host.Services.GetRequiredService<ITranscriptExpiry>().DeleteInactiveSinceAsync(DateTime.UtcNow.AddDays(1));
+        var expired = await host.Services.GetRequiredService<IRetentionStore>().ExpireAsync(DateTime.UtcNow.AddDays(1));
 
-        Assert.True(expired > 0, "nothing expired");
+        Assert.True(expired.Conversations > 0, "nothing expired");
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(path)).StatusCode);
     }
 }

@@ -53,7 +53,7 @@ public sealed class CareReceiptsOverDirectLineTests
         var other = (await customer.GetActivitiesAsync()).Activities.SelectMany(a => a!["attachments"]?.AsArray() ?? [])
             .Select(a => a!["contentUrl"]?.GetValue<string>()).OfType<string>().Select(u => new Uri(u).PathAndQuery).Single(u => u != receipt.ContentUrl);
         await Task.Delay(1500);
-        Assert.True(await host.Services.GetRequiredService<CustomerCare.Bot.Supervisors.ITranscriptExpiry>().DeleteInactiveSinceAsync(DateTime.UtcNow.AddDays(1)) > 0, "nothing expired");
+        Assert.True((await host.Services.GetRequiredService<CustomerCare.Bot.Supervisors.IRetentionStore>().ExpireAsync(DateTime.UtcNow.AddDays(1))).Conversations > 0, "nothing expired");
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(other)).StatusCode);
         Assert.Equal(jpeg, await http.GetByteArrayAsync(receipt.ContentUrl));
     }

@@ -24,7 +24,7 @@ public abstract class ConversationListContract : IAsyncLifetime
 
     protected ISupervisorReviews Reviews { get; set; } = null!;
 
-    protected ITranscriptExpiry Expiry { get; set; } = null!;
+    protected IRetentionStore Expiry { get; set; } = null!;
 
     protected ICaseStore Cases { get; set; } = null!;
 
@@ -150,7 +150,7 @@ public abstract class ConversationListContract : IAsyncLifetime
         await Transcripts.AppendAsync([Entry("old", 0, RoleTypes.User, "suitcase"), Entry("waiting", 0, RoleTypes.User, "suitcase"), Entry("recent", 600, RoleTypes.User, "suitcase")]);
         await Cases.OpenAsync(new CaseFile("CC-WAIT99", CaseReason.CustomerAskedForPerson, "webchat", "waiting", "user-waiting", "en-US", Start), CancellationToken.None);
 
-        var deleted = await Expiry.DeleteInactiveSinceAsync(Start.AddHours(1));
+        var deleted = (await Expiry.ExpireAsync(Start.AddHours(1))).Conversations;
 
         Assert.Equal(1, deleted);
         Assert.False(await Transcripts.ExistsAsync("webchat", "old", CancellationToken.None));
@@ -158,6 +158,23 @@ public abstract class ConversationListContract : IAsyncLifetime
         Assert.True(await Transcripts.ExistsAsync("webchat", "waiting", CancellationToken.None));
         Assert.True(await Transcripts.ExistsAsync("webchat", "recent", CancellationToken.None));
         Assert.Equal(["recent", "waiting"], (await List.AllAsync(new ConversationQuery { Search = "suitcase" })).Select(s => s.ConversationId));
+    }
+
+    [Fact]
+    public async Task Expiry_DeletesACaseClosedBeforeTheCutoff_AlsoInAConversationThatIsKept()
+    {
+        const int TwoYearsOn = 60 * 24 * 365 * 2;
+        await Transcripts.AppendAsync([Entry("returning", 0, RoleTypes.User, "suitcase"), Entry("returning", TwoYearsOn, RoleTypes.User, "again")]);
+        await Cases.OpenAsync(new CaseFile("CC-DONE01", CaseReason.CustomerAskedForPerson, "webchat", "returning", "user-returning", "en-US", Start), CancellationToken.None);
+        await Cases.TryTakeAsync("CC-DONE01", "agent-1", "Ada Agent", CancellationToken.None);
+        await Cases.TryMoveAsync("CC-DONE01", CaseStatus.Rating, null, CancellationToken.None);
+        await Cases.TryMoveAsync("CC-DONE01", CaseStatus.Closed, 4, CancellationToken.None);
+
+        var run = await Expiry.ExpireAsync(DateTime.UtcNow.AddDays(1));
+
+        Assert.Equal((0, 1), (run.Conversations, run.ClosedCases));
+        Assert.Null(await Cases.FindAsync("CC-DONE01", CancellationToken.None));
+        Assert.True(await Transcripts.ExistsAsync("webchat", "returning", CancellationToken.None));
     }
 }
 
@@ -173,7 +190,8 @@ public sealed class LiteDbConversationListTests : ConversationListContract
         Transcripts = new TranscriptStore(_file.Database, _writer, index);
         List = new ConversationSearch(index, _writer);
         Reviews = new SupervisorReviews(_file.Database, _writer, index, TimeProvider.System);
-        Expiry = new LiteDbTranscriptExpiry(_file.Database, _writer, index);
+        Expiry = new LiteDbRetention(_file.Database, _writer, index, new LiteDbConversationErasure(new LiteDbStorage(_file.Database, _writer)),
+            new LiteDbLedger(_file.Database, _writer, TimeProvider.System, index));
         Cases = new LiteDbCaseStore(_file.Database, _writer, TimeProvider.System, index);
         return Task.CompletedTask;
     }
@@ -197,7 +215,7 @@ public sealed class PostgreSqlConversationListTests : ConversationListContract
         Transcripts = new PostgreSqlTranscriptStore(_dataSource);
         List = new PostgreSqlConversationList(_dataSource);
         Reviews = new PostgreSqlSupervisorReviews(_dataSource, TimeProvider.System);
-        Expiry = new PostgreSqlTranscriptExpiry(_dataSource);
+        Expiry = new PostgreSqlRetention(_dataSource);
         Cases = new PostgreSqlCaseStore(_dataSource, TimeProvider.System);
     }
 

@@ -94,8 +94,8 @@ public sealed class TranscriptPrivacyTests : IDisposable
         await waiting.PostMessageAsync("talk to a human");
         await StoredAsync(waiting.ConversationId!, a => a.Count > 1);
 
-        var retention = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<TranscriptRetention>().Single();
-        Assert.Equal(0, await retention.RunOnceAsync());
+        var retention = _host.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<DataRetention>().Single();
+        Assert.Equal(0, (await retention.RunOnceAsync()).Conversations);
         _host.Clock.Advance(TimeSpan.FromDays(1));
         var other = await new DirectLineClient(_host.CreateClient()).StartAsync();
         await other.PostMessageAsync("still here");
