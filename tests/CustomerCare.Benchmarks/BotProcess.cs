@@ -72,11 +72,16 @@ internal sealed class BotProcess : IDisposable
     }
 
     /// <summary>Peak resident memory of the bot so far (VmHWM), in MB.</summary>
-    public double PeakRssMegabytes()
+    public double PeakRssMegabytes() => StatusMegabytes("VmHWM:");
+
+    /// <summary>Resident memory of the bot now (VmRSS), in MB.</summary>
+    public double RssMegabytes() => StatusMegabytes("VmRSS:");
+
+    private double StatusMegabytes(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            if (line.StartsWith(field, StringComparison.Ordinal))
             {
                 var kb = long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
                 return kb / 1024.0;

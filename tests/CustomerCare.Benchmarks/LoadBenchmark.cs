@@ -101,7 +101,7 @@ internal static class LoadBenchmark
         }
     }
 
-    private static async Task<TimeSpan> FirstAnsweredTurnAsync(HttpClient http, string botUrl, string serviceUrl, Stopwatch started)
+    internal static async Task<TimeSpan> FirstAnsweredTurnAsync(HttpClient http, string botUrl, string serviceUrl, Stopwatch started)
     {
         while (started.Elapsed < TimeSpan.FromSeconds(60))
         {
@@ -153,7 +153,7 @@ internal static class LoadBenchmark
         }
     }
 
-    private static object Activity(string conversation, int turn, string text, string serviceUrl) => new
+    internal static object Activity(string conversation, int turn, string text, string serviceUrl) => new
     {
         type = "message",
         id = "m" + turn.ToString(CultureInfo.InvariantCulture),
@@ -167,14 +167,14 @@ internal static class LoadBenchmark
     };
 
     /// <summary>With a Content-Length, as channels send activities (PostAsJsonAsync would stream it chunked).</summary>
-    private static ByteArrayContent JsonBody(object activity)
+    internal static ByteArrayContent JsonBody(object activity)
     {
         var content = new ByteArrayContent(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity));
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         return content;
     }
 
-    private static double Percentile(double[] sorted, double p)
+    internal static double Percentile(double[] sorted, double p)
         => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 
     private sealed class StrongBox

@@ -140,27 +140,41 @@ public sealed class CustomerCareBotTests
         using var conversation = new TestConversation(storage: storage);
         await TestFlow.For(conversation).Send("Report a disruption").AssertReplyContains("What happened?").RunAsync();
 
-        storage.FailNextWrite = true;
+        storage.FailNextWrite = new InvalidOperationException("a bug");
         await TestFlow.For(conversation).Send("delay").AssertReplyContains("booking reference").AssertReplyContains("Sorry, something went wrong").RunAsync();
 
         // The dialog state is gone: the next message starts a new report instead of continuing the broken one.
         await TestFlow.For(conversation).Send("K7QX2M").AssertReplyContains("What happened").RunAsync();
     }
 
+    [Fact]
+    public async Task ATurnTheStoreCannotSave_AsksToTryAgain_AndTheConversationGoesOnFromBeforeIt()
+    {
+        var storage = new FailingOnceStorage();
+        using var conversation = new TestConversation(storage: storage);
+        await TestFlow.For(conversation).Send("Report a disruption").AssertReplyContains("What happened?").RunAsync();
+
+        storage.FailNextWrite = new IOException("No space left on device");
+        await TestFlow.For(conversation).Send("delay").AssertReplyContains("booking reference").AssertReplyContains("can't save anything right now").RunAsync();
+
+        // Nothing of the refused turn was kept, nor cleared: the same answer again goes on from "What happened?".
+        await TestFlow.For(conversation).Send("delay").AssertReplyContains("booking reference").RunAsync();
+    }
+
     private sealed class FailingOnceStorage : CustomerCare.Builder.IStorage
     {
         private readonly CustomerCare.Builder.MemoryStorage _inner = new();
 
-        public bool FailNextWrite { get; set; }
+        public Exception? FailNextWrite { get; set; }
 
         public Task<CustomerCare.Builder.StoreItem?> ReadAsync(string key, CancellationToken cancellationToken) => _inner.ReadAsync(key, cancellationToken);
 
         public Task<string> WriteAsync(string key, CustomerCare.Builder.StoreItem item, CancellationToken cancellationToken)
         {
-            if (FailNextWrite)
+            if (FailNextWrite is { } failure)
             {
-                FailNextWrite = false;
-                throw new IOException("disk full");
+                FailNextWrite = null;
+                throw failure;
             }
             return _inner.WriteAsync(key, item, cancellationToken);
         }

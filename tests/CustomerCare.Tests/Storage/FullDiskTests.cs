@@ -39,7 +39,8 @@ public sealed class FullDiskTests
             "--Storage:MinFreeDiskMegabytes", "64", "--DemoData:Enabled", "true", "--DemoData:AllowInProduction", "true",
             "--RateLimits:UploadsPerHourPerConversation", "100000", "--RateLimits:UploadsPerHourPerClient", "100000", "--DirectLine:MaxUploadBytesPerConversationPerDay", "1000000000");
         using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(30) };
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz/ready")).StatusCode);
+        // Ready once the language models are in.
+        Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(http, HttpStatusCode.OK));
 
         var customer = await new DirectLineClient(http).StartAsync();
         await customer.PostMessageAsync("My flight CC400 was delayed, booking DEMO01");
