@@ -1,7 +1,5 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.WebSockets;
-using System.Text.Json.Nodes;
 using CustomerCare.Bot.DirectLine;
 using CustomerCare.Schema;
 using CustomerCare.Tests.Support;
@@ -80,15 +78,15 @@ public sealed class StreamAndUploadLimitsTests
         var other = await new DirectLineClient(host.CreateClient()).StartAsync();
         var photo = new byte[60_000];
 
-        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(host, customer, photo)).StatusCode);
-        using var refused = await UploadAsync(host, customer, photo);
+        Assert.Equal(HttpStatusCode.OK, (await customer.UploadResponseAsync("photo.jpg", photo)).StatusCode);
+        using var refused = await customer.UploadResponseAsync("photo.jpg", photo);
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.Equal("UploadQuotaExceeded", (await DirectLineClient.ReadErrorAsync(refused))["code"]!.GetValue<string>());
         Assert.Equal(TimeSpan.FromMinutes(30), refused.Headers.RetryAfter?.Delta ?? TimeSpan.FromSeconds(int.Parse(refused.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(host, other, photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await other.UploadResponseAsync("photo.jpg", photo)).StatusCode);
 
         clock.Advance(TimeSpan.FromMinutes(30));
-        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(host, customer, photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await customer.UploadResponseAsync("photo.jpg", photo)).StatusCode);
     }
 
     [Fact]
@@ -101,24 +99,11 @@ public sealed class StreamAndUploadLimitsTests
         for (var i = 0; i < 3; i++)
         {
             var customer = await new DirectLineClient(host.CreateClient()).StartAsync();
-            statuses.Add((await UploadAsync(host, customer, photo)).StatusCode);
+            statuses.Add((await customer.UploadResponseAsync("photo.jpg", photo)).StatusCode);
         }
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(BotHost host, DirectLineClient customer, byte[] bytes)
-    {
-        using var form = new MultipartFormDataContent();
-        var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{customer.UserId}}}"}}""");
-        activity.Headers.ContentType = new("application/vnd.microsoft.activity");
-        form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new("image/jpeg");
-        form.Add(file, "file", "photo.jpg");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/upload?userId={customer.UserId}") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", customer.Token);
-        return await host.CreateClient().SendAsync(request);
-    }
 
     /// <summary>A new token for the same conversation and its stream URL, as Web Chat gets on reconnecting.</summary>
     private static async Task<string> FreshStreamUrlAsync(DirectLineClient customer)

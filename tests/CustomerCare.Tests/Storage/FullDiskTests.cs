@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Http.Headers;
 using CustomerCare.Bot.Storage;
 using CustomerCare.Tests.Support;
 
@@ -53,7 +52,7 @@ public sealed class FullDiskTests
         Random.Shared.NextBytes(photo);
         HttpResponseMessage refused;
         var uploads = 0;
-        while ((refused = await UploadAsync(http, uploader, photo)).StatusCode == HttpStatusCode.OK)
+        while ((refused = await uploader.UploadResponseAsync("photo.jpg", photo)).StatusCode == HttpStatusCode.OK)
         {
             Assert.True(++uploads < 80, "80 MB of photos went onto an 80 MB disk");
         }
@@ -83,7 +82,7 @@ public sealed class FullDiskTests
             await customer.PostMessageAsync(message);
         }
         Assert.Contains(await customer.BotTextsAsync(watermark), t => t.Contains("already", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(HttpStatusCode.OK, (await UploadAsync(http, uploader, photo)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await uploader.UploadResponseAsync("photo.jpg", photo)).StatusCode);
 
         // What the customer said during the outage waited for the store and reached the transcript once the disk had room.
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -112,17 +111,4 @@ public sealed class FullDiskTests
         return status;
     }
 
-    private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, DirectLineClient customer, byte[] bytes)
-    {
-        using var form = new MultipartFormDataContent();
-        var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{customer.UserId}}}"}}""");
-        activity.Headers.ContentType = new("application/vnd.microsoft.activity");
-        form.Add(activity, "activity", "blob");
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new("image/jpeg");
-        form.Add(file, "file", "photo.jpg");
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{customer.ConversationId}/upload?userId={customer.UserId}") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", customer.Token);
-        return await http.SendAsync(request);
-    }
 }

@@ -68,6 +68,13 @@ public sealed class DirectLineClient(HttpClient http)
     /// <summary>Sends a file the way Web Chat's attachment button does: a Direct Line upload with its activity.</summary>
     public async Task<HttpStatusCode> UploadAsync(string name, byte[] bytes, string contentType = "image/jpeg")
     {
+        using var response = await UploadResponseAsync(name, bytes, contentType);
+        return response.StatusCode;
+    }
+
+    /// <summary>The same upload, answered in full (its status, headers and error).</summary>
+    public async Task<HttpResponseMessage> UploadResponseAsync(string name, byte[] bytes, string contentType = "image/jpeg")
+    {
         using var form = new MultipartFormDataContent();
         var activity = new StringContent($$$"""{"type":"message","from":{"id":"{{{UserId}}}"}}""");
         activity.Headers.ContentType = new("application/vnd.microsoft.activity");
@@ -77,7 +84,7 @@ public sealed class DirectLineClient(HttpClient http)
         form.Add(file, "file", name);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/upload?userId={UserId}") { Content = form };
         request.Headers.Authorization = new("Bearer", Token);
-        return (await http.SendAsync(request)).StatusCode;
+        return await http.SendAsync(request);
     }
 
     public async Task PostEventAsync(string name)
