@@ -52,7 +52,8 @@ public static class BotServiceCollectionExtensions
         services.AddLanguageUnderstanding();
         services.AddSingleton(provider => new HandoffDesk(provider.GetRequiredService<ICaseStore>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<IAgentNotifier>(),
             Math.Clamp(provider.GetRequiredService<IConfiguration>().GetValue("Cases:MaxOpenPerConversation", HandoffDesk.DefaultMaxOpenPerConversation), 1, 100),
-            provider.GetRequiredService<CustomerCareMetrics>()));
+            provider.GetRequiredService<CustomerCareMetrics>(),
+            Math.Clamp(provider.GetRequiredService<IConfiguration>().GetValue("Cases:MaxOpenPerPassenger", HandoffDesk.DefaultMaxOpenPerPassenger), 1, 100)));
         services.AddSingleton(new RemedyPolicyEngine(RemedyPolicyBook.Embedded));
         services.AddSingleton<LiteDbOperationsData>();
         services.TryAddSingleton<IOperationsStore>(provider => provider.GetRequiredService<LiteDbOperationsData>());

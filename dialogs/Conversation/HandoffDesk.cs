@@ -8,24 +8,24 @@ namespace CustomerCare.Conversation;
 
 /// <summary>
 /// Opens a case for a person with what the bot knows, and tells the customer honestly what happens next. A conversation
-/// holds at most <paramref name="maxOpenPerConversation"/> cases waiting for a person (Cases:MaxOpenPerConversation):
-/// past that, what was asked is added as a note to its newest waiting case, so asking again and again opens no more.
+/// holds at most <paramref name="maxOpenPerConversation"/> cases waiting for a person (Cases:MaxOpenPerConversation), and
+/// an identified passenger at most <paramref name="maxOpenPerPassenger"/> across every conversation and channel
+/// (Cases:MaxOpenPerPassenger): past either, what was asked is added as a note to the newest such waiting case, so
+/// asking again and again, here or from new conversations, opens no more.
 /// </summary>
 public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNotifier? agents = null, int maxOpenPerConversation = HandoffDesk.DefaultMaxOpenPerConversation,
-    CustomerCareMetrics? metrics = null)
+    CustomerCareMetrics? metrics = null, int maxOpenPerPassenger = HandoffDesk.DefaultMaxOpenPerPassenger)
 {
     public const int DefaultMaxOpenPerConversation = 3;
+    public const int DefaultMaxOpenPerPassenger = 3;
 
     /// <summary>Opens the case and tells agents; returns its reference, whether agents are there to take it now, and whether a waiting case took the request instead.</summary>
     public async Task<(string Reference, bool AgentsReached, bool Added)> RequestAsync(ITurnContext turnContext, CaseReason reason, DisruptionReport? report, CancellationToken cancellationToken,
         string? summary = null)
     {
         var activity = turnContext.Activity;
-        var waiting = (await cases.ForConversationAsync(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", cancellationToken).ConfigureAwait(false))
-            .Where(c => c.Status == CaseStatus.Open).ToList();
-        if (waiting.Count >= maxOpenPerConversation)
+        if (await FullAsync(activity.ChannelId ?? "unknown", activity.Conversation?.Id ?? "unknown", report, cancellationToken).ConfigureAwait(false) is { } newest)
         {
-            var newest = waiting.MaxBy(c => c.Case.OpenedUtc)!;
             var asked = AskedAgain(reason, report, summary);
             // The same request again adds nothing new: the case keeps one note of it, not a screenful.
             if (!newest.Notes.Any(n => n.Text == asked))
@@ -59,6 +59,32 @@ public sealed class HandoffDesk(ICaseStore cases, TimeProvider clock, IAgentNoti
         var reached = await (agents ?? new NoAgentNotifier()).NotifyAsync(caseFile, cancellationToken).ConfigureAwait(false);
         metrics?.HandedOff(activity.ChannelId, reason, addedToWaitingCase: false);
         return (caseFile.Reference, reached, false);
+    }
+
+    /// <summary>
+    /// The newest waiting case a request must join instead of opening one: the conversation's when it has its most
+    /// waiting, else the passenger's (from any conversation) when they have theirs; null when a case may be opened.
+    /// </summary>
+    private async Task<CaseHistory?> FullAsync(string channelId, string conversationId, DisruptionReport? report, CancellationToken cancellationToken)
+    {
+        var waiting = (await cases.ForConversationAsync(channelId, conversationId, cancellationToken).ConfigureAwait(false)).Where(c => c.Status == CaseStatus.Open).ToList();
+        if (waiting.Count >= maxOpenPerConversation)
+        {
+            return waiting.MaxBy(c => c.Case.OpenedUtc);
+        }
+        if (report is not { BookingReference: { } booking, CasePassengerId: { } passenger })
+        {
+            return null;
+        }
+        var theirs = (await cases.ListOpenAsync(cancellationToken).ConfigureAwait(false))
+            .Where(c => string.Equals(c.BookingReference, booking, StringComparison.OrdinalIgnoreCase) && c.PassengerId == passenger).ToList();
+        if (theirs.Count < maxOpenPerPassenger)
+        {
+            return null;
+        }
+        var newest = theirs.MaxBy(c => c.OpenedUtc)!;
+        return (await cases.ForConversationAsync(newest.ChannelId, newest.ConversationId, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault(c => c.Case.Reference == newest.Reference && c.Status == CaseStatus.Open);
     }
 
     /// <summary>What a new case would have held, as a note: why, and every fact the report identified.</summary>

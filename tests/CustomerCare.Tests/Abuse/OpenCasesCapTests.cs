@@ -46,4 +46,23 @@ public sealed class OpenCasesCapTests
         Assert.StartsWith("Asked again: the records do not show what the customer reported — booking DEMO10, passenger DEMO10-1 (Koffer), baggage, journey CC260 2026-11-20", note, StringComparison.Ordinal);
         Assert.EndsWith(". Bag report given, not found on the booking for this journey: LHRCC99999", note, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task OnePassengerHandedOverFromFiveConversations_OpensThreeCases_AndTheOthersAreToldOfTheirWaitingCase()
+    {
+        await using var host = new BotHost();
+        var replies = new List<List<string>>();
+        for (var i = 0; i < 5; i++)
+        {
+            var customer = await new DirectLineClient(host.CreateClient()).StartAsync();
+            await customer.PostMessageAsync("I was denied boarding, booking DEMO04");
+            await customer.PostMessageAsync("Example");
+            replies.Add(await customer.BotTextsAsync());
+        }
+
+        var open = (await host.Services.GetRequiredService<ICaseStore>().ListOpenAsync(CancellationToken.None)).Where(c => c.BookingReference == "DEMO04").ToList();
+        Assert.Equal(3, open.Count);
+        var newest = open.MaxBy(c => c.OpenedUtc)!;
+        Assert.All(replies.Skip(3), texts => Assert.Contains(texts, t => t.Contains($"Your case {newest.Reference} is still waiting for a person", StringComparison.Ordinal)));
+    }
 }
