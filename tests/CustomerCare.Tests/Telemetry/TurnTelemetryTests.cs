@@ -86,6 +86,7 @@ public sealed class TurnTelemetryTests : IDisposable
         Assert.Equal(1, Sum(metrics, "customercare.handoffs", (TelemetryTags.Reason, "CustomerAskedForPerson"), (TelemetryTags.Outcome, "case_opened"), (TelemetryTags.Channel, "directline")));
         Assert.True(metrics.ContainsKey("customercare.turn.duration"), "the turns' latency was not recorded");
         Assert.Contains(metrics["customercare.queue.depth"].MetricPoints, p => Equals(RecordedTelemetry.Tags(p)[TelemetryTags.Queue], "transcripts"));
+        Assert.Contains(metrics["customercare.queue.depth"].MetricPoints, p => Equals(RecordedTelemetry.Tags(p)[TelemetryTags.Queue], "payouts"));
     }
 
     [Fact]
