@@ -63,7 +63,8 @@ app.MapSupervisors();
 app.MapPayoutStatus();
 app.MapHealth();
 await app.RunAsync();
-return 0;
+// Non-zero when the host was stopped for a restart (the data file's engine closed, see DataFileEngineWatch).
+return Environment.ExitCode;
 
 /// <summary>The entry point, visible to the test host.</summary>
 public partial class Program;

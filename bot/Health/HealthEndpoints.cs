@@ -5,13 +5,15 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace CustomerCare.Bot.Health;
 
 /// <summary>
-/// <c>/healthz/live</c>: the process answers (no checks; <c>/healthz</c> says the same). <c>/healthz/ready</c>: the
+/// <c>/healthz/live</c>: the process answers, and its store can still work without a restart (the data file's engine is
+/// open; <c>/healthz</c> says the same). <c>/healthz/ready</c>: the
 /// store takes a write within its deadline, the language models are loaded, and the payout backlog is under its
 /// threshold — 200 when healthy or degraded, 503 when not, with each check's status and reason as JSON.
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string Ready = "ready";
+    public const string Ready = "ready";
+    public const string Live = "live";
 
     public static IServiceCollection AddReadinessChecks(this IServiceCollection services)
     {
@@ -29,8 +31,8 @@ public static class HealthEndpoints
 
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Live), ResponseWriter = WriteAsync });
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Live), ResponseWriter = WriteAsync });
         app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync });
         return app;
     }

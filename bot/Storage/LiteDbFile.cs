@@ -28,6 +28,29 @@ public sealed class LiteDbFile : IDisposable
     /// <summary>The free space the writer keeps on this file's disk.</summary>
     public DiskReserve Reserve { get; }
 
+    /// <summary>
+    /// Set once LiteDB has closed its engine: after an I/O error or an inconsistency it detects in its own state (its
+    /// error 999), every later call fails the same way until the file is opened again, so only a restart recovers.
+    /// </summary>
+    public Exception? EngineClosedBy { get; private set; }
+
+    /// <summary>Raised once, when the engine is found closed.</summary>
+    public event Action<Exception>? EngineClosed;
+
+    /// <summary>Notes a failure of a write; one that closed LiteDB's engine marks the file as needing a restart.</summary>
+    internal void NoteFailure(Exception failure)
+    {
+        if (failure is StoreFullException || !(failure is IOException || failure is LiteException { ErrorCode: LiteException.INVALID_DATAFILE_STATE }))
+        {
+            return;
+        }
+        if (EngineClosedBy is null)
+        {
+            EngineClosedBy = failure;
+            EngineClosed?.Invoke(failure);
+        }
+    }
+
     /// <summary>Bytes LiteDB has written into the log file since it was opened.</summary>
     internal long LogBytesWritten => _log?.BytesWritten ?? 0;
 

@@ -26,6 +26,8 @@ public static class LiteDbServiceCollectionExtensions
         });
         services.AddSingleton(provider => provider.GetRequiredService<LiteDbFile>().Database);
         services.AddSingleton<LiteDbWriter>();
+        services.AddHostedService<DataFileEngineWatch>();
+        services.AddHealthChecks().AddCheck<DataFileEngineCheck>("data file engine", tags: [HealthEndpoints.Live, HealthEndpoints.Ready]);
         services.AddSingleton<LiteDbStorage>();
         services.AddSingleton<IStorage>(provider => provider.GetRequiredService<LiteDbStorage>());
         services.AddSingleton<LiteDbCaseStore>();

@@ -118,12 +118,14 @@ public sealed class LiteDbWriter : IDisposable
         }
         catch (Exception ex)
         {
+            _file.NoteFailure(ex);
             try
             {
                 _database.Rollback();
             }
             catch (Exception rollback) when (rollback is LiteDB.LiteException or IOException or ObjectDisposedException)
             {
+                _file.NoteFailure(rollback);
                 // LiteDB closes its engine after an I/O error or an inconsistency it detects: nothing can be rolled back,
                 // and the writes are failed with the cause rather than the writer's thread taking the process down.
             }

@@ -74,6 +74,10 @@ internal sealed class BotProcess : IDisposable
     /// <summary>Peak resident memory of the bot so far (VmHWM), in MB.</summary>
     public double PeakRssMegabytes() => StatusMegabytes("VmHWM:");
 
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
     /// <summary>Resident memory of the bot now (VmRSS), in MB.</summary>
     public double RssMegabytes() => StatusMegabytes("VmRSS:");
 

@@ -5,12 +5,12 @@ using CustomerCare.Benchmarks;
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- nlu [rounds]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- ledger [entries]
 // dotnet run -c Release --project tests/CustomerCare.Benchmarks -- supervisors [conversations] [--store litedb|postgresql]
-// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- soak [--users 50] [--minutes 30] [--interval 60] [--bot path/to/CustomerCare.Bot.dll]
+// dotnet run -c Release --project tests/CustomerCare.Benchmarks -- soak [--users 50] [--minutes 30] [--interval 60] [--think-ms 1000] [--store litedb|postgresql] [--bot path/to/CustomerCare.Bot.dll]
 if (args is ["soak", ..])
 {
     string? Option(string name) => Array.IndexOf(args, name) is >= 0 and var at && at + 1 < args.Length ? args[at + 1] : null;
     int Number(string name, int fallback) => Option(name) is { } text ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : fallback;
-    return await SoakBenchmark.RunAsync(Number("--users", 50), Number("--minutes", 30), Number("--interval", 60), Option("--bot"));
+    return await SoakBenchmark.RunAsync(Number("--users", 50), Number("--minutes", 30), Number("--interval", 60), Number("--think-ms", 1000), Option("--store") ?? "litedb", Option("--bot"));
 }
 if (args is ["supervisors", ..])
 {

@@ -5,13 +5,13 @@ namespace CustomerCare.Benchmarks;
 
 /// <summary>
 /// A long run at a steady load, to show memory and latency staying flat: N users walk the compensation-status
-/// waterfall through /api/messages, each cycle in a new conversation (as real traffic keeps bringing new ones), with
-/// the bot on its own core. Every interval it prints the turns per second, p50 and p99 of that interval alone, and the
+/// waterfall through /api/messages, each cycle in a new conversation (as real traffic keeps bringing new ones), pausing
+/// between messages as people do (0 for no pause: the bot's saturation), with the bot on its own core. Every interval it prints the turns per second, p50 and p99 of that interval alone, and the
 /// bot's resident memory; at the end, how the last interval compares with the first one after warm-up.
 /// </summary>
 internal static class SoakBenchmark
 {
-    public static async Task<int> RunAsync(int users, int minutes, int intervalSeconds, string? botDll)
+    public static async Task<int> RunAsync(int users, int minutes, int intervalSeconds, int thinkMilliseconds, string store, string? botDll)
     {
         if (Environment.ProcessorCount > 1 && OperatingSystem.IsLinux())
         {
@@ -20,7 +20,8 @@ internal static class SoakBenchmark
         await using var sink = await ConnectorSink.StartAsync();
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = users + 4 }) { Timeout = TimeSpan.FromSeconds(30) };
         BotProcess.WarmLanguageModels(botDll);
-        using var bot = BotProcess.Start(0, dll: botDll);
+        using var postgres = store == "postgresql" ? BenchmarkPostgreSql.Start(1) : null;
+        using var bot = BotProcess.Start(0, dll: botDll, settings: postgres is null ? [] : ["--Storage:Provider", "PostgreSql", "--ConnectionStrings:CustomerCare", postgres.ConnectionString]);
         await LoadBenchmark.FirstAnsweredTurnAsync(http, bot.Url, sink.ServiceUrl, Stopwatch.StartNew());
 
         var window = new LatencyWindow();
@@ -49,11 +50,16 @@ internal static class SoakBenchmark
                         Interlocked.Increment(ref failures);
                     }
                     window.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                    if (thinkMilliseconds > 0)
+                    {
+                        // Spread out, so the users do not all speak in the same millisecond.
+                        await Task.Delay(thinkMilliseconds / 2 + Random.Shared.Next(thinkMilliseconds), CancellationToken.None);
+                    }
                 }
             }
         })).ToList();
 
-        Console.WriteLine(FormattableString.Invariant($"soak: {users} users, {minutes} min, the waterfall in a new conversation each cycle; bot on core 0"));
+        Console.WriteLine(FormattableString.Invariant($"soak: {users} users, {minutes} min, {store}, the waterfall in a new conversation each cycle, {thinkMilliseconds} ms between a user's messages on average; bot on core 0"));
         Console.WriteLine("  minute   turns/s   p50 ms   p99 ms   RSS MB   failed");
         var rows = new List<(double Minute, double Rate, double P50, double P99, double Rss)>();
         var clock = Stopwatch.StartNew();
@@ -61,6 +67,13 @@ internal static class SoakBenchmark
         {
             await Task.Delay(TimeSpan.FromSeconds(intervalSeconds));
             var latencies = window.Take();
+            if (bot.HasExited)
+            {
+                Console.WriteLine(FormattableString.Invariant($"the bot ended at minute {clock.Elapsed.TotalMinutes:F1} with exit code {bot.ExitCode}"));
+                await stop.CancelAsync();
+                await Task.WhenAll(players);
+                return 1;
+            }
             var row = (clock.Elapsed.TotalMinutes, latencies.Length / (double)intervalSeconds, LoadBenchmark.Percentile(latencies, 0.50), LoadBenchmark.Percentile(latencies, 0.99), bot.RssMegabytes());
             rows.Add(row);
             Console.WriteLine(FormattableString.Invariant($"  {row.Item1,6:F1}   {row.Item2,7:F0}   {row.Item3,6:F2}   {row.Item4,6:F2}   {row.Item5,6:F0}   {Volatile.Read(ref failures),6}"));

@@ -22,7 +22,9 @@ public sealed class FullDiskTests
         "$@" &
         bot=$!
         trap 'kill -9 $bot; wait $bot; cp "$dir"/*.db "$out"/; exit 0' TERM
-        while kill -0 $bot 2>/dev/null; do wait $bot; done
+        code=0
+        while kill -0 $bot 2>/dev/null; do wait $bot; code=$?; done
+        exit $code
         """;
 
     [Fact]
@@ -93,6 +95,42 @@ public sealed class FullDiskTests
         var said = new TranscriptStore(file.Database, writer).GetActivities("directline", customer.ConversationId!)
             .Where(a => a.From?.Role == "user").Select(a => a.Text).ToList();
         Assert.Equal(["My flight CC400 was delayed, booking DEMO01", "Sample", "yes", "yes", "My flight CC400 was delayed, booking DEMO01", "Sample"], said.Where(t => t is not null));
+    }
+
+    [Fact]
+    public async Task WithoutTheReserve_AFullDiskClosesLiteDbsEngine_AndTheBotEndsForItsSupervisorToRestartIt()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
+        var (disk, copied) = (Path.Combine(root, "disk"), Path.Combine(root, "copied"));
+        Directory.CreateDirectory(disk);
+        Directory.CreateDirectory(copied);
+        var launcher = Path.Combine(root, "launch.sh");
+        await File.WriteAllTextAsync(launcher, Launcher);
+        using var bot = await BotProcess.StartWrappedAsync(["unshare", "--user", "--map-root-user", "--mount", "sh", launcher, disk, copied], Path.Combine(disk, "bot.db"),
+            "--Storage:MinFreeDiskMegabytes", "0", "--RateLimits:UploadsPerHourPerConversation", "100000", "--RateLimits:UploadsPerHourPerClient", "100000",
+            "--DirectLine:MaxUploadBytesPerConversationPerDay", "1000000000");
+        using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(10) };
+        Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(http, HttpStatusCode.OK));
+
+        // LiteDB itself meets the full disk: it closes its engine, which only opening the file again undoes.
+        var uploader = await new DirectLineClient(http).StartAsync();
+        var photo = new byte[1024 * 1024];
+        Random.Shared.NextBytes(photo);
+        for (var uploads = 0; uploads < 120 && !bot.HasExited; uploads++)
+        {
+            try
+            {
+                using var response = await uploader.UploadResponseAsync("photo.jpg", photo);
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                break;
+            }
+        }
+
+        Assert.True(bot.WaitForExit(), "the bot kept running on a closed data file");
+        Assert.Equal(70, bot.ExitCode);
+        Assert.Contains(bot.Output, line => line.Contains("LiteDB closed the data file's engine", StringComparison.Ordinal));
     }
 
     private static async Task SignalAsync(BotProcess bot, string signal)

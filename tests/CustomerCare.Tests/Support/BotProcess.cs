@@ -93,8 +93,12 @@ public sealed class BotProcess : IDisposable
         throw new TimeoutException("The bot process did not start within 60 s.");
     }
 
-    /// <summary>Waits for the process to end by itself (after a signal the test sent).</summary>
-    public void WaitForExit() => _process.WaitForExit(TimeSpan.FromSeconds(30));
+    /// <summary>Waits up to a minute for the process to end by itself (after a signal the test sent, or on its own); true if it did.</summary>
+    public bool WaitForExit() => _process.WaitForExit(TimeSpan.FromSeconds(60));
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing — what a crash or an OOM kill leaves behind.</summary>
     public void Kill()
