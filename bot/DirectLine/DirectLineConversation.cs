@@ -12,10 +12,10 @@ namespace CustomerCare.Bot.DirectLine;
 /// </summary>
 public sealed class DirectLineConversation(string id, TimeProvider clock, DirectLineMemoryLimits limits)
 {
-    private readonly List<(Activity Activity, long Bytes)> _recent = [];
+    private readonly List<(Activity Activity, long Bytes, int Position)> _recent = [];
     private readonly List<Channel<ActivitySet>> _listeners = [];
     private readonly Lock _gate = new();
-    private int _trimmed;
+    private int _last;
     private long _bytes;
 
     public string Id { get; } = id;
@@ -50,9 +50,9 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
     {
         lock (_gate)
         {
-            var position = _trimmed + _recent.Count + 1;
+            var position = ++_last;
             activity.Id = $"{Id}|{position.ToString("D7", CultureInfo.InvariantCulture)}";
-            Keep(activity);
+            Keep(activity, position);
             Publish(activity, position);
             return activity;
         }
@@ -67,7 +67,7 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
         lock (_gate)
         {
             var index = _recent.FindIndex(kept => kept.Activity.Id == activityId);
-            var found = index >= 0 || PositionOf(activityId) <= _trimmed;
+            var found = index >= 0 || PositionOf(activityId) < FirstInMemory;
             if (found)
             {
                 activity.Id = activityId;
@@ -75,9 +75,9 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
                 {
                     var bytes = SizeOf(activity);
                     _bytes += bytes - _recent[index].Bytes;
-                    _recent[index] = (activity, bytes);
+                    _recent[index] = (activity, bytes, _recent[index].Position);
                 }
-                Publish(activity, _trimmed + _recent.Count);
+                Publish(activity, _last);
             }
             return found;
         }
@@ -87,7 +87,7 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
     {
         lock (_gate)
         {
-            return _recent.Exists(kept => kept.Activity.Id == activityId) || PositionOf(activityId) <= _trimmed;
+            return _recent.Exists(kept => kept.Activity.Id == activityId) || PositionOf(activityId) < FirstInMemory;
         }
     }
 
@@ -97,12 +97,14 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
         lock (_gate)
         {
             LastUsed = clock.GetUtcNow();
-            var count = _trimmed + _recent.Count;
-            var from = int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? Math.Clamp(position, 0, count) : 0;
-            var recent = _recent.Skip(Math.Max(0, from - _trimmed)).Select(kept => kept.Activity).ToList();
-            return new ConversationRead(from, Math.Max(from, _trimmed), new ActivitySet(recent, count.ToString(CultureInfo.InvariantCulture)));
+            var from = int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? Math.Clamp(position, 0, _last) : 0;
+            var recent = _recent.Where(kept => kept.Position > from).Select(kept => kept.Activity).ToList();
+            return new ConversationRead(from, Math.Max(from, FirstInMemory - 1), new ActivitySet(recent, _last.ToString(CultureInfo.InvariantCulture)));
         }
     }
+
+    /// <summary>The position of the oldest activity memory holds; past the last one when it holds none.</summary>
+    private int FirstInMemory => _recent.Count > 0 ? _recent[0].Position : _last + 1;
 
     /// <summary>
     /// What is after the watermark, then each new activity, until the listener is disposed; null when the
@@ -123,29 +125,40 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
         }
     }
 
-    /// <summary>Takes over the stream recorded before a restart (updates merged), keeping its ids; memory keeps the newest.</summary>
+    /// <summary>
+    /// Takes over the stream recorded before a restart (updates merged), each activity at the position its id gives,
+    /// in that order; memory keeps the newest, and the next activity comes after the last recorded one.
+    /// </summary>
     internal void Restore(IEnumerable<Activity> recorded)
     {
         lock (_gate)
         {
-            foreach (var activity in TranscriptMerge.Merge(recorded))
+            foreach (var (activity, position) in Positioned(Id, TranscriptMerge.Merge(recorded)))
             {
-                Keep(activity);
+                _last = position;
+                Keep(activity, position);
             }
         }
     }
 
-    private void Keep(Activity activity)
+    /// <summary>The recorded activities of conversation <paramref name="id"/> that carry a position it gave, in position order.</summary>
+    public static IEnumerable<(Activity Activity, int Position)> Positioned(string id, IEnumerable<Activity> recorded)
+        => recorded.Select(a => (Activity: a, Position: a.Id is { } activityId ? PositionIn(id, activityId) : null))
+            .Where(p => p.Position is not null)
+            .Select(p => (p.Activity, p.Position!.Value))
+            .DistinctBy(p => p.Item2)
+            .OrderBy(p => p.Item2);
+
+    private void Keep(Activity activity, int position)
     {
         var bytes = SizeOf(activity);
-        _recent.Add((activity, bytes));
+        _recent.Add((activity, bytes, position));
         _bytes += bytes;
         // The newest activity always stays, however large: a reply must reach the listeners and the next read.
         while (_recent.Count > 1 && (_recent.Count > limits.MaxActivities || _bytes > limits.MaxBytes))
         {
             _bytes -= _recent[0].Bytes;
             _recent.RemoveAt(0);
-            _trimmed++;
         }
     }
 
@@ -162,10 +175,12 @@ public sealed class DirectLineConversation(string id, TimeProvider clock, Direct
         }
     }
 
-    /// <summary>The position in an id this conversation gave ("{conversation}|0000042"), or null.</summary>
-    private int? PositionOf(string activityId)
-        => activityId.Length > Id.Length + 1 && activityId.StartsWith(Id, StringComparison.Ordinal) && activityId[Id.Length] == '|'
-            && int.TryParse(activityId.AsSpan(Id.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+    private int? PositionOf(string activityId) => PositionIn(Id, activityId);
+
+    /// <summary>The position in an id conversation <paramref name="id"/> gave ("{conversation}|0000042"), or null.</summary>
+    private static int? PositionIn(string id, string activityId)
+        => activityId.Length > id.Length + 1 && activityId.StartsWith(id, StringComparison.Ordinal) && activityId[id.Length] == '|'
+            && int.TryParse(activityId.AsSpan(id.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var position) && position > 0
             ? position
             : null;
 

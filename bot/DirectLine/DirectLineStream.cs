@@ -60,7 +60,7 @@ public static class DirectLineStream
                     }
                     catch (OperationCanceledException) when (!closed.IsCancellationRequested)
                     {
-                        await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, true, closed.Token).ConfigureAwait(false);
+                        await SendWithinDeadlineAsync(socket, ReadOnlyMemory<byte>.Empty, closed.Token).ConfigureAwait(false);
                     }
                 }
             }
@@ -117,10 +117,27 @@ public static class DirectLineStream
     private static string TokenOf(HttpRequest request) => DirectLineCaller.BearerOf(request) ?? "";
 
     private static async Task SendAsync(WebSocket socket, ActivitySet set, CancellationToken cancellationToken)
+        => await SendWithinDeadlineAsync(socket, JsonSerializer.SerializeToUtf8Bytes(set, DirectLineJsonContext.Default.ActivitySet), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// A client that stops reading makes a send wait for ever once the socket's buffers are full: a send not done within
+    /// <see cref="SendDeadline"/> ends the stream as fallen behind, freeing its place and what it held.
+    /// </summary>
+    private static async Task SendWithinDeadlineAsync(WebSocket socket, ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
     {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(set, DirectLineJsonContext.Default.ActivitySet);
-        await socket.SendAsync(bytes, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(SendDeadline);
+        try
+        {
+            await socket.SendAsync(bytes, WebSocketMessageType.Text, true, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new ListenerFellBehindException();
+        }
     }
+
+    private static readonly TimeSpan SendDeadline = TimeSpan.FromSeconds(15);
 
     private static async Task DrainUntilClosedAsync(WebSocket socket, CancellationTokenSource closed)
     {

@@ -89,7 +89,9 @@ public static class DirectLineUpload
         }
         catch (IOException)
         {
-            // The store could not keep the file (a full disk, an I/O error): the activity does not reach the bot without it.
+            // The store could not keep the file (a full disk, an I/O error): the activity does not reach the bot without it,
+            // and its bytes do not count against the day's quota.
+            quota.Return(conversation.Id, files.Sum(f => f.Length));
             return RateLimits.RetryLater(TimeSpan.FromMinutes(1), "StoreUnavailable", "The file could not be kept just now; try again in a minute.", StatusCodes.Status503ServiceUnavailable);
         }
         return await turns.PostAsync(conversation, activity, caller!.Token?.UserId, cancellationToken).ConfigureAwait(false);

@@ -39,6 +39,19 @@ public sealed class UploadQuota(IOptions<DirectLineOptions> options, TimeProvide
         }
     }
 
+    /// <summary>Gives back bytes taken for an upload that was not kept after all (the store could not take it).</summary>
+    public void Return(string conversationId, long bytes)
+    {
+        lock (_gate)
+        {
+            if (_byConversation.TryGetValue(conversationId, out var used))
+            {
+                _byConversation[conversationId] = Math.Max(0, used - bytes);
+                _total = Math.Max(0, _total - bytes);
+            }
+        }
+    }
+
     /// <summary>When today's quotas start again.</summary>
     public TimeSpan UntilTomorrow
     {

@@ -67,7 +67,18 @@ public static class ActivityReader
         {
             // Reading through is the check: the reader throws past the depth.
         }
-        return JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Activity);
+        var activity = JsonSerializer.Deserialize(json, ProtocolJsonContext.Default.Activity);
+        // What was read must write back (a lone UTF-16 surrogate in a value reads but never writes): every answer that
+        // carries the activity, and the transcript, write it again.
+        try
+        {
+            _ = activity is null ? null : JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJsonContext.Default.Activity);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            throw new JsonException("The activity holds text that is not valid UTF-16 (a lone surrogate).", e);
+        }
+        return activity;
     }
 
     private static IResult TooLarge() => ErrorResults.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge",

@@ -14,8 +14,8 @@ namespace CustomerCare.Bot.Privacy;
 
 /// <summary>
 /// Gathers what is held about a customer through the stores' own ports, so both stores answer alike. Their
-/// conversations are those their grants were made in and those whose summary names their booking (on a booking of
-/// several passengers, a conversation naming it is listed for each of them).
+/// conversations are those their grants were made in and, when the booking is theirs alone, those whose summary names
+/// it (on a booking of several passengers such a conversation may be a co-traveller's, so it is not theirs to take).
 /// </summary>
 public sealed class CustomerRecordsReader(
     IOperationsData operations,
@@ -46,7 +46,7 @@ public sealed class CustomerRecordsReader(
         }
         var held = new List<ConversationRecords>();
         var kept = grants.SelectMany(g => g.Receipts).Select(r => UploadLinks.IdOf(r.ContentUrl)).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var (channel, conversation) in await ConversationsOfAsync(who, grants).ConfigureAwait(false))
+        foreach (var (channel, conversation) in await ConversationsOfAsync(who, grants, booking?.Passengers.Count ?? 0).ConfigureAwait(false))
         {
             // A grant names its conversation after the conversation is gone.
             if (await ConversationAsync(channel, conversation, kept, cancellationToken).ConfigureAwait(false) is { HoldsAnything: true } records)
@@ -60,9 +60,18 @@ public sealed class CustomerRecordsReader(
             : new CustomerRecords(who, passenger, held, grants, instructions) { ExportedUtc = clock.GetUtcNow().UtcDateTime };
     }
 
-    private async Task<List<(string Channel, string Conversation)>> ConversationsOfAsync(CustomerKey who, IReadOnlyList<LedgerEntry> grants)
+    /// <summary>
+    /// The conversations their grants were made in, and, when the booking is theirs alone, those whose summary names it.
+    /// On a booking of several passengers a conversation naming it may be a co-traveller's (one claims for another):
+    /// it is not given to, nor erased for, each of them.
+    /// </summary>
+    private async Task<List<(string Channel, string Conversation)>> ConversationsOfAsync(CustomerKey who, IReadOnlyList<LedgerEntry> grants, int passengersOnBooking)
     {
         var found = grants.Select(g => (g.GrantedBy.Channel, g.GrantedBy.ConversationId)).ToList();
+        if (passengersOnBooking > 1)
+        {
+            return found.Distinct().ToList();
+        }
         var naming = await conversations.AllAsync(new ConversationQuery { Search = who.Booking }).ConfigureAwait(false);
         found.AddRange(naming.Where(s => s.Bookings.Contains(who.Booking, StringComparer.Ordinal)).Select(s => (s.ChannelId, s.ConversationId)));
         return found.Distinct().ToList();
