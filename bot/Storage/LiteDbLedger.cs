@@ -103,14 +103,14 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             }
             if (legacy.Count > 0 && entries.Find(Filters.In("_id", legacy)).FirstOrDefault() is { } older)
             {
-                return Refuse(db, request, older["_id"].AsString, Read(older), now);
+                return Refuse(db, request, older["_id"].AsString, LedgerDocuments.Read(older), now);
             }
             var identities = Identities(claimed, claims);
             foreach (var claim in claims)
             {
                 if (HolderOf(identities, claim) is { } holder)
                 {
-                    return Refuse(db, request, claim.Id, Read(entries.FindOne(Filters.Equal("reference", holder))), now);
+                    return Refuse(db, request, claim.Id, LedgerDocuments.Read(entries.FindOne(Filters.Equal("reference", holder))), now);
                 }
             }
             var entry = new LedgerEntry(UnusedReference(entries), request.Subject, request.Remedies, request.PolicyVersion, request.Actor, now,
@@ -125,7 +125,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             {
                 LiteDbApprovalStore.Decide(db, approved.ApprovalId, r => r with { Status = ApprovalStatus.Approved, DecidedBy = request.Actor, DecidedUtc = now, GrantReference = entry.Reference });
             }
-            entries.Insert(ToDocument(entry));
+            entries.Insert(LedgerDocuments.ToDocument(entry));
             ReceiptUploads.Keep(db, entry);
             // What finance is to pay, in the grant's own transaction: a grant is never without its instruction.
             if (PayoutInstruction.For(entry) is { } payout)
@@ -166,7 +166,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             ["channel"] = request.Actor.Channel,
             ["actorKind"] = request.Actor.Kind.ToString(),
             ["actorId"] = request.Actor.Id,
-            ["conversation"] = ConversationKeyOf(request.Actor),
+            ["conversation"] = LedgerDocuments.ConversationKeyOf(request.Actor),
             ["agentName"] = request.Actor.Name,
             ["attemptedUtc"] = now,
         });
@@ -188,7 +188,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
     {
         var held = new Dictionary<RemedyKind, LedgerEntry>();
         // Grants recorded before entitlements followed the journey, under their older keys.
-        foreach (var older in !_olderKeysPossible ? [] : _entries.Find(Filters.In("_id", EntitlementClaims.LegacyKeys(who, family))).Select(Read))
+        foreach (var older in !_olderKeysPossible ? [] : _entries.Find(Filters.In("_id", EntitlementClaims.LegacyKeys(who, family))).Select(LedgerDocuments.Read))
         {
             foreach (var kind in EntitlementClaims.HeldBy(older).Intersect(kinds))
             {
@@ -207,7 +207,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
         }
         if (references.Count > 0)
         {
-            var entries = _entries.Find(Filters.In("reference", references.Values.Distinct())).Select(Read).ToDictionary(e => e.Reference, StringComparer.Ordinal);
+            var entries = _entries.Find(Filters.In("reference", references.Values.Distinct())).Select(LedgerDocuments.Read).ToDictionary(e => e.Reference, StringComparer.Ordinal);
             foreach (var (kind, reference) in references)
             {
                 held[kind] = entries[reference];
@@ -221,7 +221,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
 
     private IReadOnlyList<LedgerEntry> Booking(string bookingReference)
         => _byBooking.Get(bookingReference.Trim().ToUpperInvariant(), booking => _entries.Find(Filters.Equal("booking", booking))
-            .Select(Read).OrderByDescending(e => e.GrantedUtc).ToList())!;
+            .Select(LedgerDocuments.Read).OrderByDescending(e => e.GrantedUtc).ToList())!;
 
     /// <summary>The stored documents of these claims' identities: one query through the primary key.</summary>
     private static Dictionary<string, BsonDocument> Identities(ILiteCollection<BsonDocument> claimed, IEnumerable<EntitlementClaim> claims)
@@ -233,7 +233,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             .FirstOrDefault(h => h["e"].AsString == claim.Entitlement && claim.HeldBy(NullableString(h["t"]), StoredDays.Read(h["d"])))?["r"].AsString;
 
     public Task<IReadOnlyList<LedgerEntry>> ForConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId))).Select(Read).OrderBy(e => e.GrantedUtc).ToList());
+        => Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId))).Select(LedgerDocuments.Read).OrderBy(e => e.GrantedUtc).ToList());
 
     public Task<IReadOnlyList<LedgerRefusal>> RefusalsInConversationAsync(string channelId, string conversationId, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<LedgerRefusal>>(_refusals.Find(Filters.Equal("conversation", ConversationKey.Of(channelId, conversationId)))
@@ -242,7 +242,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             .OrderBy(r => r.AttemptedUtc).ToList());
 
     public Task<IReadOnlyList<LedgerEntry>> GrantedAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
-        => Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.FindAll().Select(Read).Where(e => e.GrantedUtc >= fromUtc && e.GrantedUtc < toUtc).ToList());
+        => Task.FromResult<IReadOnlyList<LedgerEntry>>(_entries.FindAll().Select(LedgerDocuments.Read).Where(e => e.GrantedUtc >= fromUtc && e.GrantedUtc < toUtc).ToList());
 
     public Task<IReadOnlyList<string>> RefusedGrantReferencesAsync(DateTime fromUtc, DateTime toUtc, CancellationToken cancellationToken)
         => Task.FromResult<IReadOnlyList<string>>(_refusals.FindAll().Where(d => d["attemptedUtc"].AsDateTime >= fromUtc && d["attemptedUtc"].AsDateTime < toUtc)
@@ -258,7 +258,7 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
             .ToLookup(c => c.Reference, c => c.Claim, StringComparer.Ordinal);
         var grants = _entries.FindAll().Select(d =>
         {
-            var entry = Read(d);
+            var entry = LedgerDocuments.Read(d);
             var id = d["_id"].AsString;
             return new CarriedGrant(entry, claims[entry.Reference].ToList(), id == entry.Reference ? null : id);
         }).ToList();
@@ -279,25 +279,5 @@ public sealed class LiteDbLedger : ICompensationLedger, ILedgerHistory
     /// <summary>A grant's entries changed outside a grant (pseudonymised): what was kept of bookings' grants is read again.</summary>
     internal void Forget() => _byBooking.Invalidate();
 
-    internal static BsonDocument ToDocument(LedgerEntry entry) => new()
-    {
-        ["_id"] = entry.Reference,
-        ["reference"] = entry.Reference,
-        ["booking"] = entry.Subject.BookingReference.Trim().ToUpperInvariant(),
-        ["passenger"] = entry.Subject.PassengerId,
-        ["kind"] = entry.Subject.Kind.ToString(),
-        ["channel"] = entry.GrantedBy.Channel,
-        ["actorKind"] = entry.GrantedBy.Kind.ToString(),
-        ["actorId"] = entry.GrantedBy.Id,
-        ["tier"] = entry.Tier.ToString(),
-        ["grantedUtc"] = entry.GrantedUtc,
-        ["conversation"] = ConversationKeyOf(entry.GrantedBy),
-        ["json"] = JsonSerializer.Serialize(entry, LedgerJson.Options),
-    };
-
-    private static string ConversationKeyOf(GrantActor actor) => ConversationKey.Of(actor.Channel, actor.ConversationId);
-
     private static string? NullableString(BsonValue? value) => value is null || value.IsNull ? null : value.AsString;
-
-    internal static LedgerEntry Read(BsonDocument document) => JsonSerializer.Deserialize<LedgerEntry>(document["json"].AsString, LedgerJson.Options)!;
 }

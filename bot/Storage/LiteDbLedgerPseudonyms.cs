@@ -15,13 +15,13 @@ internal static class LiteDbLedgerPseudonyms
         {
             return GrantPseudonymisation.AlreadyPseudonymised;
         }
-        var entry = LiteDbLedger.Read(document);
+        var entry = LedgerDocuments.Read(document);
         var payout = LiteDbPayoutStore.Find(db, entry.Reference);
         if (!LedgerPseudonyms.MayPseudonymise(payout))
         {
             return GrantPseudonymisation.PayoutNotPaid;
         }
-        var pseudonymised = LiteDbLedger.ToDocument(LedgerPseudonyms.Of(entry));
+        var pseudonymised = LedgerDocuments.ToDocument(LedgerPseudonyms.Of(entry));
         // An older grant's key stays as it was: the entitlements it holds are found by it.
         pseudonymised["_id"] = document["_id"];
         pseudonymised[Marker] = true;

@@ -30,15 +30,8 @@ public sealed class FullDiskTests
     [Fact]
     public async Task ADiskThatFills_RefusesWritesAtOnce_TellsTheCustomerToTryAgain_GrantsNothing_AndRecoversWhenSpaceReturns()
     {
-        var root = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
-        var (disk, copied) = (Path.Combine(root, "disk"), Path.Combine(root, "copied"));
-        Directory.CreateDirectory(disk);
-        Directory.CreateDirectory(copied);
-        var launcher = Path.Combine(root, "launch.sh");
-        await File.WriteAllTextAsync(launcher, Launcher);
-        using var bot = await BotProcess.StartWrappedAsync(["unshare", "--user", "--map-root-user", "--mount", "sh", launcher, disk, copied], Path.Combine(disk, "bot.db"),
-            "--Storage:MinFreeDiskMegabytes", "64", "--DemoData:Enabled", "true", "--DemoData:AllowInProduction", "true",
-            "--RateLimits:UploadsPerHourPerConversation", "100000", "--RateLimits:UploadsPerHourPerClient", "100000", "--DirectLine:MaxUploadBytesPerConversationPerDay", "1000000000");
+        var (bot, copied) = await StartOnSmallDiskAsync(reserveMegabytes: 64);
+        using var _ = bot;
         using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(30) };
         // Ready once the language models are in.
         Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(http, HttpStatusCode.OK));
@@ -100,15 +93,8 @@ public sealed class FullDiskTests
     [Fact]
     public async Task WithoutTheReserve_AFullDiskClosesLiteDbsEngine_AndTheBotEndsForItsSupervisorToRestartIt()
     {
-        var root = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
-        var (disk, copied) = (Path.Combine(root, "disk"), Path.Combine(root, "copied"));
-        Directory.CreateDirectory(disk);
-        Directory.CreateDirectory(copied);
-        var launcher = Path.Combine(root, "launch.sh");
-        await File.WriteAllTextAsync(launcher, Launcher);
-        using var bot = await BotProcess.StartWrappedAsync(["unshare", "--user", "--map-root-user", "--mount", "sh", launcher, disk, copied], Path.Combine(disk, "bot.db"),
-            "--Storage:MinFreeDiskMegabytes", "0", "--RateLimits:UploadsPerHourPerConversation", "100000", "--RateLimits:UploadsPerHourPerClient", "100000",
-            "--DirectLine:MaxUploadBytesPerConversationPerDay", "1000000000");
+        var (bot, _) = await StartOnSmallDiskAsync(reserveMegabytes: 0);
+        using var process = bot;
         using var http = new HttpClient { BaseAddress = new Uri(bot.Url), Timeout = TimeSpan.FromSeconds(10) };
         Assert.Equal(HttpStatusCode.OK, await ReadinessWithinAsync(http, HttpStatusCode.OK));
 
@@ -131,6 +117,21 @@ public sealed class FullDiskTests
         Assert.True(bot.WaitForExit(), "the bot kept running on a closed data file");
         Assert.Equal(70, bot.ExitCode);
         Assert.Contains(bot.Output, line => line.Contains("LiteDB closed the data file's engine", StringComparison.Ordinal));
+    }
+
+    /// <summary>The bot (with the demo data, uploads limited by nothing but the disk) on an 80 MB tmpfs of its own, and where its data file is copied on SIGTERM.</summary>
+    private static async Task<(BotProcess Bot, string Copied)> StartOnSmallDiskAsync(int reserveMegabytes)
+    {
+        var root = Path.Combine(Path.GetTempPath(), "customercare-tests", Guid.NewGuid().ToString("N"));
+        var (disk, copied) = (Path.Combine(root, "disk"), Path.Combine(root, "copied"));
+        Directory.CreateDirectory(disk);
+        Directory.CreateDirectory(copied);
+        var launcher = Path.Combine(root, "launch.sh");
+        await File.WriteAllTextAsync(launcher, Launcher);
+        var bot = await BotProcess.StartWrappedAsync(["unshare", "--user", "--map-root-user", "--mount", "sh", launcher, disk, copied], Path.Combine(disk, "bot.db"),
+            "--Storage:MinFreeDiskMegabytes", reserveMegabytes.ToString(System.Globalization.CultureInfo.InvariantCulture), "--DemoData:Enabled", "true", "--DemoData:AllowInProduction", "true",
+            "--RateLimits:UploadsPerHourPerConversation", "100000", "--RateLimits:UploadsPerHourPerClient", "100000", "--DirectLine:MaxUploadBytesPerConversationPerDay", "1000000000");
+        return (bot, copied);
     }
 
     private static async Task SignalAsync(BotProcess bot, string signal)
